@@ -1,0 +1,83 @@
+//! `methodewijzer check` as editors and CI run it.
+
+use std::process::Command;
+
+fn methodewijzer(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("run methodewijzer")
+}
+
+#[test]
+fn the_shipped_catalogue_passes() {
+    let out = methodewijzer(&["check", "interventions"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("checked "), "{stderr}");
+    assert!(stderr.contains(" 0 errors"), "{stderr}");
+}
+
+#[test]
+fn three_broken_files_give_all_their_errors_in_one_run() {
+    let out = methodewijzer(&["check", "tests/fixtures/three-broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let headlines: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        headlines,
+        [
+            "tests/fixtures/three-broken/derde.toml:1:22: error: invalid TOML: invalid basic string, expected `\"`",
+            "tests/fixtures/three-broken/eerste.toml:1:1: error: missing required key `aim`",
+            "tests/fixtures/three-broken/eerste.toml:5:1: error: unknown key `aimm` (did you mean `aim`?)",
+            "tests/fixtures/three-broken/tweede.toml:3:11: error: unknown theme \"eenzaam\" (did you mean `eenzaamheid`?); the ids are in `_vocabularies.toml` under `themes`",
+            "tests/fixtures/three-broken/tweede.toml:7:12: error: unknown method `eerste-methoden` in `related` (did you mean `eerste`?)",
+        ]
+    );
+    assert!(stderr.ends_with("5 errors, 0 warnings\n"), "{stderr}");
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    std::fs::copy(
+        format!("{root}/interventions/_vocabularies.toml"),
+        dir.path().join("_vocabularies.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("oud.toml"),
+        "name = \"Oud\"\nsummary = \"Lang niet herzien.\"\nthemes = [\"eenzaamheid\"]\n\
+         target_groups = [\"ouderen\"]\naim = \"Doel.\"\napproach = \"Aanpak.\"\nlast_reviewed = 2015-01-01\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = methodewijzer(&["check", path]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(": warning: last reviewed on 2015-01-01")
+    );
+    let out = methodewijzer(&["check", "--deny-warnings", path]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = methodewijzer(&["check", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_shipped_schema_is_generated_from_the_types() {
+    let out = methodewijzer(&["schema"]);
+    assert!(out.status.success());
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let shipped = std::fs::read_to_string(format!("{root}/interventions/_schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        shipped,
+        "interventions/_schema.json is out of date: run `cargo run -- schema > interventions/_schema.json`"
+    );
+}

@@ -1,0 +1,628 @@
+//! Loading a catalogue folder into a [`Catalogue`], and the checks that span files.
+//!
+//! Loading is all-or-nothing for errors but never stops at the first: every file is read and
+//! checked, and all problems come back together, so an editor (or CI on a pull request) sees
+//! the whole list in one run. Warnings — an expired recognition, a description not reviewed for
+//! three years — do not stop loading; they travel with the catalogue.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value as Json;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggestion};
+use crate::document::{self, Parsed, Spans};
+use crate::model::{Date, Method};
+use crate::vocab::{Kind, VOCABULARIES_FILE, Vocabularies};
+
+/// A recognition lasts five years before it must be re-assessed.
+const RECOGNITION_YEARS: i32 = 5;
+/// A conditional recognition ("onder voorbehoud") lasts half a year.
+const CONDITIONAL_MONTHS: i32 = 6;
+/// A description not reviewed for this long gets a warning.
+const REVIEW_YEARS: i32 = 3;
+
+/// How to load a catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// The date expiry and review warnings are judged against (today, by default).
+    pub today: Date,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            today: Date::today(),
+        }
+    }
+}
+
+/// A loaded, validated catalogue: the methods (sorted by slug) and the vocabularies.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    dir: PathBuf,
+    methods: Vec<Method>,
+    vocabularies: Vocabularies,
+    warnings: Diagnostics,
+    today: Date,
+}
+
+impl Catalogue {
+    /// Loads every `*.toml` method file in `dir`, with the vocabularies from
+    /// `dir/_vocabularies.toml`. Returns all errors and warnings when any file has an error.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Catalogue, Diagnostics> {
+        Catalogue::load_with(dir, LoadOptions::default())
+    }
+
+    /// [`Catalogue::load`] with options (a fixed "today", for reproducible warnings).
+    pub fn load_with(
+        dir: impl AsRef<Path>,
+        options: LoadOptions,
+    ) -> Result<Catalogue, Diagnostics> {
+        let dir = dir.as_ref();
+        let mut diagnostics = Diagnostics::default();
+
+        let files = match list_files(dir) {
+            Ok(files) => files,
+            Err(e) => {
+                diagnostics.push(Diagnostic::file(
+                    Severity::Error,
+                    dir,
+                    format!("cannot read the catalogue folder: {e}"),
+                ));
+                return Err(diagnostics);
+            }
+        };
+
+        let vocab_path = dir.join(VOCABULARIES_FILE);
+        let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
+
+        let mut methods: Vec<(Method, Source)> = Vec::new();
+        for path in &files {
+            if let Some(loaded) = load_method(path, &mut diagnostics) {
+                methods.push(loaded);
+            }
+        }
+        if files.is_empty() {
+            diagnostics.push(Diagnostic::file(
+                Severity::Error,
+                dir,
+                "no method files found: add one with `methodewijzer new \"Naam\"`",
+            ));
+        }
+
+        if let Some(vocabularies) = &vocabularies {
+            // A method whose own file has errors still exists: linking to it is not an error.
+            let slugs: Vec<String> = files
+                .iter()
+                .filter_map(|f| f.file_stem()?.to_str())
+                .filter(|s| is_valid_slug(s))
+                .map(String::from)
+                .collect();
+            check_methods(
+                &mut methods,
+                &slugs,
+                vocabularies,
+                options.today,
+                &mut diagnostics,
+            );
+        }
+
+        // Stable sort: problems of one file together, in reading order.
+        diagnostics
+            .0
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        if diagnostics.has_errors() || vocabularies.is_none() {
+            return Err(diagnostics);
+        }
+        Ok(Catalogue {
+            dir: dir.to_path_buf(),
+            methods: methods.into_iter().map(|(m, _)| m).collect(),
+            vocabularies: vocabularies.unwrap_or_default(),
+            warnings: diagnostics,
+            today: options.today,
+        })
+    }
+
+    /// Builds a catalogue from methods already in memory (for embedding programs and tests).
+    /// The methods are sorted by slug; no validation is done.
+    pub fn from_parts(mut methods: Vec<Method>, vocabularies: Vocabularies) -> Catalogue {
+        methods.sort_by(|a, b| a.slug.cmp(&b.slug));
+        Catalogue {
+            dir: PathBuf::new(),
+            methods,
+            vocabularies,
+            warnings: Diagnostics::default(),
+            today: Date::today(),
+        }
+    }
+
+    /// The folder the catalogue was loaded from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// All methods, sorted by slug.
+    pub fn methods(&self) -> &[Method] {
+        &self.methods
+    }
+
+    /// Iterates over the methods, sorted by slug.
+    pub fn iter(&self) -> std::slice::Iter<'_, Method> {
+        self.methods.iter()
+    }
+
+    /// The number of methods.
+    pub fn len(&self) -> usize {
+        self.methods.len()
+    }
+
+    /// Whether the catalogue has no methods.
+    pub fn is_empty(&self) -> bool {
+        self.methods.is_empty()
+    }
+
+    /// The method with this slug.
+    pub fn get(&self, slug: &str) -> Option<&Method> {
+        self.methods
+            .binary_search_by(|m| m.slug.as_str().cmp(slug))
+            .ok()
+            .map(|i| &self.methods[i])
+    }
+
+    /// The vocabularies, with Dutch labels and descriptions.
+    pub fn vocabularies(&self) -> &Vocabularies {
+        &self.vocabularies
+    }
+
+    /// Warnings found while loading (expired recognitions, stale reviews).
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
+    }
+
+    /// The date the catalogue was judged against when it was loaded.
+    pub fn today(&self) -> Date {
+        self.today
+    }
+}
+
+impl<'a> IntoIterator for &'a Catalogue {
+    type Item = &'a Method;
+    type IntoIter = std::slice::Iter<'a, Method>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.methods.iter()
+    }
+}
+
+/// The text and value spans of a method file, kept for cross-file checks.
+struct Source {
+    path: PathBuf,
+    text: String,
+    spans: Spans,
+}
+
+impl Source {
+    fn diagnostic(&self, severity: Severity, key: &str, message: String) -> Diagnostic {
+        Diagnostic::at(
+            severity,
+            &self.path,
+            &self.text,
+            self.spans.of(key),
+            message,
+        )
+    }
+}
+
+/// The JSON Schema of a method file, as a JSON value (computed once).
+pub fn method_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| schemars::schema_for!(Method).to_value())
+}
+
+/// The JSON Schema of a method file, pretty-printed: the text of `interventions/_schema.json`.
+pub fn method_schema_json() -> String {
+    serde_json::to_string_pretty(method_schema()).unwrap_or_default()
+}
+
+fn vocabularies_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| schemars::schema_for!(Vocabularies).to_value())
+}
+
+/// Method files: `*.toml` not starting with `_` (those hold data such as vocabularies), sorted.
+fn list_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.extension().is_some_and(|e| e == "toml") && !name.starts_with('_') {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let text = String::from_utf8_lossy(valid);
+                diagnostics.push(Diagnostic::at(
+                    Severity::Error,
+                    path,
+                    &text,
+                    text.len()..text.len(),
+                    "the file is not valid UTF-8 here: save it as UTF-8",
+                ));
+                None
+            }
+        },
+        Err(e) => {
+            diagnostics.push(Diagnostic::file(
+                Severity::Error,
+                path,
+                format!("cannot read the file: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+/// Whether `slug` is lowercase letters and digits in hyphen-separated groups.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A slug made from a name: "Natuurlijk, een netwerkcoach!" → `natuurlijk-een-netwerkcoach`.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(fold_char) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// Drops Dutch diacritics (ë → e, é → e, ĳ → ij) for slugs and comparisons.
+pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
+        'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => "A",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' => "E",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => "O",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'ñ' => "n",
+        'Ñ' => "N",
+        'ĳ' => "ij",
+        'Ĳ' => "IJ",
+        _ => "",
+    };
+    let single = if folded.is_empty() { Some(c) } else { None };
+    folded.chars().chain(single)
+}
+
+fn load_vocabularies(path: &Path, diagnostics: &mut Diagnostics) -> Option<Vocabularies> {
+    if !path.exists() {
+        diagnostics.push(Diagnostic::file(
+            Severity::Error,
+            path,
+            format!(
+                "missing {VOCABULARIES_FILE}: the catalogue folder needs its vocabularies (themes, target groups, …)"
+            ),
+        ));
+        return None;
+    }
+    let text = read(path, diagnostics)?;
+    let Parsed { value, spans }: Parsed<Vocabularies> =
+        document::parse(path, &text, vocabularies_schema(), diagnostics)?;
+    let mut failed = false;
+    for kind in Kind::ALL {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, term) in value.terms(kind).iter().enumerate() {
+            let key = format!("{}[{i}].id", kind.key());
+            let span = spans.of(&key);
+            if !is_valid_slug(&term.id) {
+                failed = true;
+                diagnostics.push(Diagnostic::at(
+                    Severity::Error,
+                    path,
+                    &text,
+                    span.clone(),
+                    format!(
+                        "id \"{}\" may hold only lowercase letters, digits and hyphens (try \"{}\")",
+                        term.id,
+                        slugify(&term.id)
+                    ),
+                ));
+            }
+            if let Some(first) = seen.insert(&term.id, i) {
+                failed = true;
+                diagnostics.push(Diagnostic::at(
+                    Severity::Error,
+                    path,
+                    &text,
+                    span,
+                    format!(
+                        "id \"{}\" is used twice in `{}` (entries {} and {})",
+                        term.id,
+                        kind.key(),
+                        first + 1,
+                        i + 1
+                    ),
+                ));
+            }
+        }
+    }
+    (!failed).then_some(value)
+}
+
+fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, Source)> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let text = read(path, diagnostics)?;
+    let slug_ok = is_valid_slug(stem);
+    if !slug_ok {
+        let hint = slugify(stem);
+        let hint = if hint.is_empty() {
+            String::new()
+        } else {
+            format!(" (rename it to `{hint}.toml`)")
+        };
+        diagnostics.push(Diagnostic::file(
+            Severity::Error,
+            path,
+            format!(
+                "the file name is the method's slug and may hold only lowercase letters, digits and hyphens{hint}"
+            ),
+        ));
+    }
+    let Parsed { mut value, spans } =
+        document::parse::<Method>(path, &text, method_schema(), diagnostics)?;
+    if !slug_ok {
+        return None;
+    }
+    value.slug = stem.to_string();
+    Some((
+        value,
+        Source {
+            path: path.to_path_buf(),
+            text,
+            spans,
+        },
+    ))
+}
+
+/// Checks that need the vocabularies or the other methods, and fills in derived values.
+fn check_methods(
+    methods: &mut [(Method, Source)],
+    slugs: &[String],
+    vocabularies: &Vocabularies,
+    today: Date,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+
+    for (method, source) in methods.iter_mut() {
+        let mut report = |severity, key: &str, message: String| {
+            diagnostics.push(source.diagnostic(severity, key, message));
+        };
+
+        let lists: [(Kind, &str, &[String]); 5] = [
+            (Kind::Theme, "themes", &method.themes),
+            (Kind::TargetGroup, "target_groups", &method.target_groups),
+            (Kind::Law, "laws", &method.laws),
+            (Kind::CarriedOutBy, "carried_out_by", &method.carried_out_by),
+            (Kind::Setting, "settings", &method.settings),
+        ];
+        for (kind, key, ids) in lists {
+            for (i, id) in ids.iter().enumerate() {
+                let at = format!("{key}[{i}]");
+                check_term(vocabularies, kind, id, &at, &mut report);
+                if ids[..i].contains(id) {
+                    report(
+                        Severity::Error,
+                        &at,
+                        format!("\"{id}\" is listed twice in `{key}`: remove one"),
+                    );
+                }
+            }
+        }
+        if let Some(level) = &method.prevention_level {
+            check_term(
+                vocabularies,
+                Kind::PreventionLevel,
+                level,
+                "prevention_level",
+                &mut report,
+            );
+        }
+
+        for (i, recognition) in method.recognitions.iter_mut().enumerate() {
+            let at = |field: &str| format!("recognitions[{i}].{field}");
+            check_term(
+                vocabularies,
+                Kind::RecognitionLevel,
+                &recognition.level,
+                &at("level"),
+                &mut report,
+            );
+            if let Some(date) = recognition.date
+                && date > today
+            {
+                report(
+                    Severity::Error,
+                    &at("date"),
+                    format!("recognition date {date} is in the future"),
+                );
+            }
+            match (recognition.date, recognition.valid_until) {
+                (Some(date), Some(until)) if until < date => report(
+                    Severity::Error,
+                    &at("valid_until"),
+                    format!(
+                        "`valid_until` ({until}) is before the recognition `date` ({date}): check both dates"
+                    ),
+                ),
+                (Some(date), None) => {
+                    recognition.valid_until = Some(if recognition.conditional {
+                        date.add_months(CONDITIONAL_MONTHS)
+                    } else {
+                        date.add_years(RECOGNITION_YEARS)
+                    });
+                }
+                _ => {}
+            }
+            let dates_wrong = matches!(
+                (recognition.date, recognition.valid_until),
+                (Some(date), Some(until)) if until < date
+            );
+            if let Some(until) = recognition.valid_until
+                && until < today
+                && !dates_wrong
+                && crate::vocab::recognition_rank(&recognition.level) > 0
+            {
+                let key = if source.spans.of(&at("valid_until")) == (0..0) {
+                    at("date")
+                } else {
+                    at("valid_until")
+                };
+                report(
+                    Severity::Warning,
+                    &key,
+                    format!(
+                        "the recognition \"{}\" expired on {until}: ask the owner about re-assessment, or record the new recognition",
+                        vocabularies.label(Kind::RecognitionLevel, &recognition.level)
+                    ),
+                );
+            }
+        }
+
+        for (i, slug) in method.related.iter().enumerate() {
+            let at = format!("related[{i}]");
+            if *slug == method.slug {
+                report(
+                    Severity::Error,
+                    &at,
+                    format!("`{slug}` is this method itself: remove it from `related`"),
+                );
+            } else if !slugs.contains(slug) {
+                let hint = suggestion(slug, slugs.iter().map(String::as_str));
+                report(
+                    Severity::Error,
+                    &at,
+                    format!("unknown method `{slug}` in `related`{hint}"),
+                );
+            } else if method.related[..i].contains(slug) {
+                report(
+                    Severity::Error,
+                    &at,
+                    format!("`{slug}` is listed twice in `related`: remove one"),
+                );
+            }
+        }
+
+        if method.last_reviewed > today {
+            report(
+                Severity::Error,
+                "last_reviewed",
+                format!(
+                    "`last_reviewed` ({}) is in the future",
+                    method.last_reviewed
+                ),
+            );
+        } else if method.last_reviewed.add_years(REVIEW_YEARS) < today {
+            report(
+                Severity::Warning,
+                "last_reviewed",
+                format!(
+                    "last reviewed on {}, more than {REVIEW_YEARS} years ago: check the description and update `last_reviewed`",
+                    method.last_reviewed
+                ),
+            );
+        }
+
+        let key = comparable(&method.name);
+        if let Some(other) = names.get(&key) {
+            report(
+                Severity::Error,
+                "name",
+                format!(
+                    "the name \"{}\" is already used by `{other}`: names must be unique",
+                    method.name
+                ),
+            );
+        } else {
+            names.insert(key, method.slug.clone());
+        }
+    }
+}
+
+fn check_term(
+    vocabularies: &Vocabularies,
+    kind: Kind,
+    id: &str,
+    at: &str,
+    report: &mut impl FnMut(Severity, &str, String),
+) {
+    if vocabularies.get(kind, id).is_none() {
+        let ids = vocabularies.terms(kind).iter().map(|t| t.id.as_str());
+        let hint = suggestion(id, ids);
+        report(
+            Severity::Error,
+            at,
+            format!(
+                "unknown {} \"{id}\"{hint}; the ids are in `{VOCABULARIES_FILE}` under `{}`",
+                kind.noun(),
+                kind.key()
+            ),
+        );
+    }
+}
+
+/// A name as compared for duplicates: case, diacritics and punctuation ignored.
+pub(crate) fn comparable(name: &str) -> String {
+    slugify(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("natuurlijk-een-netwerkcoach"));
+        assert!(is_valid_slug("1huishouden1aanpak"));
+        assert!(!is_valid_slug("Krachtwerk"));
+        assert!(!is_valid_slug("a--b"));
+        assert!(!is_valid_slug("-a"));
+        assert!(!is_valid_slug(""));
+        assert_eq!(
+            slugify("Natuurlijk, een netwerkcoach!"),
+            "natuurlijk-een-netwerkcoach"
+        );
+        assert_eq!(
+            slugify("Eigen Kracht-conferentie"),
+            "eigen-kracht-conferentie"
+        );
+        assert_eq!(slugify("Cliënt & Geïndiceerd"), "client-geindiceerd");
+    }
+}

@@ -1,0 +1,50 @@
+//! # Methodewijzer
+//!
+//! An open catalogue of proven methods for the Dutch social domain (Wmo, Jeugdwet,
+//! Participatiewet). This crate is the catalogue itself as a library: the method model,
+//! the validating loader for `interventions/*.toml`, the vocabularies and safe Markdown.
+//!
+//! Data flows one way: files → [`Catalogue`] → pages, index and exports. Everything that
+//! reads the catalogue — the `methodewijzer` command, the static site, an embedding program —
+//! goes through [`Catalogue::load`], so all of them see the same validated data.
+//!
+//! ```
+//! use methodewijzer::{Catalogue, Kind};
+//!
+//! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+//! let catalogue = Catalogue::load(dir).expect("the shipped catalogue is valid");
+//!
+//! let krachtwerk = catalogue.get("krachtwerk").unwrap();
+//! println!("{}: {}", krachtwerk.name, krachtwerk.summary);
+//! for theme in &krachtwerk.themes {
+//!     println!("  thema: {}", catalogue.vocabularies().label(Kind::Theme, theme));
+//! }
+//! assert!(catalogue.len() >= 10);
+//! ```
+//!
+//! A catalogue with mistakes does not load; instead every problem in every file comes back,
+//! located and explained:
+//!
+//! ```
+//! # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+//! match methodewijzer::Catalogue::load(dir) {
+//!     Ok(catalogue) => println!("{} methods", catalogue.len()),
+//!     Err(problems) => eprint!("{problems}"), // path:line:col: error: message, with a caret
+//! }
+//! ```
+
+#![warn(missing_docs)]
+
+mod catalogue;
+mod diagnostic;
+mod document;
+pub mod markdown;
+mod model;
+mod vocab;
+
+pub use catalogue::{
+    Catalogue, LoadOptions, is_valid_slug, method_schema, method_schema_json, slugify,
+};
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
+pub use vocab::{Kind, Term, VOCABULARIES_FILE, Vocabularies, recognition_rank};

@@ -1,0 +1,108 @@
+//! Markdown for the long-text fields, rendered to HTML that is safe to put in a page.
+//!
+//! Method files come in through pull requests from people outside the team, so their text is
+//! untrusted. Two layers keep it inert: raw HTML in the Markdown is turned into visible text
+//! before rendering (an editor who types `<b>` sees `<b>`), and the rendered HTML goes through
+//! ammonia's allow-list, which also drops `javascript:` links and event attributes.
+
+use pulldown_cmark::{Event, Options, Parser, html};
+
+/// Renders Markdown to sanitized HTML. Headings are shifted down two levels (`#` becomes
+/// `<h3>`) so that they sit under the field's own heading on a method page.
+pub fn to_html(markdown: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(pulldown_cmark::Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(pulldown_cmark::Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(pulldown_cmark::TagEnd::Heading(level)) => {
+            Event::End(pulldown_cmark::TagEnd::Heading(demote(level)))
+        }
+        other => other,
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    sanitizer().clean(&out).to_string()
+}
+
+/// Renders Markdown to plain text (for search snippets, feeds and CSV): the words without
+/// the markup.
+pub fn to_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(_) if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
+    use pulldown_cmark::HeadingLevel::*;
+    match level {
+        H1 => H3,
+        H2 => H4,
+        H3 => H5,
+        _ => H6,
+    }
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static BUILDER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .link_rel(Some("noopener noreferrer"));
+        b
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_markdown() {
+        assert_eq!(
+            to_html("Een *nadruk* en een [link](https://example.org)."),
+            "<p>Een <em>nadruk</em> en een <a href=\"https://example.org\" rel=\"noopener noreferrer\">link</a>.</p>\n"
+        );
+        assert_eq!(to_html("# Kop"), "<h3>Kop</h3>\n");
+    }
+
+    #[test]
+    fn raw_html_becomes_text() {
+        let html = to_html("Hallo <script>alert(1)</script> <img src=x onerror=alert(1)>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn dangerous_links_are_dropped() {
+        let html = to_html("[klik](javascript:alert(1)) en ![x](javascript:alert(2))");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn plain_text() {
+        assert_eq!(
+            to_text("Een **vet** woord.\n\n- een\n- twee"),
+            "Een vet woord. een twee"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The controlled vocabularies: themes, target groups, settings, laws, who carries a method
+//! out, prevention levels and recognition levels.
+//!
+//! They live in one file, `interventions/_vocabularies.toml`, so that editors can add a theme
+//! without touching code. Methods refer to entries by id; the site shows the Dutch label and
+//! uses the description as help text. Facets in search are the same vocabularies.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// File name of the vocabularies inside the catalogue folder.
+pub const VOCABULARIES_FILE: &str = "_vocabularies.toml";
+
+/// One entry of a vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Stable id, used in method files and URLs (lowercase, digits, hyphens).
+    pub id: String,
+    /// Dutch label shown to users.
+    pub label: String,
+    /// One line that explains the entry.
+    pub description: String,
+}
+
+/// The vocabularies of a catalogue, as read from [`VOCABULARIES_FILE`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabularies {
+    /// Themes (eenzaamheid, schulden, …).
+    pub themes: Vec<Term>,
+    /// Target groups (ouderen, jongeren, gezinnen, …).
+    pub target_groups: Vec<Term>,
+    /// Settings where methods are used (wijkteam, maatschappelijke opvang, …).
+    pub settings: Vec<Term>,
+    /// Laws the work falls under (Wmo 2015, Jeugdwet, Participatiewet, …).
+    pub laws: Vec<Term>,
+    /// Who carries a method out (beroepskracht, vrijwilliger, ervaringsdeskundige).
+    pub carried_out_by: Vec<Term>,
+    /// Prevention levels (universeel, selectief, geïndiceerd, zorg).
+    pub prevention_levels: Vec<Term>,
+    /// Recognition levels: the five Dutch levels and "niet beoordeeld".
+    pub recognition_levels: Vec<Term>,
+}
+
+/// Which vocabulary a method field draws from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `themes`
+    Theme,
+    /// `target_groups`
+    TargetGroup,
+    /// `settings`
+    Setting,
+    /// `laws`
+    Law,
+    /// `carried_out_by`
+    CarriedOutBy,
+    /// `prevention_levels`
+    PreventionLevel,
+    /// `recognition_levels`
+    RecognitionLevel,
+}
+
+impl Kind {
+    /// All kinds, in the order the site lists them.
+    pub const ALL: [Kind; 7] = [
+        Kind::Theme,
+        Kind::TargetGroup,
+        Kind::Law,
+        Kind::RecognitionLevel,
+        Kind::CarriedOutBy,
+        Kind::Setting,
+        Kind::PreventionLevel,
+    ];
+
+    /// The key of this vocabulary in [`VOCABULARIES_FILE`].
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Theme => "themes",
+            Kind::TargetGroup => "target_groups",
+            Kind::Setting => "settings",
+            Kind::Law => "laws",
+            Kind::CarriedOutBy => "carried_out_by",
+            Kind::PreventionLevel => "prevention_levels",
+            Kind::RecognitionLevel => "recognition_levels",
+        }
+    }
+
+    /// A singular English noun for messages ("unknown theme `x`").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Theme => "theme",
+            Kind::TargetGroup => "target group",
+            Kind::Setting => "setting",
+            Kind::Law => "law",
+            Kind::CarriedOutBy => "carried_out_by value",
+            Kind::PreventionLevel => "prevention level",
+            Kind::RecognitionLevel => "recognition level",
+        }
+    }
+}
+
+impl Vocabularies {
+    /// The terms of one vocabulary.
+    pub fn terms(&self, kind: Kind) -> &[Term] {
+        match kind {
+            Kind::Theme => &self.themes,
+            Kind::TargetGroup => &self.target_groups,
+            Kind::Setting => &self.settings,
+            Kind::Law => &self.laws,
+            Kind::CarriedOutBy => &self.carried_out_by,
+            Kind::PreventionLevel => &self.prevention_levels,
+            Kind::RecognitionLevel => &self.recognition_levels,
+        }
+    }
+
+    /// Looks up a term by id.
+    pub fn get(&self, kind: Kind, id: &str) -> Option<&Term> {
+        self.terms(kind).iter().find(|t| t.id == id)
+    }
+
+    /// The Dutch label of an id, or the id itself when unknown.
+    pub fn label<'a>(&'a self, kind: Kind, id: &'a str) -> &'a str {
+        self.get(kind, id).map_or(id, |t| t.label.as_str())
+    }
+}
+
+/// Orders recognition levels from "niet beoordeeld" (0) to "effectief – sterke
+/// aanwijzingen" (5), so that the strongest valid recognition can be shown first.
+pub fn recognition_rank(level: &str) -> u8 {
+    match level {
+        "goed-beschreven" => 1,
+        "goed-onderbouwd" => 2,
+        "effectief-eerste-aanwijzingen" => 3,
+        "effectief-goede-aanwijzingen" => 4,
+        "effectief-sterke-aanwijzingen" => 5,
+        _ => 0,
+    }
+}
