@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod search;
 
 /// Methodewijzer: een open catalogus van bewezen methoden voor het sociaal domein.
 #[derive(Debug, Parser)]
@@ -35,6 +36,50 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Search the catalogue as the site does: typo-tolerant, with facet counts.
+    ///
+    /// Filters take vocabulary ids (see interventions/_vocabularies.toml) and may be repeated:
+    /// values of one facet are alternatives, different facets must all match. With --json the
+    /// output is {"query", "total", "hits": [{slug, name, score, snippet}],
+    /// "facets": {facet: [{id, label, count, selected}]}}.
+    Search {
+        /// What you are looking for, e.g. "eenzaamheid ouderen". Empty lists everything.
+        #[arg(default_value = "")]
+        query: String,
+        /// Only methods with this theme.
+        #[arg(long = "theme", value_name = "ID")]
+        themes: Vec<String>,
+        /// Only methods for this target group.
+        #[arg(long = "target-group", value_name = "ID")]
+        target_groups: Vec<String>,
+        /// Only methods under this law (wmo, jeugdwet, participatiewet, …).
+        #[arg(long = "law", value_name = "ID")]
+        laws: Vec<String>,
+        /// Only methods with this current recognition level.
+        #[arg(long = "recognition", value_name = "ID")]
+        recognition_levels: Vec<String>,
+        /// Only methods carried out by (beroepskracht, vrijwilliger, ervaringsdeskundige).
+        #[arg(long = "carried-out-by", value_name = "ID")]
+        carried_out_by: Vec<String>,
+        /// Only methods used in this setting.
+        #[arg(long = "setting", value_name = "ID")]
+        settings: Vec<String>,
+        /// Only methods with this status ("actief", "in ontwikkeling", …).
+        #[arg(long = "status", value_name = "STATUS")]
+        statuses: Vec<String>,
+        /// How many results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Skip this many results.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The catalogue folder.
+        #[arg(long, default_value = "interventions")]
+        dir: PathBuf,
+    },
     /// Print the JSON Schema of a method file (generated from the library's types).
     ///
     /// The catalogue ships it as `interventions/_schema.json`; method files point to it on
@@ -47,6 +92,32 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, deny_warnings } => check::run(&dir, deny_warnings),
+        Command::Search {
+            query,
+            themes,
+            target_groups,
+            laws,
+            recognition_levels,
+            carried_out_by,
+            settings,
+            statuses,
+            limit,
+            offset,
+            json,
+            dir,
+        } => {
+            use methodewijzer::Facet;
+            let filters = search::Filters(vec![
+                (Facet::Theme, themes),
+                (Facet::TargetGroup, target_groups),
+                (Facet::Law, laws),
+                (Facet::RecognitionLevel, recognition_levels),
+                (Facet::CarriedOutBy, carried_out_by),
+                (Facet::Setting, settings),
+                (Facet::Status, statuses),
+            ]);
+            search::run(&dir, &query, filters, limit, offset, json)
+        }
         Command::Schema => {
             println!("{}", methodewijzer::method_schema_json());
             ExitCode::SUCCESS

@@ -14,6 +14,8 @@ use serde_json::Value as Json;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggestion};
 use crate::document::{self, Parsed, Spans};
 use crate::model::{Date, Method};
+use crate::search::SearchIndex;
+use crate::synonyms::{SYNONYMS_FILE, Synonyms};
 use crate::vocab::{Kind, VOCABULARIES_FILE, Vocabularies};
 
 /// A recognition lasts five years before it must be re-assessed.
@@ -39,13 +41,30 @@ impl Default for LoadOptions {
 }
 
 /// A loaded, validated catalogue: the methods (sorted by slug) and the vocabularies.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Catalogue {
     dir: PathBuf,
     methods: Vec<Method>,
     vocabularies: Vocabularies,
+    synonyms: Synonyms,
     warnings: Diagnostics,
     today: Date,
+    /// Built on first search, so that `check` and page rendering never pay for it.
+    index: OnceLock<SearchIndex>,
+}
+
+impl Clone for Catalogue {
+    fn clone(&self) -> Catalogue {
+        Catalogue {
+            dir: self.dir.clone(),
+            methods: self.methods.clone(),
+            vocabularies: self.vocabularies.clone(),
+            synonyms: self.synonyms.clone(),
+            warnings: self.warnings.clone(),
+            today: self.today,
+            index: OnceLock::new(),
+        }
+    }
 }
 
 impl Catalogue {
@@ -77,6 +96,7 @@ impl Catalogue {
 
         let vocab_path = dir.join(VOCABULARIES_FILE);
         let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
+        let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics);
 
         let mut methods: Vec<(Method, Source)> = Vec::new();
         for path in &files {
@@ -120,22 +140,41 @@ impl Catalogue {
             dir: dir.to_path_buf(),
             methods: methods.into_iter().map(|(m, _)| m).collect(),
             vocabularies: vocabularies.unwrap_or_default(),
+            synonyms: synonyms.unwrap_or_default(),
             warnings: diagnostics,
             today: options.today,
+            index: OnceLock::new(),
         })
     }
 
-    /// Builds a catalogue from methods already in memory (for embedding programs and tests).
-    /// The methods are sorted by slug; no validation is done.
-    pub fn from_parts(mut methods: Vec<Method>, vocabularies: Vocabularies) -> Catalogue {
+    /// Builds a catalogue from methods already in memory (for embedding programs, generated
+    /// benchmark catalogues and tests). The methods are sorted by slug; no validation is done.
+    pub fn from_parts(
+        mut methods: Vec<Method>,
+        vocabularies: Vocabularies,
+        synonyms: Synonyms,
+        today: Date,
+    ) -> Catalogue {
         methods.sort_by(|a, b| a.slug.cmp(&b.slug));
         Catalogue {
             dir: PathBuf::new(),
             methods,
             vocabularies,
+            synonyms,
             warnings: Diagnostics::default(),
-            today: Date::today(),
+            today,
+            index: OnceLock::new(),
         }
+    }
+
+    /// The synonym groups used by search.
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
+    }
+
+    /// The search index, built on first use.
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(self))
     }
 
     /// The folder the catalogue was loaded from.
@@ -319,6 +358,20 @@ pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
     };
     let single = if folded.is_empty() { Some(c) } else { None };
     folded.chars().chain(single)
+}
+
+fn synonyms_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| schemars::schema_for!(Synonyms).to_value())
+}
+
+/// The synonyms file is optional: a catalogue without one searches without synonyms.
+fn load_synonyms(path: &Path, diagnostics: &mut Diagnostics) -> Option<Synonyms> {
+    if !path.exists() {
+        return Some(Synonyms::default());
+    }
+    let text = read(path, diagnostics)?;
+    document::parse::<Synonyms>(path, &text, synonyms_schema(), diagnostics).map(|p| p.value)
 }
 
 fn load_vocabularies(path: &Path, diagnostics: &mut Diagnostics) -> Option<Vocabularies> {

@@ -40,6 +40,11 @@ mod diagnostic;
 mod document;
 pub mod markdown;
 mod model;
+pub mod relevance;
+pub mod search;
+mod synonyms;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 mod vocab;
 
 pub use catalogue::{
@@ -47,4 +52,6 @@ pub use catalogue::{
 };
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
+pub use search::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
+pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};
 pub use vocab::{Kind, Term, VOCABULARIES_FILE, Vocabularies, recognition_rank};

@@ -1,0 +1,361 @@
+//! Dutch text analysis: from text to the terms the index holds.
+//!
+//! A word goes through tantivy's own filters — split on non-alphanumerics, lower-case, fold
+//! diacritics (`cliënt` = `client`), drop Dutch stop words — and is then stemmed with
+//! tantivy's Dutch stemmer (Snowball 3), guarded against its prefix stripping (see
+//! [`Stemming::Guarded`]). Compounds are the Dutch speciality: a professional
+//! typing "netwerk" expects "netwerkcoach". So a word that can be cut entirely into other
+//! words of the catalogue (`netwerk` + `coach`, `ervaring` + s + `deskundige`) is indexed as
+//! itself *and* as its parts, all at one position. The dictionary is the catalogue's own
+//! vocabulary, so it grows with the catalogue and needs no curated word list.
+//!
+//! The same [`Analyzer`] serves indexing (as a tantivy [`Tokenizer`]), querying, snippets and
+//! the browser export, so a word can never be analysed two ways.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, PreTokenizedStream, PreTokenizedString,
+    RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    Token, Tokenizer,
+};
+
+/// How words are reduced to index terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stemming {
+    /// Words are indexed as they are (folded).
+    None,
+    /// tantivy's Dutch stemmer as it is (Snowball 3, which also strips `ge-` prefixes:
+    /// `gezinnen` → `zin`, `geweld` → `wel`, `begeleiding` → `beleid`).
+    Snowball,
+    /// The Snowball stem, but a stripped prefix is put back (`gezinnen` → `gezin`), and a
+    /// stem that no longer starts like the word is not used (`begeleiding` stays whole).
+    Guarded,
+}
+
+/// Keeps Snowball's suffix handling but undoes its prefix stripping, which conflates
+/// unrelated words (`begeleiding` with `beleid`, `gemeenten` with `menen`).
+fn guard_prefix(word: &str, stem: String) -> String {
+    let head: String = stem.chars().take(3).collect();
+    if word.starts_with(&head) {
+        return stem;
+    }
+    // The stem continues the word after a removed prefix: put the prefix back.
+    for (i, _) in word.char_indices().skip(1).take(4) {
+        if word[i..].starts_with(&head) {
+            return format!("{}{stem}", &word[..i]);
+        }
+    }
+    word.to_string()
+}
+
+/// The shortest part a compound is split into (`dak` in `daklozen`).
+const MIN_PART: usize = 3;
+/// The shortest word that is tried as a compound.
+const MIN_COMPOUND: usize = 7;
+
+/// One word of a text, folded and lower-cased, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The folded, lower-cased surface form (`client` for "Cliënt").
+    pub text: String,
+    /// Byte range in the original text.
+    pub offsets: std::ops::Range<usize>,
+    /// Position among the words of the text (stop words count, so phrases keep their gaps).
+    pub position: usize,
+}
+
+/// The Dutch analyzer. Cheap to clone; clones share the compound dictionary and stem cache.
+#[derive(Clone)]
+pub struct Analyzer {
+    words: TextAnalyzer,
+    stemmer: TextAnalyzer,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    /// Words compounds may be split into.
+    dictionary: HashSet<String>,
+    /// word → terms, filled as words are met.
+    cache: RwLock<HashMap<String, Arc<[String]>>>,
+    /// How to stem (the relevance judgments decide; see ARCHITECTURE.md).
+    stemming: Stemming,
+    /// Whether to split compounds.
+    split_compounds: bool,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("dictionary", &self.shared.dictionary.len())
+            .field("stemming", &self.shared.stemming)
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer whose compound dictionary is every word of `texts` (stop words aside).
+    pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Analyzer {
+        Analyzer::with_options(texts, Stemming::Guarded, true)
+    }
+
+    /// Like [`Analyzer::for_texts`], choosing whether words are stemmed and compounds split.
+    pub fn with_options<'a>(
+        texts: impl IntoIterator<Item = &'a str>,
+        stemming: Stemming,
+        split_compounds: bool,
+    ) -> Analyzer {
+        let mut analyzer = Analyzer {
+            words: word_analyzer(),
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::Dutch))
+                .build(),
+            shared: Arc::new(Shared {
+                dictionary: HashSet::new(),
+                cache: RwLock::new(HashMap::new()),
+                stemming,
+                split_compounds,
+            }),
+        };
+        let mut dictionary = HashSet::new();
+        for text in texts {
+            for word in analyzer.words(text) {
+                if word.text.chars().count() >= MIN_PART {
+                    dictionary.insert(word.text);
+                }
+            }
+        }
+        analyzer.shared = Arc::new(Shared {
+            dictionary,
+            cache: RwLock::new(HashMap::new()),
+            stemming,
+            split_compounds,
+        });
+        analyzer
+    }
+
+    /// Splits `text` into folded words (stop words dropped).
+    pub fn words(&mut self, text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut stream = self.words.token_stream(text);
+        while let Some(token) = stream.next() {
+            out.push(Word {
+                text: token.text.clone(),
+                offsets: token.offset_from..token.offset_to,
+                position: token.position,
+            });
+        }
+        out
+    }
+
+    /// The index terms of one folded word: its stem, and the stems of its compound parts.
+    pub fn terms(&mut self, word: &str) -> Arc<[String]> {
+        if let Some(hit) = self.shared.cache.read().ok().and_then(|c| c.get(word).cloned()) {
+            return hit;
+        }
+        let mut terms = vec![self.stem(word)];
+        if let Some(parts) = self.split_compound(word) {
+            for part in parts {
+                let stem = self.stem(&part);
+                if !terms.contains(&stem) {
+                    terms.push(stem);
+                }
+            }
+        }
+        let terms: Arc<[String]> = terms.into();
+        if let Ok(mut cache) = self.shared.cache.write() {
+            cache.insert(word.to_string(), terms.clone());
+        }
+        terms
+    }
+
+    /// Whether `word` is a word of the catalogue.
+    pub fn is_known(&self, word: &str) -> bool {
+        self.shared.dictionary.contains(word)
+    }
+
+    /// The catalogue's words, for the browser's vocabulary map.
+    pub fn dictionary(&self) -> impl Iterator<Item = &str> {
+        self.shared.dictionary.iter().map(String::as_str)
+    }
+
+    fn stem(&mut self, word: &str) -> String {
+        if self.shared.stemming == Stemming::None {
+            return word.to_string();
+        }
+        let mut stream = self.stemmer.token_stream(word);
+        let stem = match stream.next() {
+            Some(token) if !token.text.is_empty() => token.text.clone(),
+            _ => return word.to_string(),
+        };
+        if self.shared.stemming == Stemming::Snowball {
+            return stem;
+        }
+        guard_prefix(word, stem)
+    }
+
+    /// Cuts `word` into dictionary words, allowing a linking `s` between parts
+    /// (`ervaringsdeskundige`). Prefers the fewest, longest parts.
+    pub fn split_compound(&self, word: &str) -> Option<Vec<String>> {
+        let chars: Vec<char> = word.chars().collect();
+        if !self.shared.split_compounds || chars.len() < MIN_COMPOUND {
+            return None;
+        }
+        let dict = &self.shared.dictionary;
+        let n = chars.len();
+        // best[i]: the best split of chars[i..] as (number of parts, parts).
+        let mut best: Vec<Option<Vec<String>>> = vec![None; n + 1];
+        best[n] = Some(Vec::new());
+        for i in (0..n).rev() {
+            let mut choice: Option<Vec<String>> = None;
+            for j in (i + MIN_PART..=n).rev() {
+                if i == 0 && j == n {
+                    continue; // the word itself is not a split
+                }
+                let part: String = chars[i..j].iter().collect();
+                if !dict.contains(&part) {
+                    continue;
+                }
+                // Directly followed by the rest, or by a linking `s` and the rest.
+                let mut nexts = vec![j];
+                if j < n && chars[j] == 's' && j + 1 < n {
+                    nexts.push(j + 1);
+                }
+                for next in nexts {
+                    if let Some(rest) = &best[next] {
+                        let candidate_len = rest.len() + 1;
+                        if choice.as_ref().is_none_or(|c| candidate_len < c.len()) {
+                            let mut parts = vec![part.clone()];
+                            parts.extend(rest.iter().cloned());
+                            choice = Some(parts);
+                        }
+                    }
+                }
+            }
+            best[i] = choice;
+        }
+        best[0].take().filter(|parts| parts.len() >= 2)
+    }
+
+    /// The tokens tantivy indexes for `text`: every term of every word, at the word's
+    /// position and offsets.
+    pub fn tokens(&mut self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for word in self.words(text) {
+            for term in self.terms(&word.text).iter() {
+                tokens.push(Token {
+                    offset_from: word.offsets.start,
+                    offset_to: word.offsets.end,
+                    position: word.position,
+                    text: term.clone(),
+                    position_length: 1,
+                });
+            }
+        }
+        tokens
+    }
+}
+
+fn word_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::new(Language::Dutch).expect("tantivy ships Dutch stop words"))
+        .build()
+}
+
+/// The analyzer as a tantivy tokenizer, registered for the text fields.
+#[derive(Clone)]
+pub(crate) struct DutchTokenizer(pub Analyzer);
+
+impl Tokenizer for DutchTokenizer {
+    type TokenStream<'a> = PreTokenizedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
+        PreTokenizedStream::from(PreTokenizedString {
+            text: text.to_string(),
+            tokens: self.0.tokens(text),
+        })
+    }
+}
+
+/// Surface words only (folded, unstemmed): the field that typo and prefix expansion search.
+#[derive(Clone)]
+pub(crate) struct WordTokenizer(pub Analyzer);
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = PreTokenizedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
+        let tokens = self
+            .0
+            .words(text)
+            .into_iter()
+            .map(|w| Token {
+                offset_from: w.offsets.start,
+                offset_to: w.offsets.end,
+                position: w.position,
+                text: w.text,
+                position_length: 1,
+            })
+            .collect();
+        PreTokenizedStream::from(PreTokenizedString {
+            text: text.to_string(),
+            tokens,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::for_texts(["netwerk coach ervaring deskundige dak lozen werk kracht"])
+    }
+
+    #[test]
+    fn folds_and_lowercases() {
+        let mut a = analyzer();
+        let words: Vec<String> = a
+            .words("Cliënt geïndiceerd ÉÉN Netwerk")
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(words, ["client", "geindiceerd", "netwerk"]);
+    }
+
+    #[test]
+    fn splits_compounds_into_catalogue_words() {
+        let a = analyzer();
+        assert_eq!(
+            a.split_compound("netwerkcoach"),
+            Some(vec!["netwerk".into(), "coach".into()])
+        );
+        assert_eq!(
+            a.split_compound("ervaringsdeskundige"),
+            Some(vec!["ervaring".into(), "deskundige".into()])
+        );
+        assert_eq!(a.split_compound("netwerk"), None);
+        assert_eq!(a.split_compound("eenzaamheid"), None);
+    }
+
+    #[test]
+    fn stemming_keeps_the_start_of_the_word() {
+        let mut a = analyzer();
+        assert_eq!(&*a.terms("gezinnen"), ["gezin"]);
+        assert_eq!(&*a.terms("gezin"), ["gezin"]);
+        assert_eq!(&*a.terms("begeleiding"), ["begeleiding"]);
+        assert_eq!(&*a.terms("beleid"), ["beleid"]);
+        assert_eq!(&*a.terms("problemen"), ["problem"]);
+        assert_eq!(a.terms("daklozen")[0], "dakloos");
+    }
+
+    #[test]
+    fn compound_terms_include_the_whole_word() {
+        let mut a = Analyzer::with_options(["netwerk coach"], Stemming::None, true);
+        assert_eq!(&*a.terms("netwerkcoach"), ["netwerkcoach", "netwerk", "coach"]);
+    }
+}

@@ -1,0 +1,703 @@
+//! The tantivy index of a catalogue and the query it runs.
+//!
+//! One document per method. Text goes into a handful of fields with different weights —
+//! a word in the name says more than a word in a practice example — and one unscored field,
+//! `words`, keeps the surface words whose term dictionary typo and prefix expansion stream
+//! through with tantivy's Levenshtein automata. The index lives in RAM: a catalogue is small,
+//! and building it takes milliseconds per hundred methods.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur,
+    Query, TermQuery,
+};
+use tantivy::schema::{
+    FAST, Field, IndexRecordOption, OwnedValue, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use super::analysis::{Analyzer, DutchTokenizer, Stemming, WordTokenizer};
+use super::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
+use crate::catalogue::{Catalogue, comparable};
+use crate::markdown;
+use crate::model::{Method, Status};
+use crate::vocab::Kind;
+
+/// The scored fields and their weights, justified by the relevance judgments
+/// (`tests/relevance/`, BENCHMARKS.md).
+pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
+    ("name", 2.0),
+    ("summary", 1.5),
+    ("labels", 1.5),
+    ("core", 1.0),
+    ("body", 0.7),
+];
+
+/// Weight of a word completed from a prefix, relative to a typed word.
+pub const PREFIX_WEIGHT: f32 = 0.8;
+/// Weight of a word found by edit distance.
+pub const TYPO_WEIGHT: f32 = 0.7;
+/// Weight of a synonym's words.
+pub const SYNONYM_WEIGHT: f32 = 0.7;
+/// Added to the score of a method whose name or alias is the query, so it comes first.
+pub const EXACT_NAME_BONUS: f32 = 1000.0;
+/// At most this many completions of a prefix, the most frequent first.
+pub const MAX_EXPANSIONS: usize = 20;
+/// Words of a query beyond this are ignored (a pasted page must not stall the search).
+pub const MAX_QUERY_WORDS: usize = 32;
+
+const TOKENIZER: &str = "nl";
+const WORD_TOKENIZER: &str = "nl_words";
+
+/// Choices in how the index is built; [`IndexOptions::default`] is what the catalogue uses.
+/// Other values exist so that the relevance evaluation can compare alternatives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndexOptions {
+    /// How words are stemmed.
+    pub stemming: Stemming,
+    /// Split compounds into catalogue words.
+    pub split_compounds: bool,
+    /// Weight per scored field, in [`FIELD_WEIGHTS`] order.
+    pub weights: [f32; 5],
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            stemming: Stemming::Guarded,
+            split_compounds: true,
+            weights: FIELD_WEIGHTS.map(|(_, w)| w),
+        }
+    }
+}
+
+/// The search index of a catalogue. Built by [`Catalogue::index`].
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    analyzer: Analyzer,
+    fields: Vec<(Field, f32)>,
+    words: Field,
+    /// Method ordinal of each document, per segment.
+    ords: Vec<Vec<u32>>,
+    /// Facet values of each method, by ordinal.
+    facet_values: Vec<BTreeMap<Facet, Vec<String>>>,
+    /// Name and aliases, as compared, → method ordinal.
+    names: HashMap<String, u32>,
+    /// Synonym groups: each member as its folded words.
+    synonyms: Vec<Vec<Vec<String>>>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("methods", &self.facet_values.len())
+            .finish()
+    }
+}
+
+/// The text of each scored field for one method, in [`FIELD_WEIGHTS`] order.
+pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
+    let vocab = catalogue.vocabularies();
+    let mut labels = Vec::new();
+    let lists: [(Kind, &[String]); 5] = [
+        (Kind::Theme, &method.themes),
+        (Kind::TargetGroup, &method.target_groups),
+        (Kind::Setting, &method.settings),
+        (Kind::Law, &method.laws),
+        (Kind::CarriedOutBy, &method.carried_out_by),
+    ];
+    for (kind, ids) in lists {
+        labels.extend(ids.iter().map(|id| vocab.label(kind, id).to_string()));
+    }
+    if let Some(level) = &method.prevention_level {
+        labels.push(vocab.label(Kind::PreventionLevel, level).to_string());
+    }
+
+    let mut core = vec![markdown::to_text(&method.aim)];
+    core.extend(method.effective_elements.iter().cloned());
+    core.extend(method.problem.as_deref().map(markdown::to_text));
+    core.extend(method.indications.as_deref().map(markdown::to_text));
+
+    let mut body = vec![markdown::to_text(&method.approach)];
+    for (key, text) in method.markdown_fields() {
+        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
+            body.push(markdown::to_text(text));
+        }
+    }
+    for example in &method.practice_examples {
+        body.push(example.title.clone());
+        body.extend(example.place.clone());
+        body.push(markdown::to_text(&example.description));
+    }
+    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
+
+    let mut name = vec![method.name.clone()];
+    name.extend(method.aliases.iter().cloned());
+    [
+        name.join("\n"),
+        method.summary.clone(),
+        labels.join("\n"),
+        core.join("\n"),
+        body.join("\n"),
+    ]
+}
+
+/// The values of each facet for one method.
+pub fn facet_values(catalogue: &Catalogue, method: &Method) -> BTreeMap<Facet, Vec<String>> {
+    let level = method
+        .current_recognition(catalogue.today())
+        .filter(|r| !r.is_expired(catalogue.today()))
+        .map_or("niet-beoordeeld".to_string(), |r| r.level.clone());
+    BTreeMap::from([
+        (Facet::Theme, method.themes.clone()),
+        (Facet::TargetGroup, method.target_groups.clone()),
+        (Facet::Law, method.laws.clone()),
+        (Facet::RecognitionLevel, vec![level]),
+        (Facet::CarriedOutBy, method.carried_out_by.clone()),
+        (Facet::Setting, method.settings.clone()),
+        (Facet::Status, vec![method.status.id().to_string()]),
+    ])
+}
+
+impl SearchIndex {
+    /// Indexes every method of `catalogue` with the default options.
+    pub fn build(catalogue: &Catalogue) -> SearchIndex {
+        SearchIndex::build_with_options(catalogue, IndexOptions::default())
+    }
+
+    /// Indexes every method of `catalogue` with `options`.
+    pub fn build_with_options(catalogue: &Catalogue, options: IndexOptions) -> SearchIndex {
+        let texts: Vec<[String; 5]> = catalogue
+            .iter()
+            .map(|m| field_texts(catalogue, m))
+            .collect();
+        let analyzer = Analyzer::with_options(
+            texts.iter().flat_map(|t| t.iter().map(String::as_str)),
+            options.stemming,
+            options.split_compounds,
+        );
+        SearchIndex::build_with(catalogue, analyzer, &texts, options)
+            .expect("an in-memory index of a loaded catalogue cannot fail to build")
+    }
+
+    fn build_with(
+        catalogue: &Catalogue,
+        analyzer: Analyzer,
+        texts: &[[String; 5]],
+        options: IndexOptions,
+    ) -> tantivy::Result<SearchIndex> {
+        let mut schema = Schema::builder();
+        let text_options = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields: Vec<(Field, f32)> = FIELD_WEIGHTS
+            .iter()
+            .zip(options.weights)
+            .map(|((name, _), weight)| (schema.add_text_field(name, text_options.clone()), weight))
+            .collect();
+        let words = schema.add_text_field(
+            "words",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(WORD_TOKENIZER)
+                    .set_index_option(IndexRecordOption::Basic)
+                    .set_fieldnorms(false),
+            ),
+        );
+        let ord = schema.add_u64_field("ord", FAST);
+        let index = Index::create_in_ram(schema.build());
+        index
+            .tokenizers()
+            .register(TOKENIZER, DutchTokenizer(analyzer.clone()));
+        index
+            .tokenizers()
+            .register(WORD_TOKENIZER, WordTokenizer(analyzer.clone()));
+
+        // One thread keeps document order (and so scores) identical run to run.
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 200_000_000)?;
+        for (i, field_texts) in texts.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            for ((field, _), text) in fields.iter().zip(field_texts) {
+                doc.add_text(*field, text);
+                doc.add_text(words, text);
+            }
+            doc.add_u64(ord, i as u64);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        let mut ords = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("ord")?;
+            ords.push(
+                (0..segment.max_doc())
+                    .map(|doc| column.first(doc).unwrap_or(0) as u32)
+                    .collect(),
+            );
+        }
+
+        let mut names = HashMap::new();
+        for (i, method) in catalogue.iter().enumerate() {
+            for name in std::iter::once(&method.name).chain(&method.aliases) {
+                names.entry(comparable(name)).or_insert(i as u32);
+            }
+        }
+        let mut word_analyzer = analyzer.clone();
+        let synonyms = catalogue
+            .synonyms()
+            .groups
+            .iter()
+            .map(|group| {
+                group
+                    .words
+                    .iter()
+                    .map(|phrase| {
+                        word_analyzer
+                            .words(phrase)
+                            .into_iter()
+                            .map(|w| w.text)
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|member| !member.is_empty())
+                    .collect()
+            })
+            .collect();
+
+        Ok(SearchIndex {
+            index,
+            reader,
+            analyzer,
+            fields,
+            words,
+            ords,
+            facet_values: catalogue.iter().map(|m| facet_values(catalogue, m)).collect(),
+            names,
+            synonyms,
+        })
+    }
+
+    /// The analyzer the index was built with.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The underlying tantivy index (for exports).
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// Runs `request` against the index.
+    pub fn search(&self, catalogue: &Catalogue, request: &SearchRequest) -> SearchResults {
+        let searcher = self.reader.searcher();
+        let query = self.parse(&request.query);
+
+        // Every match with its score, by method ordinal.
+        let mut scored: Vec<(u32, f32)> = match &query {
+            None => (0..self.facet_values.len() as u32).map(|o| (o, 0.0)).collect(),
+            Some(query) => {
+                let limit = (searcher.num_docs() as usize).max(1);
+                searcher
+                    .search(query, &TopDocs::with_limit(limit).order_by_score())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(score, address)| {
+                        let ord = self.ords[address.segment_ord as usize][address.doc_id as usize];
+                        (ord, score)
+                    })
+                    .collect()
+            }
+        };
+        if query.is_some()
+            && let Some(&ord) = self.names.get(&comparable(&request.query))
+        {
+            for (o, score) in &mut scored {
+                if *o == ord {
+                    *score += EXACT_NAME_BONUS;
+                }
+            }
+        }
+
+        // Facet counts: a method counts for facet F when it passes every filter but F's.
+        let filters: Vec<(Facet, &[String])> = request
+            .filters
+            .iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(f, v)| (*f, v.as_slice()))
+            .collect();
+        let mut counts: BTreeMap<Facet, HashMap<&str, usize>> = BTreeMap::new();
+        let mut passing = Vec::with_capacity(scored.len());
+        for &(ord, score) in &scored {
+            let values = &self.facet_values[ord as usize];
+            let failed: Vec<Facet> = filters
+                .iter()
+                .filter(|(facet, wanted)| {
+                    !values[facet].iter().any(|v| wanted.contains(v))
+                })
+                .map(|(facet, _)| *facet)
+                .collect();
+            for facet in Facet::ALL {
+                if failed.iter().all(|f| *f == facet) {
+                    let entry = counts.entry(facet).or_default();
+                    for value in &values[&facet] {
+                        *entry.entry(value.as_str()).or_default() += 1;
+                    }
+                }
+            }
+            if failed.is_empty() {
+                passing.push((ord, score));
+            }
+        }
+
+        let methods = catalogue.methods();
+        passing.sort_by(|a, b| {
+            b.1.total_cmp(&a.1).then_with(|| {
+                comparable(&methods[a.0 as usize].name).cmp(&comparable(&methods[b.0 as usize].name))
+            })
+        });
+        let total = passing.len();
+        let page: Vec<(u32, f32)> = passing
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .collect();
+
+        let snippets = query
+            .as_ref()
+            .map(|q| self.snippet_generators(&searcher, q.as_ref()))
+            .unwrap_or_default();
+        let hits = page
+            .into_iter()
+            .map(|(ord, score)| {
+                let method = &methods[ord as usize];
+                Hit {
+                    slug: method.slug.clone(),
+                    name: method.name.clone(),
+                    score,
+                    snippet: self.snippet(catalogue, method, &snippets),
+                }
+            })
+            .collect();
+
+        let facets = Facet::ALL
+            .into_iter()
+            .map(|facet| {
+                let counted = counts.remove(&facet).unwrap_or_default();
+                let selected = request.filters.get(&facet);
+                FacetCounts {
+                    facet,
+                    label: facet.label().to_string(),
+                    values: facet_vocabulary(catalogue, facet)
+                        .into_iter()
+                        .map(|(id, label)| FacetValue {
+                            count: counted.get(id.as_str()).copied().unwrap_or(0),
+                            selected: selected.is_some_and(|s| s.contains(&id)),
+                            id,
+                            label,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+
+        SearchResults {
+            total,
+            hits,
+            facets,
+        }
+    }
+
+    /// Builds the query for `text`; `None` when it has no searchable words (browse).
+    pub fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
+        let searcher = self.reader.searcher();
+        let mut analyzer = self.analyzer.clone();
+        let mut words = analyzer.words(text);
+        words.truncate(MAX_QUERY_WORDS);
+        if words.is_empty() {
+            return None;
+        }
+        let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let last = words.len() - 1;
+
+        for (i, word) in words.iter().enumerate() {
+            let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
+            let terms = analyzer.terms(&word.text).to_vec();
+            if self.any_matches(&searcher, &terms) {
+                alternatives.push((terms, 1.0));
+            } else {
+                for typo in self.fuzzy_words(&searcher, &word.text) {
+                    alternatives.push((analyzer.terms(&typo).to_vec(), TYPO_WEIGHT));
+                }
+            }
+            if i == last && open_end {
+                for completion in self.completions(&searcher, &word.text) {
+                    alternatives.push((analyzer.terms(&completion).to_vec(), PREFIX_WEIGHT));
+                }
+            }
+            if let Some(clause) = self.word_clause(alternatives) {
+                clauses.push((Occur::Should, clause));
+            }
+        }
+
+        // "kwartier maken" also finds "kwartiermaken".
+        for pair in words.windows(2) {
+            if pair[1].position == pair[0].position + 1 {
+                let joined = format!("{}{}", pair[0].text, pair[1].text);
+                if self.analyzer.is_known(&joined) {
+                    let terms = analyzer.terms(&joined).to_vec();
+                    clauses.extend(self.word_clause(vec![(terms, 1.0)]).map(|c| (Occur::Should, c)));
+                }
+            }
+        }
+
+        // Synonyms: a member found in the query adds the group's other members.
+        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        for group in &self.synonyms {
+            let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
+                continue;
+            };
+            for (m, member) in group.iter().enumerate() {
+                if m == found || contains_run(&typed, member) {
+                    continue;
+                }
+                for word in member {
+                    let terms = analyzer.terms(word).to_vec();
+                    clauses.extend(
+                        self.word_clause(vec![(terms, SYNONYM_WEIGHT)])
+                            .map(|c| (Occur::Should, c)),
+                    );
+                }
+            }
+        }
+
+        if clauses.is_empty() {
+            // Words that match nothing at all: a query that finds nothing, not everything.
+            let nothing = Term::from_field_text(self.words, "\u{0}");
+            return Some(Box::new(TermQuery::new(nothing, IndexRecordOption::Basic)));
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// One query word: the best-scoring of its alternatives (typed, completed, corrected),
+    /// each summing its terms over the weighted fields.
+    fn word_clause(&self, alternatives: Vec<(Vec<String>, f32)>) -> Option<Box<dyn Query>> {
+        let disjuncts: Vec<Box<dyn Query>> = alternatives
+            .into_iter()
+            .map(|(terms, weight)| {
+                let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for term in &terms {
+                    for (field, field_weight) in &self.fields {
+                        let query = TermQuery::new(
+                            Term::from_field_text(*field, term),
+                            IndexRecordOption::WithFreqs,
+                        );
+                        should.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(query), field_weight * weight)),
+                        ));
+                    }
+                }
+                Box::new(BooleanQuery::new(should)) as Box<dyn Query>
+            })
+            .collect();
+        match disjuncts.len() {
+            0 => None,
+            1 => disjuncts.into_iter().next(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(disjuncts))),
+        }
+    }
+
+    fn any_matches(&self, searcher: &tantivy::Searcher, terms: &[String]) -> bool {
+        terms.iter().any(|term| {
+            self.fields.iter().any(|(field, _)| {
+                searcher
+                    .doc_freq(&Term::from_field_text(*field, term))
+                    .unwrap_or(0)
+                    > 0
+            })
+        })
+    }
+
+    /// Catalogue words within the allowed edit distance of `word`.
+    fn fuzzy_words(&self, searcher: &tantivy::Searcher, word: &str) -> Vec<String> {
+        let len = word.chars().count();
+        let distance = match len {
+            0..=4 => return Vec::new(),
+            5..=8 => 1,
+            _ => 2,
+        };
+        let term = Term::from_field_text(self.words, word);
+        let Ok(automaton) = FuzzyTermQuery::new(term, distance, true).automaton() else {
+            return Vec::new();
+        };
+        let mut found = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.words) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(w) = std::str::from_utf8(stream.key()) {
+                    found.insert(w.to_string());
+                }
+            }
+        }
+        found.into_iter().collect()
+    }
+
+    /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.
+    fn completions(&self, searcher: &tantivy::Searcher, prefix: &str) -> Vec<String> {
+        if prefix.chars().count() < 2 {
+            return Vec::new();
+        }
+        let mut found: BTreeMap<String, u64> = BTreeMap::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.words) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
+            else {
+                continue;
+            };
+            while stream.advance() {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                if key.len() > prefix.len()
+                    && let Ok(w) = std::str::from_utf8(key)
+                {
+                    *found.entry(w.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut found: Vec<(String, u64)> = found.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found
+            .into_iter()
+            .take(MAX_EXPANSIONS)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    fn snippet_generators(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> Vec<SnippetGenerator> {
+        // Summary first, then the core and body fields: the first with a highlight wins.
+        [1usize, 3, 4]
+            .into_iter()
+            .filter_map(|i| {
+                let mut generator = SnippetGenerator::create(searcher, query, self.fields[i].0).ok()?;
+                generator.set_max_num_chars(220);
+                Some(generator)
+            })
+            .collect()
+    }
+
+    fn snippet(&self, catalogue: &Catalogue, method: &Method, generators: &[SnippetGenerator]) -> String {
+        if !generators.is_empty() {
+            let texts = field_texts(catalogue, method);
+            for (generator, i) in generators.iter().zip([1usize, 3, 4]) {
+                let snippet = generator.snippet(&texts[i]);
+                if !snippet.highlighted().is_empty() {
+                    return snippet.to_html();
+                }
+            }
+        }
+        escape_html(&method.summary)
+    }
+
+    /// Slugs of the methods most similar in content to `slug`, best first.
+    pub fn similar(&self, catalogue: &Catalogue, slug: &str) -> Vec<String> {
+        let Some(method) = catalogue.get(slug) else {
+            return Vec::new();
+        };
+        let texts = field_texts(catalogue, method);
+        let doc_fields = self
+            .fields
+            .iter()
+            .zip(texts)
+            .map(|((field, _), text)| (*field, vec![OwnedValue::Str(text)]))
+            .collect();
+        let query = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(40)
+            .with_min_word_length(3)
+            .with_document_fields(doc_fields);
+        let searcher = self.reader.searcher();
+        searcher
+            .search(&query, &TopDocs::with_limit(12).order_by_score())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(_, address)| {
+                let ord = self.ords[address.segment_ord as usize][address.doc_id as usize];
+                catalogue.methods()[ord as usize].slug.clone()
+            })
+            .filter(|s| s != slug)
+            .collect()
+    }
+}
+
+/// Whether `member` occurs as consecutive words in `words`.
+fn contains_run(words: &[&str], member: &[String]) -> bool {
+    !member.is_empty()
+        && words
+            .windows(member.len())
+            .any(|window| window.iter().zip(member).all(|(a, b)| a == b))
+}
+
+/// All values a facet can take, with labels, in display order.
+pub fn facet_vocabulary(catalogue: &Catalogue, facet: Facet) -> Vec<(String, String)> {
+    let kind = match facet {
+        Facet::Theme => Kind::Theme,
+        Facet::TargetGroup => Kind::TargetGroup,
+        Facet::Law => Kind::Law,
+        Facet::RecognitionLevel => Kind::RecognitionLevel,
+        Facet::CarriedOutBy => Kind::CarriedOutBy,
+        Facet::Setting => Kind::Setting,
+        Facet::Status => {
+            return Status::ALL
+                .iter()
+                .map(|s| (s.id().to_string(), s.label().to_string()))
+                .collect();
+        }
+    };
+    catalogue
+        .vocabularies()
+        .terms(kind)
+        .iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect()
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,241 @@
+//! Search: what a professional types, turned into the methods that fit, with facet counts.
+//!
+//! The text part runs on a tantivy index held in memory ([`SearchIndex`]), scored with BM25
+//! over weighted fields. Filters and facet counts run on the matching set in memory: with
+//! at most tens of thousands of methods that is faster than a second pass through the index,
+//! and it lets every facet count ignore its own filter — the way shoppers expect, so that
+//! choosing one theme does not hide the other themes.
+//!
+//! How a query is read, in order:
+//! 1. Words are analysed exactly as the index was ([`Analyzer`]): folded, stop words dropped,
+//!    stemmed, compounds also split into their parts.
+//! 2. A word the catalogue does not know is looked up with edit distance 1 (from 5 letters)
+//!    or 2 (from 9), transpositions counting as one edit.
+//! 3. The last word also counts as the start of a word (search as you type), unless the
+//!    query ends in a space.
+//! 4. Two adjacent words that together form a catalogue word also match it ("kwartier maken").
+//! 5. A word or phrase from a synonym group also matches the group's other members.
+//! 6. A query that equals a method's name or alias puts that method first.
+
+mod analysis;
+mod index;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use analysis::{Analyzer, Stemming, Word};
+pub use index::{FIELD_WEIGHTS, IndexOptions, SearchIndex};
+
+use crate::catalogue::Catalogue;
+use crate::model::Method;
+
+/// A facet: a dimension a search can be narrowed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    /// `themes`
+    Theme,
+    /// `target_groups`
+    TargetGroup,
+    /// `laws`
+    Law,
+    /// The level of the method's current recognition (`niet-beoordeeld` when none is valid).
+    RecognitionLevel,
+    /// `carried_out_by`
+    CarriedOutBy,
+    /// `settings`
+    Setting,
+    /// `status`
+    Status,
+}
+
+impl Facet {
+    /// All facets, in the order they are shown.
+    pub const ALL: [Facet; 7] = [
+        Facet::Theme,
+        Facet::TargetGroup,
+        Facet::Law,
+        Facet::RecognitionLevel,
+        Facet::CarriedOutBy,
+        Facet::Setting,
+        Facet::Status,
+    ];
+
+    /// The facet's name in URLs, JSON and the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::TargetGroup => "target_group",
+            Facet::Law => "law",
+            Facet::RecognitionLevel => "recognition_level",
+            Facet::CarriedOutBy => "carried_out_by",
+            Facet::Setting => "setting",
+            Facet::Status => "status",
+        }
+    }
+
+    /// The Dutch label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Theme => "Thema",
+            Facet::TargetGroup => "Doelgroep",
+            Facet::Law => "Wet",
+            Facet::RecognitionLevel => "Erkenning",
+            Facet::CarriedOutBy => "Uitgevoerd door",
+            Facet::Setting => "Werkveld",
+            Facet::Status => "Status",
+        }
+    }
+
+    /// Parses [`Facet::key`].
+    pub fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// What to search for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The words as typed. Empty lists every method (browsing).
+    pub query: String,
+    /// Per facet, the accepted values: a method matches a facet when it has any of them,
+    /// and the request when it matches every facet with a filter.
+    pub filters: BTreeMap<Facet, Vec<String>>,
+    /// At most this many hits.
+    pub limit: usize,
+    /// Skip this many hits (paging).
+    pub offset: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            filters: BTreeMap::new(),
+            limit: 10,
+            offset: 0,
+        }
+    }
+}
+
+impl SearchRequest {
+    /// A request for `query` with the default limit of 10.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..SearchRequest::default()
+        }
+    }
+
+    /// Adds a filter value for `facet`.
+    pub fn filter(mut self, facet: Facet, value: impl Into<String>) -> SearchRequest {
+        self.filters.entry(facet).or_default().push(value.into());
+        self
+    }
+
+    /// Sets the limit.
+    pub fn limit(mut self, limit: usize) -> SearchRequest {
+        self.limit = limit;
+        self
+    }
+
+    /// Sets the offset.
+    pub fn offset(mut self, offset: usize) -> SearchRequest {
+        self.offset = offset;
+        self
+    }
+}
+
+/// One method found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The method's slug.
+    pub slug: String,
+    /// The method's name.
+    pub name: String,
+    /// Relevance; higher is better. 0 when browsing without a query.
+    pub score: f32,
+    /// An excerpt with the matched words in `<mark>`; everything else HTML-escaped.
+    pub snippet: String,
+}
+
+/// The count of methods for one facet value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetValue {
+    /// The value's id (vocabulary id or status).
+    pub id: String,
+    /// Its Dutch label.
+    pub label: String,
+    /// How many methods match the query and every other facet's filter and have this value.
+    pub count: usize,
+    /// Whether the request filters on this value.
+    pub selected: bool,
+}
+
+/// The counts of one facet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCounts {
+    /// Which facet.
+    pub facet: Facet,
+    /// Its Dutch label.
+    pub label: String,
+    /// Every value of the facet's vocabulary, in vocabulary order, with counts (also 0).
+    pub values: Vec<FacetValue>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// How many methods match the query and all filters.
+    pub total: usize,
+    /// The hits from `offset`, at most `limit`.
+    pub hits: Vec<Hit>,
+    /// Counts per facet.
+    pub facets: Vec<FacetCounts>,
+}
+
+impl Catalogue {
+    /// Searches the catalogue. Any input is accepted: odd characters, unbalanced quotes or
+    /// very long text give sensible results, never an error.
+    ///
+    /// ```
+    /// use methodewijzer::{Catalogue, Facet, SearchRequest};
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+    /// let catalogue = Catalogue::load(dir).unwrap();
+    ///
+    /// let results = catalogue.search(&SearchRequest::new("krachtwek")); // a typo
+    /// assert_eq!(results.hits[0].slug, "krachtwerk");
+    ///
+    /// let results = catalogue.search(&SearchRequest::new("").filter(Facet::Theme, "eenzaamheid"));
+    /// assert!(results.hits.iter().all(|h| catalogue.get(&h.slug).unwrap().themes.contains(&"eenzaamheid".to_string())));
+    /// ```
+    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        self.index().search(self, request)
+    }
+
+    /// Methods related to `slug`: the ones its `related` list names first, then the most
+    /// similar by content, `limit` in all.
+    pub fn related(&self, slug: &str, limit: usize) -> Vec<&Method> {
+        let Some(method) = self.get(slug) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Method> = method
+            .related
+            .iter()
+            .filter_map(|s| self.get(s))
+            .take(limit)
+            .collect();
+        if out.len() < limit {
+            for similar in self.index().similar(self, slug) {
+                if out.len() >= limit {
+                    break;
+                }
+                if similar != slug && !out.iter().any(|m| m.slug == similar) {
+                    out.extend(self.get(&similar));
+                }
+            }
+        }
+        out
+    }
+}
