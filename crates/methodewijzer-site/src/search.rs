@@ -78,7 +78,14 @@ fn text(results: &SearchResults) -> String {
         out.push_str("Geen methoden gevonden.\n");
     }
     for (i, hit) in results.hits.iter().enumerate() {
-        let _ = writeln!(out, "{:>2}. {} ({})  score {:.2}", i + 1, hit.name, hit.slug, hit.score);
+        let _ = writeln!(
+            out,
+            "{:>2}. {} ({})  score {:.2}",
+            i + 1,
+            hit.name,
+            hit.slug,
+            hit.score
+        );
         let _ = writeln!(out, "    {}", plain(&hit.snippet));
     }
     let _ = writeln!(out, "\n{} gevonden.", results.total);

@@ -22,7 +22,8 @@ fn vocabularies() -> methodewijzer::Vocabularies {
 }
 
 fn queries() -> Vec<String> {
-    let judgments = Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).expect("judgments");
+    let judgments =
+        Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).expect("judgments");
     judgments.queries.into_iter().map(|q| q.text).collect()
 }
 
@@ -31,9 +32,11 @@ fn bench_index(c: &mut Criterion, vocab: &methodewijzer::Vocabularies) {
     group.sample_size(10);
     for n in [1_000, 10_000] {
         let catalogue = synthetic::catalogue(n, vocab, 7);
-        group.bench_with_input(BenchmarkId::from_parameter(n), &catalogue, |b, catalogue| {
-            b.iter(|| black_box(SearchIndex::build(catalogue)))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(n),
+            &catalogue,
+            |b, catalogue| b.iter(|| black_box(SearchIndex::build(catalogue))),
+        );
     }
     group.finish();
 }
@@ -43,13 +46,17 @@ fn bench_queries(c: &mut Criterion, vocab: &methodewijzer::Vocabularies, queries
     for n in [1_000, 10_000] {
         let catalogue = synthetic::catalogue(n, vocab, 7);
         catalogue.index();
-        group.bench_with_input(BenchmarkId::from_parameter(n), &catalogue, |b, catalogue| {
-            b.iter(|| {
-                for q in queries {
-                    black_box(catalogue.search(&SearchRequest::new(q.as_str())));
-                }
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(n),
+            &catalogue,
+            |b, catalogue| {
+                b.iter(|| {
+                    for q in queries {
+                        black_box(catalogue.search(&SearchRequest::new(q.as_str())));
+                    }
+                })
+            },
+        );
     }
     group.finish();
 }

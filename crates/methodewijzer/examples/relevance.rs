@@ -34,41 +34,90 @@ fn main() {
     let default = IndexOptions::default();
     let variants = [
         ("chosen (guarded stem + compounds, weighted)", default),
-        ("Snowball 3 stem as it is", IndexOptions { stemming: Stemming::Snowball, ..default }),
-        ("no stemming", IndexOptions { stemming: Stemming::None, ..default }),
-        ("no compound splitting", IndexOptions { split_compounds: false, ..default }),
+        (
+            "Snowball 3 stem as it is",
+            IndexOptions {
+                stemming: Stemming::Snowball,
+                ..default
+            },
+        ),
+        (
+            "no stemming",
+            IndexOptions {
+                stemming: Stemming::None,
+                ..default
+            },
+        ),
+        (
+            "no compound splitting",
+            IndexOptions {
+                split_compounds: false,
+                ..default
+            },
+        ),
         (
             "neither",
-            IndexOptions { stemming: Stemming::None, split_compounds: false, ..default },
+            IndexOptions {
+                stemming: Stemming::None,
+                split_compounds: false,
+                ..default
+            },
         ),
-        ("all fields weight 1", IndexOptions { weights: [1.0; 5], ..default }),
+        (
+            "all fields weight 1",
+            IndexOptions {
+                weights: [1.0; 5],
+                ..default
+            },
+        ),
         (
             "name 4, summary 2, body 0.5",
-            IndexOptions { weights: [4.0, 2.0, 1.5, 1.0, 0.5], ..default },
+            IndexOptions {
+                weights: [4.0, 2.0, 1.5, 1.0, 0.5],
+                ..default
+            },
         ),
         (
             "name 2, summary 1.5",
-            IndexOptions { weights: [2.0, 1.5, 1.5, 1.0, 0.5], ..default },
+            IndexOptions {
+                weights: [2.0, 1.5, 1.5, 1.0, 0.5],
+                ..default
+            },
         ),
         (
             "name 8, summary 3",
-            IndexOptions { weights: [8.0, 3.0, 1.5, 1.0, 0.5], ..default },
+            IndexOptions {
+                weights: [8.0, 3.0, 1.5, 1.0, 0.5],
+                ..default
+            },
         ),
         (
             "body 1",
-            IndexOptions { weights: [4.0, 2.0, 1.5, 1.0, 1.0], ..default },
+            IndexOptions {
+                weights: [4.0, 2.0, 1.5, 1.0, 1.0],
+                ..default
+            },
         ),
         (
             "name 1.5, summary 1.5, labels 1.5, body 0.8",
-            IndexOptions { weights: [1.5, 1.5, 1.5, 1.0, 0.8], ..default },
+            IndexOptions {
+                weights: [1.5, 1.5, 1.5, 1.0, 0.8],
+                ..default
+            },
         ),
         (
             "name 2, rest 1",
-            IndexOptions { weights: [2.0, 1.0, 1.0, 1.0, 1.0], ..default },
+            IndexOptions {
+                weights: [2.0, 1.0, 1.0, 1.0, 1.0],
+                ..default
+            },
         ),
         (
             "labels 3",
-            IndexOptions { weights: [4.0, 2.0, 3.0, 1.0, 0.5], ..default },
+            IndexOptions {
+                weights: [4.0, 2.0, 3.0, 1.0, 0.5],
+                ..default
+            },
         ),
     ];
     println!("{:<44} {:>8} {:>7}", "variant", "nDCG@10", "MRR");
@@ -81,10 +130,28 @@ fn main() {
     let mut analyzer = catalogue.index().analyzer().clone();
     println!("\nword → index terms");
     for word in [
-        "gemeenten", "gemeente", "ouderen", "ouders", "begeleiding", "begeleider",
-        "vrijwilligers", "vrijwilliger", "netwerken", "netwerkcoach", "jongeren", "gezinnen",
-        "problemen", "psychische", "eenzaamheid", "eenzame", "geweld", "werken", "werkplek",
-        "ervaringsdeskundige", "kwartiermaken", "daklozen",
+        "gemeenten",
+        "gemeente",
+        "ouderen",
+        "ouders",
+        "begeleiding",
+        "begeleider",
+        "vrijwilligers",
+        "vrijwilliger",
+        "netwerken",
+        "netwerkcoach",
+        "jongeren",
+        "gezinnen",
+        "problemen",
+        "psychische",
+        "eenzaamheid",
+        "eenzame",
+        "geweld",
+        "werken",
+        "werkplek",
+        "ervaringsdeskundige",
+        "kwartiermaken",
+        "daklozen",
     ] {
         println!("  {word:<22} {}", analyzer.terms(word).join(" "));
     }

@@ -127,7 +127,11 @@ impl Report {
     pub fn table(&self) -> String {
         use std::fmt::Write;
         let mut out = String::new();
-        let _ = writeln!(out, "{:<44} {:<9} {:>7} {:>6}  top 3", "query", "kind", "nDCG@10", "RR");
+        let _ = writeln!(
+            out,
+            "{:<44} {:<9} {:>7} {:>6}  top 3",
+            "query", "kind", "nDCG@10", "RR"
+        );
         for q in &self.queries {
             let _ = writeln!(
                 out,

@@ -5,36 +5,173 @@
 //! list of the social domain and the real vocabularies, so that the same seed always gives
 //! the same catalogue on every machine. Only compiled with the `synthetic` feature.
 
+use crate::Catalogue;
 use crate::model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
 use crate::synonyms::Synonyms;
 use crate::vocab::{Kind, Vocabularies};
-use crate::Catalogue;
 
 /// Words of the Dutch social domain, the material of the synthetic texts.
 const WORDS: &[&str] = &[
-    "aanpak", "activering", "adviseur", "afspraken", "alleenstaande", "ambulant", "arbeid",
-    "armoede", "bedoeling", "begeleider", "begeleiding", "behandeling", "beleid", "bereik",
-    "beroepskracht", "bewoners", "bijeenkomst", "buurt", "buurthuis", "casemanager", "cliënt",
-    "cliënten", "coach", "coaching", "contact", "crisis", "dagbesteding", "dakloos", "deelnemers",
-    "doelen", "doelgroep", "dorp", "eenzaamheid", "eigen", "ervaring", "ervaringsdeskundige",
-    "evaluatie", "familie", "financiën", "gemeente", "gemeenten", "geld", "gesprek", "gezin",
-    "gezinnen", "gezondheid", "geweld", "groep", "hulp", "hulpverlening", "huishouden",
-    "huisbezoek", "huisarts", "initiatief", "inkomen", "inwoners", "jeugd", "jongeren",
-    "jongerenwerker", "kinderen", "kracht", "kwetsbaar", "kwetsbare", "leefgebieden", "leren",
-    "maatschappelijk", "mantelzorg", "mantelzorger", "meedoen", "methode", "methodiek",
-    "netwerk", "netwerkcoach", "ondersteuning", "onderwijs", "ontmoeting", "opvang", "opvoeding",
-    "ouders", "ouderen", "participatie", "partners", "plan", "preventie", "problemen",
-    "professional", "psychische", "regie", "samenwerking", "scholing", "school", "schulden",
-    "signalering", "sociaal", "sociale", "steun", "stappenplan", "team", "thuis", "toegang",
-    "traject", "training", "uitvoering", "veiligheid", "verbinding", "verwijzing", "vrijwilliger",
-    "vrijwilligers", "vrijwillige", "wandelclub", "welzijn", "werk", "werkgever", "werkplek",
-    "wijk", "wijkteam", "wonen", "zelfredzaamheid", "zorg", "zorgen", "zwerfjongeren",
-    "herstel", "isolement", "ggz", "schuldhulp", "budget", "administratie", "taal",
-    "laaggeletterdheid", "nieuwkomers", "statushouders", "integratie", "discriminatie",
-    "opgroeien", "weerbaarheid", "gedrag", "pesten", "eenoudergezin", "scheiding", "rouw",
-    "dementie", "valpreventie", "bewegen", "sport", "voeding", "slaap", "stress", "angst",
-    "depressie", "verslaving", "middelengebruik", "alcohol", "schuld", "armoedeval",
-    "toeslagen", "uitkering", "re-integratie", "sollicitatie", "stage", "leerwerkplek",
+    "aanpak",
+    "activering",
+    "adviseur",
+    "afspraken",
+    "alleenstaande",
+    "ambulant",
+    "arbeid",
+    "armoede",
+    "bedoeling",
+    "begeleider",
+    "begeleiding",
+    "behandeling",
+    "beleid",
+    "bereik",
+    "beroepskracht",
+    "bewoners",
+    "bijeenkomst",
+    "buurt",
+    "buurthuis",
+    "casemanager",
+    "cliënt",
+    "cliënten",
+    "coach",
+    "coaching",
+    "contact",
+    "crisis",
+    "dagbesteding",
+    "dakloos",
+    "deelnemers",
+    "doelen",
+    "doelgroep",
+    "dorp",
+    "eenzaamheid",
+    "eigen",
+    "ervaring",
+    "ervaringsdeskundige",
+    "evaluatie",
+    "familie",
+    "financiën",
+    "gemeente",
+    "gemeenten",
+    "geld",
+    "gesprek",
+    "gezin",
+    "gezinnen",
+    "gezondheid",
+    "geweld",
+    "groep",
+    "hulp",
+    "hulpverlening",
+    "huishouden",
+    "huisbezoek",
+    "huisarts",
+    "initiatief",
+    "inkomen",
+    "inwoners",
+    "jeugd",
+    "jongeren",
+    "jongerenwerker",
+    "kinderen",
+    "kracht",
+    "kwetsbaar",
+    "kwetsbare",
+    "leefgebieden",
+    "leren",
+    "maatschappelijk",
+    "mantelzorg",
+    "mantelzorger",
+    "meedoen",
+    "methode",
+    "methodiek",
+    "netwerk",
+    "netwerkcoach",
+    "ondersteuning",
+    "onderwijs",
+    "ontmoeting",
+    "opvang",
+    "opvoeding",
+    "ouders",
+    "ouderen",
+    "participatie",
+    "partners",
+    "plan",
+    "preventie",
+    "problemen",
+    "professional",
+    "psychische",
+    "regie",
+    "samenwerking",
+    "scholing",
+    "school",
+    "schulden",
+    "signalering",
+    "sociaal",
+    "sociale",
+    "steun",
+    "stappenplan",
+    "team",
+    "thuis",
+    "toegang",
+    "traject",
+    "training",
+    "uitvoering",
+    "veiligheid",
+    "verbinding",
+    "verwijzing",
+    "vrijwilliger",
+    "vrijwilligers",
+    "vrijwillige",
+    "wandelclub",
+    "welzijn",
+    "werk",
+    "werkgever",
+    "werkplek",
+    "wijk",
+    "wijkteam",
+    "wonen",
+    "zelfredzaamheid",
+    "zorg",
+    "zorgen",
+    "zwerfjongeren",
+    "herstel",
+    "isolement",
+    "ggz",
+    "schuldhulp",
+    "budget",
+    "administratie",
+    "taal",
+    "laaggeletterdheid",
+    "nieuwkomers",
+    "statushouders",
+    "integratie",
+    "discriminatie",
+    "opgroeien",
+    "weerbaarheid",
+    "gedrag",
+    "pesten",
+    "eenoudergezin",
+    "scheiding",
+    "rouw",
+    "dementie",
+    "valpreventie",
+    "bewegen",
+    "sport",
+    "voeding",
+    "slaap",
+    "stress",
+    "angst",
+    "depressie",
+    "verslaving",
+    "middelengebruik",
+    "alcohol",
+    "schuld",
+    "armoedeval",
+    "toeslagen",
+    "uitkering",
+    "re-integratie",
+    "sollicitatie",
+    "stage",
+    "leerwerkplek",
 ];
 
 const LINKS: &[&str] = &[
@@ -45,7 +182,9 @@ const LINKS: &[&str] = &[
 /// Generates `count` methods with the vocabularies of `vocabularies`, from `seed`.
 pub fn methods(count: usize, vocabularies: &Vocabularies, seed: u64) -> Vec<Method> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    (0..count).map(|i| method(i, vocabularies, &mut rng)).collect()
+    (0..count)
+        .map(|i| method(i, vocabularies, &mut rng))
+        .collect()
 }
 
 /// A whole catalogue of `count` synthetic methods, judged against a fixed date.
@@ -84,7 +223,11 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
     Method {
         slug: format!("methode-{i:05}"),
         name,
-        aliases: if rng.bool() { vec![sentence(rng, 2)] } else { Vec::new() },
+        aliases: if rng.bool() {
+            vec![sentence(rng, 2)]
+        } else {
+            Vec::new()
+        },
         summary: {
             let words = rng.usize(18..35);
             sentence(rng, words).chars().take(300).collect()
@@ -112,8 +255,12 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
         pitfalls: rng.bool().then(|| paragraphs(rng, 1, 40)),
         research: Some(paragraphs(rng, 2, 45)),
         spread: rng.bool().then(|| sentence(rng, 25)),
-        status: [Status::Active, Status::Active, Status::Active, Status::InDevelopment]
-            [rng.usize(..4)],
+        status: [
+            Status::Active,
+            Status::Active,
+            Status::Active,
+            Status::InDevelopment,
+        ][rng.usize(..4)],
         recognitions: level
             .map(|level| Recognition {
                 scheme: "Erkenningscommissie Interventies".into(),
@@ -156,7 +303,11 @@ fn pick<'a>(rng: &mut fastrand::Rng, words: &[&'a str]) -> &'a str {
 fn sentence(rng: &mut fastrand::Rng, words: usize) -> String {
     let mut out = Vec::with_capacity(words);
     for i in 0..words {
-        out.push(if i % 3 == 1 { pick(rng, LINKS) } else { pick(rng, WORDS) });
+        out.push(if i % 3 == 1 {
+            pick(rng, LINKS)
+        } else {
+            pick(rng, WORDS)
+        });
     }
     out.join(" ")
 }

@@ -16,9 +16,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, PreTokenizedStream, PreTokenizedString,
-    RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, PreTokenizedStream, PreTokenizedString, RawTokenizer,
+    RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token, Tokenizer,
 };
 
 /// How words are reduced to index terms.
@@ -151,7 +150,13 @@ impl Analyzer {
 
     /// The index terms of one folded word: its stem, and the stems of its compound parts.
     pub fn terms(&mut self, word: &str) -> Arc<[String]> {
-        if let Some(hit) = self.shared.cache.read().ok().and_then(|c| c.get(word).cloned()) {
+        if let Some(hit) = self
+            .shared
+            .cache
+            .read()
+            .ok()
+            .and_then(|c| c.get(word).cloned())
+        {
             return hit;
         }
         let mut terms = vec![self.stem(word)];
@@ -356,6 +361,9 @@ mod tests {
     #[test]
     fn compound_terms_include_the_whole_word() {
         let mut a = Analyzer::with_options(["netwerk coach"], Stemming::None, true);
-        assert_eq!(&*a.terms("netwerkcoach"), ["netwerkcoach", "netwerk", "coach"]);
+        assert_eq!(
+            &*a.terms("netwerkcoach"),
+            ["netwerkcoach", "netwerk", "coach"]
+        );
     }
 }

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur,
-    Query, TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query,
+    TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, OwnedValue, Schema, TextFieldIndexing, TextOptions,
@@ -282,7 +282,10 @@ impl SearchIndex {
             fields,
             words,
             ords,
-            facet_values: catalogue.iter().map(|m| facet_values(catalogue, m)).collect(),
+            facet_values: catalogue
+                .iter()
+                .map(|m| facet_values(catalogue, m))
+                .collect(),
             names,
             synonyms,
         })
@@ -305,7 +308,9 @@ impl SearchIndex {
 
         // Every match with its score, by method ordinal.
         let mut scored: Vec<(u32, f32)> = match &query {
-            None => (0..self.facet_values.len() as u32).map(|o| (o, 0.0)).collect(),
+            None => (0..self.facet_values.len() as u32)
+                .map(|o| (o, 0.0))
+                .collect(),
             Some(query) => {
                 let limit = (searcher.num_docs() as usize).max(1);
                 searcher
@@ -342,9 +347,7 @@ impl SearchIndex {
             let values = &self.facet_values[ord as usize];
             let failed: Vec<Facet> = filters
                 .iter()
-                .filter(|(facet, wanted)| {
-                    !values[facet].iter().any(|v| wanted.contains(v))
-                })
+                .filter(|(facet, wanted)| !values[facet].iter().any(|v| wanted.contains(v)))
                 .map(|(facet, _)| *facet)
                 .collect();
             for facet in Facet::ALL {
@@ -363,7 +366,8 @@ impl SearchIndex {
         let methods = catalogue.methods();
         passing.sort_by(|a, b| {
             b.1.total_cmp(&a.1).then_with(|| {
-                comparable(&methods[a.0 as usize].name).cmp(&comparable(&methods[b.0 as usize].name))
+                comparable(&methods[a.0 as usize].name)
+                    .cmp(&comparable(&methods[b.0 as usize].name))
             })
         });
         let total = passing.len();
@@ -457,7 +461,10 @@ impl SearchIndex {
                 let joined = format!("{}{}", pair[0].text, pair[1].text);
                 if self.analyzer.is_known(&joined) {
                     let terms = analyzer.terms(&joined).to_vec();
-                    clauses.extend(self.word_clause(vec![(terms, 1.0)]).map(|c| (Occur::Should, c)));
+                    clauses.extend(
+                        self.word_clause(vec![(terms, 1.0)])
+                            .map(|c| (Occur::Should, c)),
+                    );
                 }
             }
         }
@@ -603,14 +610,20 @@ impl SearchIndex {
         [1usize, 3, 4]
             .into_iter()
             .filter_map(|i| {
-                let mut generator = SnippetGenerator::create(searcher, query, self.fields[i].0).ok()?;
+                let mut generator =
+                    SnippetGenerator::create(searcher, query, self.fields[i].0).ok()?;
                 generator.set_max_num_chars(220);
                 Some(generator)
             })
             .collect()
     }
 
-    fn snippet(&self, catalogue: &Catalogue, method: &Method, generators: &[SnippetGenerator]) -> String {
+    fn snippet(
+        &self,
+        catalogue: &Catalogue,
+        method: &Method,
+        generators: &[SnippetGenerator],
+    ) -> String {
         if !generators.is_empty() {
             let texts = field_texts(catalogue, method);
             for (generator, i) in generators.iter().zip([1usize, 3, 4]) {

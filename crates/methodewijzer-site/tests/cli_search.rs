@@ -1,0 +1,111 @@
+//! `methodewijzer search` as users and scripts run it.
+
+use std::process::Command;
+
+fn methodewijzer(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("run methodewijzer")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = methodewijzer(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn readable_results_for_a_typo() {
+    let out = methodewijzer(&["search", "krachtwek"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(" 1. Krachtwerk (krachtwerk)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(" gevonden."), "{stdout}");
+    assert!(stdout.contains("Thema: "), "{stdout}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let value = json(&["search", "eenzaamheid ouderen", "--json", "--limit", "3"]);
+    assert_eq!(value["query"], "eenzaamheid ouderen");
+    let hits = value["hits"].as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 3);
+    for hit in hits {
+        assert!(hit["slug"].is_string());
+        assert!(hit["name"].is_string());
+        assert!(hit["score"].is_number());
+        assert!(hit["snippet"].is_string());
+    }
+    assert!(value["total"].as_u64().unwrap() >= hits.len() as u64);
+    for facet in [
+        "theme",
+        "target_group",
+        "law",
+        "recognition_level",
+        "carried_out_by",
+        "setting",
+        "status",
+    ] {
+        let values = value["facets"][facet]
+            .as_array()
+            .unwrap_or_else(|| panic!("{facet}"));
+        for v in values {
+            assert!(v["id"].is_string() && v["label"].is_string());
+            assert!(v["count"].is_u64() && v["selected"].is_boolean());
+        }
+    }
+}
+
+#[test]
+fn theme_filter_narrows_and_marks_the_selection() {
+    let all = json(&["search", "", "--json", "--limit", "100"]);
+    let lonely = json(&[
+        "search",
+        "",
+        "--theme",
+        "eenzaamheid",
+        "--json",
+        "--limit",
+        "100",
+    ]);
+    assert!(lonely["total"].as_u64() < all["total"].as_u64());
+    let selected: Vec<&str> = lonely["facets"]["theme"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["selected"] == true)
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(selected, ["eenzaamheid"]);
+    // The theme facet counts ignore the theme filter.
+    assert_eq!(
+        lonely["facets"]["theme"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| &v["count"])
+            .collect::<Vec<_>>(),
+        all["facets"]["theme"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| &v["count"])
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn nothing_found_is_not_an_error() {
+    let out = methodewijzer(&["search", "zzzzqqqq"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Geen methoden gevonden."));
+}

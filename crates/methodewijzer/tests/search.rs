@@ -1,0 +1,314 @@
+//! Search as professionals use it: the judged queries, typos, compounds, names, facets and
+//! whatever ends up in a search box.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use methodewijzer::relevance::{Judgments, evaluate};
+use methodewijzer::{Catalogue, Facet, SearchRequest, SearchResults};
+use proptest::prelude::*;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// The overall nDCG@10 the search must keep on the judged queries (BENCHMARKS.md).
+const MIN_NDCG: f64 = 0.92;
+/// The mean reciprocal rank it must keep.
+const MIN_MRR: f64 = 0.95;
+
+fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| Catalogue::load(format!("{ROOT}/interventions")).unwrap())
+}
+
+fn judgments() -> Judgments {
+    Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).unwrap()
+}
+
+fn search(query: &str) -> SearchResults {
+    catalogue().search(&SearchRequest::new(query))
+}
+
+fn slugs(query: &str) -> Vec<String> {
+    search(query).hits.into_iter().map(|h| h.slug).collect()
+}
+
+fn first(query: &str) -> String {
+    slugs(query).into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn judged_queries_keep_their_quality() {
+    let report = evaluate(&judgments(), |q| slugs(q));
+    println!("{}", report.table());
+    assert!(
+        report.ndcg() >= MIN_NDCG,
+        "nDCG@10 fell to {:.3} (minimum {MIN_NDCG})\n{}",
+        report.ndcg(),
+        report.table()
+    );
+    assert!(report.mrr() >= MIN_MRR, "MRR fell to {:.3}", report.mrr());
+}
+
+#[test]
+fn judgments_cover_the_catalogue() {
+    let judgments = judgments();
+    assert!(judgments.queries.len() >= 40);
+    let mut answered = BTreeSet::new();
+    for query in &judgments.queries {
+        for (slug, grade) in &query.judgments {
+            assert!(
+                catalogue().get(slug).is_some(),
+                "{:?} judges unknown slug {slug}",
+                query.text
+            );
+            assert!((1..=3).contains(grade));
+            if *grade == 3 {
+                answered.insert(slug.clone());
+            }
+        }
+    }
+    for method in catalogue() {
+        assert!(
+            answered.contains(&method.slug),
+            "no judged query has {} as its answer",
+            method.slug
+        );
+    }
+}
+
+#[test]
+fn typos_find_the_method() {
+    assert_eq!(first("krachtwek"), "krachtwerk");
+    assert_eq!(first("multifokus"), "multifocus");
+    assert_eq!(first("kwartiermaaken"), "kwartiermaken");
+    assert_eq!(first("jobcoachign"), "jobcoaching");
+    // Two edits are allowed from nine letters on, one from five, none below.
+    assert_eq!(first("netwrkcoahc"), "natuurlijk-een-netwerkcoach");
+    assert_eq!(first("mulitfokus"), "multifocus"); // a transposition and a letter: two edits
+    assert!(slugs("mutlifokuz").is_empty()); // three edits
+    assert!(slugs("ipz").is_empty());
+}
+
+#[test]
+fn a_part_of_a_compound_finds_the_whole() {
+    let top: Vec<String> = slugs("netwerk").into_iter().take(2).collect();
+    assert!(
+        top.contains(&"natuurlijk-een-netwerkcoach".to_string()),
+        "{top:?}"
+    );
+    assert!(
+        top.contains(&"sociale-netwerkversterking".to_string()),
+        "{top:?}"
+    );
+    assert_eq!(first("kwartier maken"), "kwartiermaken");
+    assert_eq!(first("coach"), "natuurlijk-een-netwerkcoach");
+}
+
+#[test]
+fn diacritics_and_case_do_not_matter() {
+    assert_eq!(slugs("cliënt regie"), slugs("client regie"));
+    assert_eq!(slugs("COÖRDINATOR"), slugs("coordinator"));
+    assert_eq!(first("coördinator"), "eigen-kracht-conferentie");
+}
+
+#[test]
+fn a_name_or_alias_ranks_its_method_first() {
+    for method in catalogue() {
+        for name in std::iter::once(&method.name).chain(&method.aliases) {
+            assert_eq!(first(name), method.slug, "query {name:?}");
+            assert_eq!(first(&name.to_lowercase()), method.slug, "query {name:?}");
+        }
+    }
+}
+
+#[test]
+fn the_last_word_is_a_prefix_while_typing() {
+    assert_eq!(first("vrijwill"), "natuurlijk-een-netwerkcoach");
+    assert_eq!(first("huiselijk gew"), "multifocus");
+    // A finished word (followed by a space) is not completed.
+    assert!(slugs("vrijwill ").is_empty());
+}
+
+#[test]
+fn synonyms_from_the_catalogue_file() {
+    assert_eq!(first("ggz"), "ips");
+    // "senioren" appears in no method text; the synonym group maps it to "ouderen".
+    assert!(catalogue().iter().all(|m| !m.summary.contains("senioren")));
+    assert!(!slugs("senioren").is_empty());
+    assert_eq!(first("partnergeweld"), "multifocus");
+}
+
+#[test]
+fn browsing_lists_everything_with_counts() {
+    let results = catalogue().search(&SearchRequest::new("").limit(100));
+    assert_eq!(results.total, catalogue().len());
+    assert_eq!(results.hits.len(), catalogue().len());
+    let theme_counts = &results.facets[0];
+    assert_eq!(theme_counts.facet, Facet::Theme);
+    for value in &theme_counts.values {
+        let expected = catalogue()
+            .iter()
+            .filter(|m| m.themes.contains(&value.id))
+            .count();
+        assert_eq!(value.count, expected, "{}", value.id);
+    }
+}
+
+#[test]
+fn a_facet_count_ignores_its_own_filter_but_applies_the_others() {
+    let all = catalogue().search(&SearchRequest::new(""));
+    let request = SearchRequest::new("").filter(Facet::Theme, "eenzaamheid");
+    let filtered = catalogue().search(&request);
+
+    // The theme counts are the same as without the theme filter…
+    assert_eq!(filtered.facets[0], {
+        let mut themes = all.facets[0].clone();
+        for v in &mut themes.values {
+            v.selected = v.id == "eenzaamheid";
+        }
+        themes
+    });
+    // …while the other facets count only methods about eenzaamheid.
+    let lonely: Vec<_> = catalogue()
+        .iter()
+        .filter(|m| m.themes.contains(&"eenzaamheid".to_string()))
+        .collect();
+    assert_eq!(filtered.total, lonely.len());
+    let target_groups = &filtered.facets[1];
+    for value in &target_groups.values {
+        let expected = lonely
+            .iter()
+            .filter(|m| m.target_groups.contains(&value.id))
+            .count();
+        assert_eq!(value.count, expected, "{}", value.id);
+    }
+}
+
+#[test]
+fn filters_are_or_within_a_facet_and_and_across() {
+    let either = SearchRequest::new("")
+        .filter(Facet::Theme, "eenzaamheid")
+        .filter(Facet::Theme, "huiselijk-geweld")
+        .limit(100);
+    let results = catalogue().search(&either);
+    let expected = catalogue()
+        .iter()
+        .filter(|m| {
+            m.themes
+                .iter()
+                .any(|t| t == "eenzaamheid" || t == "huiselijk-geweld")
+        })
+        .count();
+    assert_eq!(results.total, expected);
+    assert!(expected >= 2);
+
+    let both = either.filter(Facet::Law, "participatiewet");
+    let results = catalogue().search(&both);
+    for hit in &results.hits {
+        let method = catalogue().get(&hit.slug).unwrap();
+        assert!(method.laws.contains(&"participatiewet".to_string()));
+        assert!(
+            method
+                .themes
+                .iter()
+                .any(|t| t == "eenzaamheid" || t == "huiselijk-geweld")
+        );
+    }
+}
+
+#[test]
+fn filters_apply_to_text_queries_too() {
+    let request = SearchRequest::new("werk").filter(Facet::CarriedOutBy, "vrijwilliger");
+    let results = catalogue().search(&request);
+    assert!(results.total < search("werk").total);
+    for hit in &results.hits {
+        let method = catalogue().get(&hit.slug).unwrap();
+        assert!(method.carried_out_by.contains(&"vrijwilliger".to_string()));
+    }
+}
+
+#[test]
+fn paging() {
+    let all = catalogue().search(&SearchRequest::new("").limit(100));
+    let page = catalogue().search(&SearchRequest::new("").limit(3).offset(3));
+    assert_eq!(page.total, all.total);
+    assert_eq!(page.hits, all.hits[3..6]);
+    let past = catalogue().search(&SearchRequest::new("").offset(1000));
+    assert!(past.hits.is_empty());
+}
+
+#[test]
+fn snippets_highlight_and_escape() {
+    let hit = &search("eenzaamheid").hits[0];
+    assert!(
+        hit.snippet.contains("<b>eenzaamheid</b>"),
+        "{}",
+        hit.snippet
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{ROOT}/interventions/_vocabularies.toml"),
+        dir.path().join("_vocabularies.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("gevaarlijk.toml"),
+        r#"name = "<img src=x onerror=alert(1)>"
+summary = "Een <script>alert('eenzaamheid')</script> tekst."
+themes = ["eenzaamheid"]
+target_groups = ["ouderen"]
+aim = "Doel."
+approach = "Aanpak."
+last_reviewed = 2025-01-01
+"#,
+    )
+    .unwrap();
+    let hostile = Catalogue::load(dir.path()).unwrap();
+    for query in ["eenzaamheid", "script", ""] {
+        let results = hostile.search(&SearchRequest::new(query));
+        let snippet = &results.hits[0].snippet;
+        assert!(!snippet.contains("<script"), "{snippet}");
+        assert!(!snippet.contains("<img"), "{snippet}");
+        assert!(snippet.starts_with("Een &lt;"), "{snippet}");
+    }
+}
+
+#[test]
+fn odd_input_gives_sensible_results() {
+    assert_eq!(first("\"krachtwerk"), "krachtwerk");
+    assert_eq!(first("ips AND OR NOT -+*?"), "ips");
+    assert_eq!(first("(((multifocus"), "multifocus");
+    assert_eq!(first("kwartiermaken\u{0}\u{7}\t\r\n"), "kwartiermaken");
+    let long = "eenzaamheid ".repeat(1000);
+    assert_eq!(long.len(), 12_000);
+    assert_eq!(first(&long), "collectieve-aanpak");
+    // Nothing searchable in it: the same as an empty box, so browsing.
+    assert_eq!(search("🙂 ?! --").total, catalogue().len());
+    assert!(slugs("zzzzqqqq").is_empty());
+}
+
+#[test]
+fn related_methods_list_the_explicit_ones_first() {
+    let krachtwerk = catalogue().get("krachtwerk").unwrap();
+    let related = catalogue().related("krachtwerk", 4);
+    assert_eq!(related.len(), 4);
+    for (method, slug) in related.iter().zip(&krachtwerk.related) {
+        assert_eq!(&method.slug, slug);
+    }
+    assert!(related.iter().all(|m| m.slug != "krachtwerk"));
+    let unique: BTreeSet<_> = related.iter().map(|m| &m.slug).collect();
+    assert_eq!(unique.len(), related.len());
+    assert!(catalogue().related("no-such-method", 3).is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_query_is_answered(query in "\\PC{0,200}") {
+        let results = catalogue().search(&SearchRequest::new(query));
+        prop_assert!(results.hits.len() <= 10);
+        prop_assert!(results.total <= catalogue().len());
+    }
+}
