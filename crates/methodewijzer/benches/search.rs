@@ -43,6 +43,7 @@ fn bench_index(c: &mut Criterion, vocab: &methodewijzer::Vocabularies) {
 
 fn bench_queries(c: &mut Criterion, vocab: &methodewijzer::Vocabularies, queries: &[String]) {
     let mut group = c.benchmark_group("query_mix");
+    group.sample_size(10);
     for n in [1_000, 10_000] {
         let catalogue = synthetic::catalogue(n, vocab, 7);
         catalogue.index();

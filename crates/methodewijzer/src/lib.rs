@@ -38,6 +38,7 @@
 mod catalogue;
 mod diagnostic;
 mod document;
+pub mod export;
 pub mod markdown;
 mod model;
 pub mod relevance;

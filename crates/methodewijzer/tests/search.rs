@@ -241,7 +241,7 @@ fn paging() {
 fn snippets_highlight_and_escape() {
     let hit = &search("eenzaamheid").hits[0];
     assert!(
-        hit.snippet.contains("<b>eenzaamheid</b>"),
+        hit.snippet.contains("<mark>eenzaamheid</mark>"),
         "{}",
         hit.snippet
     );

@@ -117,14 +117,36 @@ impl Analyzer {
                 split_compounds,
             }),
         };
-        let mut dictionary = HashSet::new();
-        for text in texts {
-            for word in analyzer.words(text) {
-                if word.text.chars().count() >= MIN_PART {
-                    dictionary.insert(word.text);
-                }
+        // Collecting the words is the costly part of a large build: split it over the cores.
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        let chunk = texts.len().div_ceil(threads).max(1);
+        let dictionary: HashSet<String> = std::thread::scope(|scope| {
+            let workers: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    let mut local = analyzer.clone();
+                    scope.spawn(move || {
+                        let mut words = HashSet::new();
+                        for text in part {
+                            for word in local.words(text) {
+                                if word.text.chars().count() >= MIN_PART {
+                                    words.insert(word.text);
+                                }
+                            }
+                        }
+                        words
+                    })
+                })
+                .collect();
+            let mut all = HashSet::new();
+            for worker in workers {
+                all.extend(worker.join().unwrap_or_default());
             }
-        }
+            all
+        });
         analyzer.shared = Arc::new(Shared {
             dictionary,
             cache: RwLock::new(HashMap::new()),

@@ -8,7 +8,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use tantivy::collector::TopDocs;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query,
     TermQuery,
@@ -83,8 +82,14 @@ pub struct SearchIndex {
     words: Field,
     /// Method ordinal of each document, per segment.
     ords: Vec<Vec<u32>>,
-    /// Facet values of each method, by ordinal.
-    facet_values: Vec<BTreeMap<Facet, Vec<String>>>,
+    /// Per facet, its values (ids, in vocabulary order).
+    facet_ids: Vec<Vec<String>>,
+    /// Per method, per facet, indexes into `facet_ids`.
+    facet_values: Vec<[Vec<u16>; 7]>,
+    /// Per method, its position in name order (ties in score are broken by name).
+    name_rank: Vec<u32>,
+    /// Per method, the texts snippets are cut from: summary, core, body.
+    snippet_texts: Vec<[String; 3]>,
     /// Name and aliases, as compared, → method ordinal.
     names: HashMap<String, u32>,
     /// Synonym groups: each member as its folded words.
@@ -146,6 +151,31 @@ pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
     ]
 }
 
+/// [`field_texts`] of every method, computed on all cores.
+fn all_field_texts(catalogue: &Catalogue) -> Vec<[String; 5]> {
+    let methods = catalogue.methods();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let chunk = methods.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = methods
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|m| field_texts(catalogue, m))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
+}
+
 /// The values of each facet for one method.
 pub fn facet_values(catalogue: &Catalogue, method: &Method) -> BTreeMap<Facet, Vec<String>> {
     let level = method
@@ -171,10 +201,7 @@ impl SearchIndex {
 
     /// Indexes every method of `catalogue` with `options`.
     pub fn build_with_options(catalogue: &Catalogue, options: IndexOptions) -> SearchIndex {
-        let texts: Vec<[String; 5]> = catalogue
-            .iter()
-            .map(|m| field_texts(catalogue, m))
-            .collect();
+        let texts = all_field_texts(catalogue);
         let analyzer = Analyzer::with_options(
             texts.iter().flat_map(|t| t.iter().map(String::as_str)),
             options.stemming,
@@ -219,8 +246,13 @@ impl SearchIndex {
             .tokenizers()
             .register(WORD_TOKENIZER, WordTokenizer(analyzer.clone()));
 
-        // One thread keeps document order (and so scores) identical run to run.
-        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 200_000_000)?;
+        // Scores do not depend on how documents spread over segments (BM25 statistics are
+        // index-wide) and ties are broken by name, so indexing may use every core.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4);
+        let mut writer =
+            index.writer_with_num_threads::<TantivyDocument>(threads, 100_000_000 * threads)?;
         for (i, field_texts) in texts.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             for ((field, _), text) in fields.iter().zip(field_texts) {
@@ -275,6 +307,43 @@ impl SearchIndex {
             })
             .collect();
 
+        let facet_ids: Vec<Vec<String>> = Facet::ALL
+            .iter()
+            .map(|f| {
+                facet_vocabulary(catalogue, *f)
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect()
+            })
+            .collect();
+        let facet_values = catalogue
+            .iter()
+            .map(|m| {
+                let values = facet_values(catalogue, m);
+                std::array::from_fn(|i| {
+                    let ids = &facet_ids[i];
+                    values[&Facet::ALL[i]]
+                        .iter()
+                        .filter_map(|v| ids.iter().position(|id| id == v).map(|p| p as u16))
+                        .collect()
+                })
+            })
+            .collect();
+        let mut by_name: Vec<(String, u32)> = catalogue
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (comparable(&m.name), i as u32))
+            .collect();
+        by_name.sort();
+        let mut name_rank = vec![0; by_name.len()];
+        for (rank, (_, ord)) in by_name.into_iter().enumerate() {
+            name_rank[ord as usize] = rank as u32;
+        }
+        let snippet_texts = texts
+            .iter()
+            .map(|t| [t[1].clone(), t[3].clone(), t[4].clone()])
+            .collect();
+
         Ok(SearchIndex {
             index,
             reader,
@@ -282,10 +351,10 @@ impl SearchIndex {
             fields,
             words,
             ords,
-            facet_values: catalogue
-                .iter()
-                .map(|m| facet_values(catalogue, m))
-                .collect(),
+            facet_ids,
+            facet_values,
+            name_rank,
+            snippet_texts,
             names,
             synonyms,
         })
@@ -311,18 +380,9 @@ impl SearchIndex {
             None => (0..self.facet_values.len() as u32)
                 .map(|o| (o, 0.0))
                 .collect(),
-            Some(query) => {
-                let limit = (searcher.num_docs() as usize).max(1);
-                searcher
-                    .search(query, &TopDocs::with_limit(limit).order_by_score())
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(score, address)| {
-                        let ord = self.ords[address.segment_ord as usize][address.doc_id as usize];
-                        (ord, score)
-                    })
-                    .collect()
-            }
+            Some(query) => searcher
+                .search(query, &AllMatches { ords: &self.ords })
+                .unwrap_or_default(),
         };
         if query.is_some()
             && let Some(&ord) = self.names.get(&comparable(&request.query))
@@ -334,53 +394,72 @@ impl SearchIndex {
             }
         }
 
-        // Facet counts: a method counts for facet F when it passes every filter but F's.
-        let filters: Vec<(Facet, &[String])> = request
-            .filters
+        // Filters as a wanted-flag per facet value; facets without a filter accept all.
+        let wanted: Vec<Option<Vec<bool>>> = Facet::ALL
             .iter()
-            .filter(|(_, values)| !values.is_empty())
-            .map(|(f, v)| (*f, v.as_slice()))
+            .enumerate()
+            .map(|(i, facet)| {
+                let values = request.filters.get(facet).filter(|v| !v.is_empty())?;
+                Some(
+                    self.facet_ids[i]
+                        .iter()
+                        .map(|id| values.contains(id))
+                        .collect(),
+                )
+            })
             .collect();
-        let mut counts: BTreeMap<Facet, HashMap<&str, usize>> = BTreeMap::new();
+
+        // Facet counts: a method counts for facet F when it passes every filter but F's.
+        let mut counts: Vec<Vec<u32>> = self
+            .facet_ids
+            .iter()
+            .map(|ids| vec![0; ids.len()])
+            .collect();
         let mut passing = Vec::with_capacity(scored.len());
         for &(ord, score) in &scored {
             let values = &self.facet_values[ord as usize];
-            let failed: Vec<Facet> = filters
-                .iter()
-                .filter(|(facet, wanted)| !values[facet].iter().any(|v| wanted.contains(v)))
-                .map(|(facet, _)| *facet)
-                .collect();
-            for facet in Facet::ALL {
-                if failed.iter().all(|f| *f == facet) {
-                    let entry = counts.entry(facet).or_default();
-                    for value in &values[&facet] {
-                        *entry.entry(value.as_str()).or_default() += 1;
+            let mut failed = 0u8;
+            for (i, wanted) in wanted.iter().enumerate() {
+                if let Some(wanted) = wanted
+                    && !values[i].iter().any(|&v| wanted[v as usize])
+                {
+                    failed |= 1 << i;
+                }
+            }
+            for (i, facet_counts) in counts.iter_mut().enumerate() {
+                if failed & !(1 << i) == 0 {
+                    for &v in &values[i] {
+                        facet_counts[v as usize] += 1;
                     }
                 }
             }
-            if failed.is_empty() {
+            if failed == 0 {
                 passing.push((ord, score));
             }
         }
 
-        let methods = catalogue.methods();
-        passing.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then_with(|| {
-                comparable(&methods[a.0 as usize].name)
-                    .cmp(&comparable(&methods[b.0 as usize].name))
-            })
-        });
         let total = passing.len();
-        let page: Vec<(u32, f32)> = passing
-            .into_iter()
-            .skip(request.offset)
-            .take(request.limit)
-            .collect();
+        let order = |a: &(u32, f32), b: &(u32, f32)| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
+        };
+        let end = request.offset.saturating_add(request.limit).min(total);
+        if end > 0 && end < total {
+            passing.select_nth_unstable_by(end - 1, order);
+            passing.truncate(end);
+        }
+        passing.sort_unstable_by(order);
+        let page: Vec<(u32, f32)> = passing.into_iter().skip(request.offset).collect();
 
-        let snippets = query
-            .as_ref()
-            .map(|q| self.snippet_generators(&searcher, q.as_ref()))
-            .unwrap_or_default();
+        let snippets = if page.is_empty() {
+            Vec::new()
+        } else {
+            query
+                .as_ref()
+                .map(|q| self.snippet_generators(&searcher, q.as_ref()))
+                .unwrap_or_default()
+        };
+        let methods = catalogue.methods();
         let hits = page
             .into_iter()
             .map(|(ord, score)| {
@@ -389,23 +468,24 @@ impl SearchIndex {
                     slug: method.slug.clone(),
                     name: method.name.clone(),
                     score,
-                    snippet: self.snippet(catalogue, method, &snippets),
+                    snippet: self.snippet(ord as usize, method, &snippets),
                 }
             })
             .collect();
 
         let facets = Facet::ALL
             .into_iter()
-            .map(|facet| {
-                let counted = counts.remove(&facet).unwrap_or_default();
+            .enumerate()
+            .map(|(i, facet)| {
                 let selected = request.filters.get(&facet);
                 FacetCounts {
                     facet,
                     label: facet.label().to_string(),
                     values: facet_vocabulary(catalogue, facet)
                         .into_iter()
-                        .map(|(id, label)| FacetValue {
-                            count: counted.get(id.as_str()).copied().unwrap_or(0),
+                        .enumerate()
+                        .map(|(v, (id, label))| FacetValue {
+                            count: counts[i].get(v).copied().unwrap_or(0) as usize,
                             selected: selected.is_some_and(|s| s.contains(&id)),
                             id,
                             label,
@@ -618,19 +698,12 @@ impl SearchIndex {
             .collect()
     }
 
-    fn snippet(
-        &self,
-        catalogue: &Catalogue,
-        method: &Method,
-        generators: &[SnippetGenerator],
-    ) -> String {
-        if !generators.is_empty() {
-            let texts = field_texts(catalogue, method);
-            for (generator, i) in generators.iter().zip([1usize, 3, 4]) {
-                let snippet = generator.snippet(&texts[i]);
-                if !snippet.highlighted().is_empty() {
-                    return snippet.to_html();
-                }
+    fn snippet(&self, ord: usize, method: &Method, generators: &[SnippetGenerator]) -> String {
+        for (generator, text) in generators.iter().zip(&self.snippet_texts[ord]) {
+            let mut snippet = generator.snippet(text);
+            if !snippet.highlighted().is_empty() {
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                return snippet.to_html();
             }
         }
         escape_html(&method.summary)
@@ -655,16 +728,77 @@ impl SearchIndex {
             .with_min_word_length(3)
             .with_document_fields(doc_fields);
         let searcher = self.reader.searcher();
-        searcher
-            .search(&query, &TopDocs::with_limit(12).order_by_score())
-            .unwrap_or_default()
+        let mut found = searcher
+            .search(&query, &AllMatches { ords: &self.ords })
+            .unwrap_or_default();
+        // Ties broken by name, so the list never depends on how documents were segmented.
+        found.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
+        });
+        found
             .into_iter()
-            .map(|(_, address)| {
-                let ord = self.ords[address.segment_ord as usize][address.doc_id as usize];
-                catalogue.methods()[ord as usize].slug.clone()
-            })
+            .map(|(ord, _)| catalogue.methods()[ord as usize].slug.clone())
             .filter(|s| s != slug)
+            .take(12)
             .collect()
+    }
+}
+
+/// Collects every matching document with its score, as (method ordinal, score).
+struct AllMatches<'a> {
+    ords: &'a [Vec<u32>],
+}
+
+struct SegmentMatches {
+    segment: u32,
+    found: Vec<(tantivy::DocId, f32)>,
+}
+
+impl tantivy::collector::Collector for AllMatches<'_> {
+    type Fruit = Vec<(u32, f32)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        segment: tantivy::SegmentOrdinal,
+        _reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches {
+            segment,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(u32, Vec<(tantivy::DocId, f32)>)>,
+    ) -> tantivy::Result<Vec<(u32, f32)>> {
+        Ok(fruits
+            .into_iter()
+            .flat_map(|(segment, found)| {
+                let ords = &self.ords[segment as usize];
+                found
+                    .into_iter()
+                    .map(move |(doc, score)| (ords[doc as usize], score))
+            })
+            .collect())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentMatches {
+    type Fruit = (u32, Vec<(tantivy::DocId, f32)>);
+
+    fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
+        self.found.push((doc, score));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.segment, self.found)
     }
 }
 

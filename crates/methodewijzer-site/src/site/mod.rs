@@ -1,0 +1,423 @@
+//! The static-site generator: load → validate → render → write.
+//!
+//! Like mdBook and Zola, the pipeline is one-way and the look lives outside the code: pages
+//! are minijinja templates in `site/templates/`, the UI strings in `site/strings/`, static
+//! files in `site/static/`, and longer fixed texts in `site/pages/`. Rendering happens in
+//! memory; only a complete site is written, and it is swapped in atomically
+//! ([`output::write`]).
+//!
+//! Links inside pages are relative (`../../thema/eenzaamheid/`), so the same output works at
+//! a domain root, under a sub-path of a static host, and from disk. Only the sitemap, the feed,
+//! canonical links and the 404 page, which need absolute addresses, use `base_url`.
+
+pub mod output;
+pub mod pages;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, context};
+use serde::Serialize;
+
+use methodewijzer::{Catalogue, Diagnostics, Kind, LoadOptions, export};
+
+use output::Files;
+use pages::{DIMENSIONS, MethodView, TermView};
+use settings::{Settings, Strings};
+
+/// Where to read from and write to.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The catalogue folder (`interventions/`).
+    pub catalogue: PathBuf,
+    /// The site folder (`site/`): templates, strings, static files, pages.
+    pub site: PathBuf,
+    /// Overrides `base_url` from `site/site.toml`.
+    pub base_url: Option<String>,
+    /// Extra HTML appended to every page before `</body>` (the live-reload script of `serve`).
+    pub inject: Option<String>,
+}
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The catalogue has errors.
+    Catalogue(Diagnostics),
+    /// Anything else: a template, a setting, a file.
+    Other(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Catalogue(d) => write!(f, "{d}the catalogue has errors: {}", d.summary()),
+            BuildError::Other(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<String> for BuildError {
+    fn from(e: String) -> Self {
+        BuildError::Other(e)
+    }
+}
+
+impl From<minijinja::Error> for BuildError {
+    fn from(e: minijinja::Error) -> Self {
+        BuildError::Other(format!("template error: {e:#}"))
+    }
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct Built {
+    /// The files, by path.
+    pub files: Files,
+    /// Catalogue warnings.
+    pub warnings: Diagnostics,
+    /// Number of methods.
+    pub methods: usize,
+}
+
+/// The date pages are judged against: `SOURCE_DATE_EPOCH` when set (reproducible builds),
+/// else today. It only decides whether a recognition shows as expired.
+pub fn build_date() -> methodewijzer::Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .map(|t| methodewijzer::Date(t.date()))
+        .unwrap_or_else(methodewijzer::Date::today)
+}
+
+/// Loads the catalogue and renders the whole site in memory.
+pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
+    let catalogue = Catalogue::load_with(
+        &options.catalogue,
+        LoadOptions {
+            today: build_date(),
+        },
+    )
+    .map_err(BuildError::Catalogue)?;
+    let (mut settings, strings) = settings::load(&options.site)?;
+    if let Some(base) = &options.base_url {
+        settings.base_url = base.clone();
+    }
+    if !settings.base_url.ends_with('/') {
+        settings.base_url.push('/');
+    }
+    let env = environment(&options.site)?;
+    let mut site = Renderer {
+        env,
+        settings,
+        strings,
+        catalogue: &catalogue,
+        files: Files::new(),
+        inject: options.inject.clone().unwrap_or_default(),
+    };
+    site.render_all(&options.catalogue, &options.site)?;
+    Ok(Built {
+        files: site.files,
+        warnings: catalogue.warnings().clone(),
+        methods: catalogue.len(),
+    })
+}
+
+/// Renders the site and writes it to `out`.
+pub fn build(options: &BuildOptions, out: &Path) -> Result<Built, BuildError> {
+    let built = render(options)?;
+    output::write(out, &built.files)?;
+    Ok(built)
+}
+
+fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
+    let mut env = Environment::new();
+    let dir = site.join("templates");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let source =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            env.add_template_owned(name, source)?;
+        }
+    }
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_filter("markdown", |text: String| {
+        minijinja::Value::from_safe_string(methodewijzer::markdown::to_html(&text))
+    });
+    Ok(env)
+}
+
+struct Renderer<'a> {
+    env: Environment<'static>,
+    settings: Settings,
+    strings: Strings,
+    catalogue: &'a Catalogue,
+    files: Files,
+    inject: String,
+}
+
+/// A link in the breadcrumb trail.
+#[derive(Serialize)]
+struct Crumb {
+    label: String,
+    url: String,
+}
+
+impl Renderer<'_> {
+    fn t(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or(key)
+            .to_string()
+    }
+
+    /// Renders `template` to `path` (a folder gets `index.html`).
+    fn page(&mut self, path: &str, template: &str, ctx: minijinja::Value) -> Result<(), BuildError> {
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        let depth = file.matches('/').count();
+        let root = "../".repeat(depth);
+        let base_path = base_path(&self.settings.base_url);
+        let ctx = context! {
+            root => if file == "404.html" { base_path } else { root },
+            path => path,
+            canonical => format!("{}{}", self.settings.base_url, path),
+            site => &self.settings,
+            t => &self.strings,
+            nav => self.nav(),
+            ..ctx
+        };
+        let mut html = self.env.get_template(template)?.render(ctx)?;
+        if !self.inject.is_empty() {
+            html = html.replacen("</body>", &format!("{}</body>", self.inject), 1);
+        }
+        self.files.insert(PathBuf::from(file), html.into_bytes());
+        Ok(())
+    }
+
+    fn nav(&self) -> Vec<Crumb> {
+        let mut nav = vec![Crumb {
+            label: self.t("nav_methods"),
+            url: "methoden/".into(),
+        }];
+        for d in DIMENSIONS {
+            nav.push(Crumb {
+                label: self.t(&format!("dimension_{}", d.kind.key())),
+                url: format!("{}/", d.segment),
+            });
+        }
+        nav.push(Crumb {
+            label: self.t("nav_about"),
+            url: "over/".into(),
+        });
+        nav
+    }
+
+    fn render_all(&mut self, catalogue_dir: &Path, site_dir: &Path) -> Result<(), BuildError> {
+        let catalogue = self.catalogue;
+        let views: Vec<MethodView> = catalogue
+            .iter()
+            .map(|m| pages::method_view(catalogue, m, &self.settings, &self.strings))
+            .collect();
+
+        // Methods.
+        for view in &views {
+            self.page(
+                &view.url,
+                "method.html",
+                context! { method => view, title => &view.name },
+            )?;
+        }
+        let mut by_name: Vec<&MethodView> = views.iter().collect();
+        by_name.sort_by_key(|v| methodewijzer::slugify(&v.name));
+        self.page(
+            "methoden/",
+            "methods.html",
+            context! { methods => &by_name, title => self.t("all_methods") },
+        )?;
+
+        // Browse pages per dimension and per value.
+        for dimension in DIMENSIONS {
+            let terms: Vec<TermView> = pages::dimension_terms(catalogue, dimension);
+            let title = self.t(&format!("dimension_{}", dimension.kind.key()));
+            let intro = self.t(&format!("dimension_{}_intro", dimension.kind.key()));
+            self.page(
+                &format!("{}/", dimension.segment),
+                "dimension.html",
+                context! { title => &title, intro => intro, terms => &terms },
+            )?;
+            for term in &terms {
+                let methods: Vec<&MethodView> =
+                    pages::methods_with(catalogue, dimension.kind, &term.id)
+                        .into_iter()
+                        .filter_map(|m| views.iter().find(|v| v.slug == m.slug))
+                        .collect();
+                self.page(
+                    &term.url,
+                    "term.html",
+                    context! {
+                        title => &term.label,
+                        term => term,
+                        dimension_title => &title,
+                        dimension_url => format!("{}/", dimension.segment),
+                        methods => methods,
+                    },
+                )?;
+            }
+        }
+
+        // Home.
+        let themes = pages::dimension_terms(catalogue, DIMENSIONS[0]);
+        let mut recent: Vec<&MethodView> = views.iter().collect();
+        recent.sort_by(|a, b| b.last_reviewed.cmp(&a.last_reviewed).then(a.name.cmp(&b.name)));
+        recent.truncate(6);
+        self.page(
+            "",
+            "home.html",
+            context! { title => &self.settings.title, themes => themes, recent => recent, count => views.len() },
+        )?;
+
+        // Fixed pages: Markdown in site/pages/, the recognition levels with the vocabulary.
+        for (slug, template) in [
+            ("toegankelijkheid", "page.html"),
+            ("over", "page.html"),
+            ("erkenningsniveaus", "levels.html"),
+        ] {
+            let path = site_dir.join("pages").join(format!("{slug}.md"));
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let (title, body) = split_title(&text);
+            let levels: Vec<TermView> = pages::dimension_terms(
+                catalogue,
+                pages::Dimension {
+                    kind: Kind::RecognitionLevel,
+                    segment: "erkenning",
+                },
+            );
+            self.page(
+                &format!("{slug}/"),
+                template,
+                context! { title => title, body => methodewijzer::markdown::to_html(body), levels => levels },
+            )?;
+        }
+        self.page(
+            "404.html",
+            "404.html",
+            context! { title => self.t("not_found_title") },
+        )?;
+
+        // Open data, feed, sitemap.
+        self.files.insert("data/methods.json".into(), export::methods_json(catalogue).into_bytes());
+        self.files.insert("data/methods.csv".into(), export::methods_csv(catalogue).into_bytes());
+        self.files.insert(
+            "data/method.schema.json".into(),
+            (methodewijzer::method_schema_json() + "\n").into_bytes(),
+        );
+        for method in catalogue {
+            let path = catalogue_dir.join(format!("{}.toml", method.slug));
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            self.files
+                .insert(format!("data/methoden/{}.toml", method.slug).into(), bytes);
+        }
+        let updated = recent
+            .first()
+            .map(|v| v.last_reviewed.clone())
+            .unwrap_or_else(|| "2000-01-01".into());
+        let feed = self.env.get_template("feed.xml")?.render(context! {
+            site => &self.settings, t => &self.strings, methods => &recent_all(&views), updated => updated,
+        })?;
+        self.files.insert("feed.xml".into(), feed.into_bytes());
+        let mut urls: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|p| p.to_str())
+            .filter(|p| p.ends_with("index.html"))
+            .map(|p| p.trim_end_matches("index.html").to_string())
+            .collect();
+        urls.sort();
+        let sitemap = self
+            .env
+            .get_template("sitemap.xml")?
+            .render(context! { site => &self.settings, urls => urls })?;
+        self.files.insert("sitemap.xml".into(), sitemap.into_bytes());
+        self.files.insert(
+            "robots.txt".into(),
+            format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.settings.base_url).into_bytes(),
+        );
+
+        // Static files, as they are.
+        let static_dir = site_dir.join("static");
+        copy_tree(&static_dir, &static_dir, &mut self.files)?;
+        Ok(())
+    }
+}
+
+/// All methods, most recently reviewed first (for the feed).
+fn recent_all(views: &[MethodView]) -> Vec<&MethodView> {
+    let mut all: Vec<&MethodView> = views.iter().collect();
+    all.sort_by(|a, b| b.last_reviewed.cmp(&a.last_reviewed).then(a.name.cmp(&b.name)));
+    all
+}
+
+/// The path part of `base_url` (`/` or `/methodewijzer/`), for pages served at any depth.
+fn base_path(base_url: &str) -> String {
+    let rest = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    }
+}
+
+/// A page's title is its first `# ` line.
+fn split_title(text: &str) -> (String, &str) {
+    let text = text.trim_start();
+    match text.strip_prefix("# ") {
+        Some(rest) => {
+            let (title, body) = rest.split_once('\n').unwrap_or((rest, ""));
+            (title.trim().to_string(), body)
+        }
+        None => (String::new(), text),
+    }
+}
+
+fn copy_tree(root: &Path, dir: &Path, files: &mut Files) -> Result<(), BuildError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            copy_tree(root, &path, files)?;
+        } else {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            files.insert(relative, bytes);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://example.org/"), "/");
+        assert_eq!(base_path("https://example.org"), "/");
+        assert_eq!(base_path("https://example.github.io/methodewijzer/"), "/methodewijzer/");
+        assert_eq!(base_path("https://example.github.io/methodewijzer"), "/methodewijzer/");
+    }
+}

@@ -1,0 +1,38 @@
+//! Where the time goes at scale: builds a synthetic catalogue and times the index build and
+//! each judged query. `cargo run --release -p methodewijzer --features synthetic --example scale -- 10000`
+
+use std::time::Instant;
+
+use methodewijzer::relevance::Judgments;
+use methodewijzer::{Catalogue, SearchRequest, synthetic};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let vocab = Catalogue::load(format!("{ROOT}/interventions"))
+        .unwrap()
+        .vocabularies()
+        .clone();
+    let start = Instant::now();
+    let catalogue = synthetic::catalogue(n, &vocab, 7);
+    println!("generate {n}: {:?}", start.elapsed());
+    let start = Instant::now();
+    catalogue.index();
+    println!("index: {:?}", start.elapsed());
+    let judgments = Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).unwrap();
+    let mut times = Vec::new();
+    for q in &judgments.queries {
+        let start = Instant::now();
+        let results = catalogue.search(&SearchRequest::new(q.text.as_str()));
+        times.push((start.elapsed(), q.text.clone(), results.total));
+    }
+    times.sort();
+    for (t, q, total) in times.iter().rev().take(8) {
+        println!("{t:>10.2?}  {total:>6}  {q}");
+    }
+    println!("median {:?}", times[times.len() / 2].0);
+}

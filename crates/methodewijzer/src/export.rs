@@ -1,0 +1,113 @@
+//! Open data: the catalogue as JSON and CSV, for anyone to reuse.
+//!
+//! No Dutch databank offers bulk export or an API; these files are that. The JSON holds every
+//! field of every method plus the vocabularies, under a schema version that changes only when
+//! a consumer would have to change too. The CSV is the same catalogue flattened to one row per
+//! method, for spreadsheets.
+
+use serde::Serialize;
+
+use crate::catalogue::Catalogue;
+use crate::markdown;
+use crate::model::Method;
+
+/// Version of the `methods.json` shape. Raise it when a field is renamed or removed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct MethodWithSlug<'a> {
+    slug: &'a str,
+    #[serde(flatten)]
+    method: &'a Method,
+}
+
+/// `methods.json`: every method with every field (Markdown as written), the vocabularies
+/// and the synonyms, under [`SCHEMA_VERSION`].
+pub fn methods_json(catalogue: &Catalogue) -> String {
+    let methods: Vec<MethodWithSlug> = catalogue
+        .iter()
+        .map(|m| MethodWithSlug {
+            slug: &m.slug,
+            method: m,
+        })
+        .collect();
+    let value = serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "methods": methods,
+        "vocabularies": catalogue.vocabularies(),
+        "synonyms": catalogue.synonyms(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// The columns of `methods.csv`.
+pub const CSV_COLUMNS: [&str; 22] = [
+    "slug",
+    "name",
+    "aliases",
+    "summary",
+    "themes",
+    "target_groups",
+    "laws",
+    "carried_out_by",
+    "settings",
+    "prevention_level",
+    "age_min",
+    "age_max",
+    "status",
+    "recognition_level",
+    "recognition_scheme",
+    "recognition_date",
+    "recognition_valid_until",
+    "owner",
+    "aim",
+    "approach",
+    "effective_elements",
+    "last_reviewed",
+];
+
+/// `methods.csv`: one row per method; lists joined with `; `, Markdown as plain text,
+/// vocabulary fields as ids, the recognition that counts on the catalogue's date.
+pub fn methods_csv(catalogue: &Catalogue) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(CSV_COLUMNS);
+    for m in catalogue {
+        let recognition = m.current_recognition(catalogue.today());
+        let date = |d: Option<crate::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let record = [
+            m.slug.clone(),
+            m.name.clone(),
+            m.aliases.join("; "),
+            m.summary.clone(),
+            m.themes.join("; "),
+            m.target_groups.join("; "),
+            m.laws.join("; "),
+            m.carried_out_by.join("; "),
+            m.settings.join("; "),
+            m.prevention_level.clone().unwrap_or_default(),
+            m.age
+                .and_then(|a| a.min)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            m.age
+                .and_then(|a| a.max)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            m.status.id().to_string(),
+            recognition.map(|r| r.level.clone()).unwrap_or_default(),
+            recognition.map(|r| r.scheme.clone()).unwrap_or_default(),
+            date(recognition.and_then(|r| r.date)),
+            date(recognition.and_then(|r| r.valid_until)),
+            m.owner
+                .as_ref()
+                .map(|o| o.organisation.clone())
+                .unwrap_or_default(),
+            markdown::to_text(&m.aim),
+            markdown::to_text(&m.approach),
+            m.effective_elements.join("; "),
+            m.last_reviewed.to_string(),
+        ];
+        let _ = writer.write_record(&record);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
