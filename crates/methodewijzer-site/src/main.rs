@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod search;
+mod serve;
+mod site;
 
 /// Methodewijzer: een open catalogus van bewezen methoden voor het sociaal domein.
 #[derive(Debug, Parser)]
@@ -35,6 +37,29 @@ enum Command {
         /// Treat warnings (expired recognitions, stale reviews) as errors.
         #[arg(long)]
         deny_warnings: bool,
+    },
+    /// Build the static site into a folder.
+    ///
+    /// Renders everything in memory and swaps the folder in only when complete: a failed
+    /// build leaves the previous site as it was. Refuses to replace a folder it did not make.
+    Build {
+        /// Where to write the site.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// The address the site will be published at (for the sitemap, feed and canonical
+        /// links), e.g. https://example.github.io/methodewijzer/. Default: site/site.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Build the site and serve it on 127.0.0.1, rebuilding and reloading on every change.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        #[command(flatten)]
+        sources: Sources,
     },
     /// Search the catalogue as the site does: typo-tolerant, with facet counts.
     ///
@@ -88,6 +113,28 @@ enum Command {
     Schema,
 }
 
+/// Where the catalogue and the site's templates are.
+#[derive(Debug, clap::Args)]
+struct Sources {
+    /// The catalogue folder.
+    #[arg(long, default_value = "interventions")]
+    catalogue: PathBuf,
+    /// The folder with templates, strings, static files and pages.
+    #[arg(long, default_value = "site")]
+    site: PathBuf,
+}
+
+impl Sources {
+    fn options(self, base_url: Option<String>) -> site::BuildOptions {
+        site::BuildOptions {
+            catalogue: self.catalogue,
+            site: self.site,
+            base_url,
+            inject: None,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -118,6 +165,34 @@ fn main() -> ExitCode {
             ]);
             search::run(&dir, &query, filters, limit, offset, json)
         }
+        Command::Build {
+            out,
+            base_url,
+            sources,
+        } => {
+            let start = std::time::Instant::now();
+            match site::build(&sources.options(base_url), &out) {
+                Ok(built) => {
+                    for w in built.warnings.iter() {
+                        eprintln!("{w}");
+                    }
+                    eprintln!(
+                        "built {} methods ({} files) into {} in {} ms",
+                        built.methods,
+                        built.files.len(),
+                        out.display(),
+                        start.elapsed().as_millis()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    eprintln!("build failed; {} was left as it was", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve { port, sources } => serve::run(sources.options(None), port),
         Command::Schema => {
             println!("{}", methodewijzer::method_schema_json());
             ExitCode::SUCCESS

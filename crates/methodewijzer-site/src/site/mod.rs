@@ -146,7 +146,7 @@ fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
             env.add_template_owned(name, source)?;
         }
     }
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
     env.add_filter("markdown", |text: String| {
         minijinja::Value::from_safe_string(methodewijzer::markdown::to_html(&text))
     });
@@ -160,6 +160,11 @@ struct Renderer<'a> {
     catalogue: &'a Catalogue,
     files: Files,
     inject: String,
+}
+
+/// A serializable value for a template.
+fn v<T: Serialize + ?Sized>(value: &T) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(value))
 }
 
 /// A link in the breadcrumb trail.
@@ -192,9 +197,9 @@ impl Renderer<'_> {
             root => if file == "404.html" { base_path } else { root },
             path => path,
             canonical => format!("{}{}", self.settings.base_url, path),
-            site => &self.settings,
-            t => &self.strings,
-            nav => self.nav(),
+            site => v(&self.settings),
+            t => v(&self.strings),
+            nav => v(&self.nav()),
             ..ctx
         };
         let mut html = self.env.get_template(template)?.render(ctx)?;
@@ -235,7 +240,7 @@ impl Renderer<'_> {
             self.page(
                 &view.url,
                 "method.html",
-                context! { method => view, title => &view.name },
+                context! { method => v(view), title => &view.name },
             )?;
         }
         let mut by_name: Vec<&MethodView> = views.iter().collect();
@@ -243,7 +248,7 @@ impl Renderer<'_> {
         self.page(
             "methoden/",
             "methods.html",
-            context! { methods => &by_name, title => self.t("all_methods") },
+            context! { methods => v(&by_name), title => self.t("all_methods") },
         )?;
 
         // Browse pages per dimension and per value.
@@ -254,7 +259,7 @@ impl Renderer<'_> {
             self.page(
                 &format!("{}/", dimension.segment),
                 "dimension.html",
-                context! { title => &title, intro => intro, terms => &terms },
+                context! { title => &title, intro => intro, terms => v(&terms) },
             )?;
             for term in &terms {
                 let methods: Vec<&MethodView> =
@@ -267,10 +272,10 @@ impl Renderer<'_> {
                     "term.html",
                     context! {
                         title => &term.label,
-                        term => term,
+                        term => v(term),
                         dimension_title => &title,
                         dimension_url => format!("{}/", dimension.segment),
-                        methods => methods,
+                        methods => v(&methods),
                     },
                 )?;
             }
@@ -284,7 +289,7 @@ impl Renderer<'_> {
         self.page(
             "",
             "home.html",
-            context! { title => &self.settings.title, themes => themes, recent => recent, count => views.len() },
+            context! { title => &self.settings.title, themes => v(&themes), recent => v(&recent), count => views.len() },
         )?;
 
         // Fixed pages: Markdown in site/pages/, the recognition levels with the vocabulary.
@@ -306,7 +311,7 @@ impl Renderer<'_> {
             self.page(
                 &format!("{slug}/"),
                 template,
-                context! { title => title, body => methodewijzer::markdown::to_html(body), levels => levels },
+                context! { title => title, body => methodewijzer::markdown::to_html(body), levels => v(&levels) },
             )?;
         }
         self.page(
@@ -333,7 +338,7 @@ impl Renderer<'_> {
             .map(|v| v.last_reviewed.clone())
             .unwrap_or_else(|| "2000-01-01".into());
         let feed = self.env.get_template("feed.xml")?.render(context! {
-            site => &self.settings, t => &self.strings, methods => &recent_all(&views), updated => updated,
+            site => v(&self.settings), t => v(&self.strings), methods => v(&recent_all(&views)), updated => updated,
         })?;
         self.files.insert("feed.xml".into(), feed.into_bytes());
         let mut urls: Vec<String> = self
@@ -347,7 +352,7 @@ impl Renderer<'_> {
         let sitemap = self
             .env
             .get_template("sitemap.xml")?
-            .render(context! { site => &self.settings, urls => urls })?;
+            .render(context! { site => v(&self.settings), urls => urls })?;
         self.files.insert("sitemap.xml".into(), sitemap.into_bytes());
         self.files.insert(
             "robots.txt".into(),
