@@ -20,3 +20,14 @@ cargo run --quiet -- check interventions
 
 step "unit, integration and doc tests (cargo test)"
 cargo test --workspace
+
+step "browser tests (Chromium, axe-core, Nu Html Checker)"
+# What a fresh machine lacks: Debian's Chromium, and the npm packages from the lockfile.
+if ! command -v chromium >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
+# The binary cargo test just built; no second build.
+METHODEWIJZER_BIN="$PWD/target/debug/methodewijzer" npm --prefix tests/browser test

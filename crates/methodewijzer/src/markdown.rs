@@ -10,6 +10,12 @@ use pulldown_cmark::{Event, Options, Parser, html};
 /// Renders Markdown to sanitized HTML. Headings are shifted down two levels (`#` becomes
 /// `<h3>`) so that they sit under the field's own heading on a method page.
 pub fn to_html(markdown: &str) -> String {
+    to_html_shifted(markdown, 2)
+}
+
+/// Renders Markdown to sanitized HTML with headings shifted down `shift` levels (0 for a
+/// page of its own, where `##` is a section under the page's `<h1>`).
+pub fn to_html_shifted(markdown: &str, shift: u8) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
@@ -19,13 +25,13 @@ pub fn to_html(markdown: &str) -> String {
             classes,
             attrs,
         }) => Event::Start(pulldown_cmark::Tag::Heading {
-            level: demote(level),
+            level: demote(level, shift),
             id,
             classes,
             attrs,
         }),
         Event::End(pulldown_cmark::TagEnd::Heading(level)) => {
-            Event::End(pulldown_cmark::TagEnd::Heading(demote(level)))
+            Event::End(pulldown_cmark::TagEnd::Heading(demote(level, shift)))
         }
         other => other,
     });
@@ -51,14 +57,10 @@ pub fn to_text(markdown: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
+fn demote(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::HeadingLevel {
     use pulldown_cmark::HeadingLevel::*;
-    match level {
-        H1 => H3,
-        H2 => H4,
-        H3 => H5,
-        _ => H6,
-    }
+    let n = (level as u8 + shift).min(6);
+    [H1, H2, H3, H4, H5, H6][usize::from(n - 1)]
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -82,6 +84,8 @@ mod tests {
             "<p>Een <em>nadruk</em> en een <a href=\"https://example.org\" rel=\"noopener noreferrer\">link</a>.</p>\n"
         );
         assert_eq!(to_html("# Kop"), "<h3>Kop</h3>\n");
+        assert_eq!(to_html("##### Kop"), "<h6>Kop</h6>\n");
+        assert_eq!(to_html_shifted("## Kop", 0), "<h2>Kop</h2>\n");
     }
 
     #[test]

@@ -311,7 +311,7 @@ impl Renderer<'_> {
             self.page(
                 &format!("{slug}/"),
                 template,
-                context! { title => title, body => methodewijzer::markdown::to_html(body), levels => v(&levels) },
+                context! { title => title, body => methodewijzer::markdown::to_html_shifted(body, 0), levels => v(&levels) },
             )?;
         }
         self.page(

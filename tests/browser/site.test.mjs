@@ -1,0 +1,259 @@
+// End-to-end tests of the built site in Debian's Chromium.
+//
+// The site is built by the `methodewijzer` binary (METHODEWIJZER_BIN, else target/debug) and
+// served from a sub-path (/methodewijzer/), as on a project page of a static host, so every
+// test also proves that links work below a domain's root.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const bin = process.env.METHODEWIJZER_BIN || join(root, "target/debug/methodewijzer");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+const PREFIX = "/methodewijzer/";
+
+// One page of every type.
+const PAGES = {
+  home: "",
+  method: "methoden/krachtwerk/",
+  methods: "methoden/",
+  dimension: "thema/",
+  term: "thema/eenzaamheid/",
+  law: "wet/wmo/",
+  recognition: "erkenning/niet-beoordeeld/",
+  levels: "erkenningsniveaus/",
+  accessibility: "toegankelijkheid/",
+  about: "over/",
+  notFound: "bestaat-niet/",
+};
+
+let site, hostile, server, base, hostileBase, browser;
+
+function build(catalogue, out, baseUrl) {
+  execFileSync(bin, ["build", "--catalogue", catalogue, "--out", out, "--base-url", baseUrl], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".mjs": "text/javascript", ".json": "application/json", ".xml": "application/xml",
+  ".csv": "text/csv", ".toml": "text/plain",
+};
+
+// Serves `dirs` (prefix → folder) like a static host: folders get index.html, else 404.html.
+function serve(dirs) {
+  return new Promise((ok) => {
+    const s = createServer((req, res) => {
+      const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      for (const [prefix, dir] of Object.entries(dirs)) {
+        if (!url.startsWith(prefix)) continue;
+        let file = join(dir, url.slice(prefix.length));
+        if (!file.startsWith(dir)) break;
+        if (existsSync(file) && statSync(file).isDirectory()) {
+          if (!url.endsWith("/")) { res.writeHead(301, { Location: url + "/" }); return res.end(); }
+          file = join(file, "index.html");
+        }
+        if (existsSync(file) && statSync(file).isFile()) {
+          res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream" });
+          return res.end(readFileSync(file));
+        }
+        res.writeHead(404, { "Content-Type": TYPES[".html"] });
+        return res.end(readFileSync(join(dir, "404.html")));
+      }
+      res.writeHead(404); res.end();
+    });
+    s.listen(0, "127.0.0.1", () => ok(s));
+  });
+}
+
+before(async () => {
+  const tmp = mkdtempSync(join(tmpdir(), "methodewijzer-e2e-"));
+  site = join(tmp, "site");
+  hostile = join(tmp, "hostile");
+  server = await serve({ [PREFIX]: site, "/vijandig/": hostile });
+  const port = server.address().port;
+  base = `http://127.0.0.1:${port}${PREFIX}`;
+  hostileBase = `http://127.0.0.1:${port}/vijandig/`;
+  build("interventions", site, base);
+  build("tests/fixtures/hostile", hostile, hostileBase);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  for (const dir of [site, hostile]) if (dir) rmSync(dirname(dir), { recursive: true, force: true });
+});
+
+async function open(url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const response = await page.goto(url);
+  return { context, page, response, errors };
+}
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...htmlFiles(path));
+    else if (name.endsWith(".html")) out.push(path);
+  }
+  return out;
+}
+
+test("every page is valid HTML (Nu Html Checker)", () => {
+  const jar = join(dirname(require.resolve("vnu-jar")), "build/dist/vnu.jar");
+  const files = htmlFiles(site);
+  assert.ok(files.length > 20);
+  let output = "";
+  try {
+    execFileSync("java", ["-jar", jar, "--errors-only", "--format", "text", ...files], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (e) {
+    output = `${e.stdout}${e.stderr}`;
+  }
+  assert.equal(output.trim(), "", `Nu Html Checker errors:\n${output}`);
+});
+
+for (const [name, path] of Object.entries(PAGES)) {
+  test(`${name} page: no WCAG 2.1 AA violations (axe-core)`, async () => {
+    const { context, page, response, errors } = await open(base + path);
+    assert.equal(response.status(), name === "notFound" ? 404 : 200);
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" | ")})`);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${name} page: readable at 360 px without sideways scrolling`, async () => {
+    const { context, page } = await open(base + path, { viewport: { width: 360, height: 740 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    assert.ok(fontSize >= 16);
+    await context.close();
+  });
+}
+
+test("links work from a sub-path, and every internal link resolves", async () => {
+  const { context, page } = await open(base);
+  const checked = new Set();
+  for (const path of Object.values(PAGES).filter((p) => p !== "bestaat-niet/")) {
+    await page.goto(base + path);
+    const links = await page.$$eval("a[href]", (as) => as.map((a) => a.href));
+    for (const link of links) {
+      if (!link.startsWith(base) || checked.has(link)) continue;
+      checked.add(link);
+      const response = await context.request.get(link);
+      assert.equal(response.status(), 200, `${link} (from ${path})`);
+    }
+  }
+  assert.ok(checked.size > 30);
+  await context.close();
+});
+
+test("keyboard: skip link, then the main navigation to a theme and a method", async () => {
+  const { context, page } = await open(base);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => location.hash), "#inhoud");
+  // Tab to the first theme link and follow it.
+  let found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await page.keyboard.press("Tab");
+    const href = await page.evaluate(() => document.activeElement.getAttribute("href") || "");
+    found = href.startsWith("thema/");
+  }
+  assert.ok(found, "a theme link is reachable with Tab");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(page.url(), /\/thema\/[a-z-]+\/$/);
+  // And on to a method.
+  found = false;
+  for (let i = 0; i < 60 && !found; i++) {
+    await page.keyboard.press("Tab");
+    const href = await page.evaluate(() => document.activeElement.getAttribute("href") || "");
+    found = href.includes("methoden/") && href !== "../../methoden/";
+  }
+  assert.ok(found, "a method link is reachable with Tab");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(page.url(), /\/methoden\/[a-z0-9-]+\/$/);
+  assert.ok(await page.isVisible("h1"));
+  // Focus is always visible: the focused link has an outline.
+  await page.keyboard.press("Tab");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, "none");
+  await context.close();
+});
+
+test("browsing works with JavaScript off", async () => {
+  const { context, page } = await open(base, { javaScriptEnabled: false });
+  assert.ok(await page.isVisible("[data-no-js]"));
+  await Promise.all([page.waitForNavigation(), page.click("nav a[href='thema/']")]);
+  await Promise.all([page.waitForNavigation(), page.click("main a[href$='thema/eenzaamheid/']")]);
+  const methods = await page.$$eval(".method-item-title a", (as) => as.map((a) => a.textContent));
+  assert.ok(methods.includes("Collectieve aanpak"), methods.join(", "));
+  await context.close();
+});
+
+test("a method page prints cleanly", async () => {
+  const { context, page } = await open(base + PAGES.method);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible(".site-header"), false);
+  assert.equal(await page.isVisible(".site-footer"), false);
+  assert.ok(await page.isVisible("h1"));
+  assert.ok(await page.isVisible(".field-aim"));
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10_000);
+  await context.close();
+});
+
+test("hostile catalogue content renders inert: no script runs", async () => {
+  const pages = ["", "methoden/", "methoden/gevaar/", "methoden/onschuldig/", "thema/eenzaamheid/"];
+  for (const path of pages) {
+    const { context, page } = await open(hostileBase + path);
+    const dialogs = [];
+    page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+    // Hover and click everything that could carry a handler.
+    for (const el of await page.$$("main *")) {
+      await el.hover({ timeout: 200 }).catch(() => {});
+    }
+    for (const link of await page.$$("main a[href]")) {
+      const href = await link.getAttribute("href");
+      assert.ok(!/^\s*(javascript|data|vbscript):/i.test(href), `unsafe link ${href} on ${path}`);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, `script ran on ${path}`);
+    assert.deepEqual(dialogs, []);
+    const scripts = await page.$$eval("script", (s) => s.map((x) => x.type));
+    assert.ok(scripts.every((t) => t === "application/ld+json"), `unexpected scripts on ${path}: ${scripts}`);
+    assert.ok(await page.isVisible("h1"), `content hidden on ${path}`);
+    await context.close();
+  }
+  // The markup is shown as text, so editors can see what they wrote.
+  const { context, page } = await open(hostileBase + "methoden/gevaar/");
+  assert.match(await page.textContent("h1"), /<script>window.__pwned = 'name'<\/script>Gevaar/);
+  await context.close();
+});
