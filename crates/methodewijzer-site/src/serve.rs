@@ -52,7 +52,9 @@ pub fn run(options: BuildOptions, port: u16) -> std::process::ExitCode {
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}. Try another port with --port.");
+            eprintln!(
+                "error: cannot listen on 127.0.0.1:{port}: {e}. Try another port with --port."
+            );
             return std::process::ExitCode::FAILURE;
         }
     };
@@ -63,7 +65,11 @@ pub fn run(options: BuildOptions, port: u16) -> std::process::ExitCode {
             None
         }
     };
-    eprintln!("serving {base} (Ctrl-C stops); watching {} and {}", options.catalogue.display(), options.site.display());
+    eprintln!(
+        "serving {base} (Ctrl-C stops); watching {} and {}",
+        options.catalogue.display(),
+        options.site.display()
+    );
     for request in server.incoming_requests() {
         let response = respond(request.url(), &state);
         let _ = request.respond(response);
@@ -126,7 +132,10 @@ fn watch(
 /// Swap and backup files editors write next to the real one.
 fn is_editor_noise(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.starts_with(".#") || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx")
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
 }
 
 type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
@@ -137,15 +146,27 @@ fn respond(url: &str, state: &RwLock<State>) -> Response {
     };
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == "/__version" {
-        return text(200, "text/plain; charset=utf-8", state.version.to_string().into_bytes());
+        return text(
+            200,
+            "text/plain; charset=utf-8",
+            state.version.to_string().into_bytes(),
+        );
     }
     let Some(key) = site_path(path) else {
-        return text(403, "text/plain; charset=utf-8", b"forbidden: outside the site".to_vec());
+        return text(
+            403,
+            "text/plain; charset=utf-8",
+            b"forbidden: outside the site".to_vec(),
+        );
     };
     if let Some(error) = &state.error
         && (key.ends_with(".html") || key.ends_with('/'))
     {
-        return text(500, "text/html; charset=utf-8", error_page(error).into_bytes());
+        return text(
+            500,
+            "text/html; charset=utf-8",
+            error_page(error).into_bytes(),
+        );
     }
     let key = key.trim_start_matches('/');
     let file = if key.is_empty() || key.ends_with('/') {
@@ -157,12 +178,20 @@ fn respond(url: &str, state: &RwLock<State>) -> Response {
         return text(200, content_type(&file), bytes.clone());
     }
     // A folder asked for without its slash: redirect, so relative links resolve.
-    if state.files.contains_key(Path::new(&format!("{key}/index.html"))) {
-        let location = tiny_http::Header::from_bytes(&b"Location"[..], format!("/{key}/").as_bytes())
-            .expect("a valid header");
+    if state
+        .files
+        .contains_key(Path::new(&format!("{key}/index.html")))
+    {
+        let location =
+            tiny_http::Header::from_bytes(&b"Location"[..], format!("/{key}/").as_bytes())
+                .expect("a valid header");
         return text(301, "text/plain; charset=utf-8", Vec::new()).with_header(location);
     }
-    let not_found = state.files.get(Path::new("404.html")).cloned().unwrap_or_default();
+    let not_found = state
+        .files
+        .get(Path::new("404.html"))
+        .cloned()
+        .unwrap_or_default();
     text(404, "text/html; charset=utf-8", not_found)
 }
 
@@ -251,7 +280,10 @@ mod tests {
     fn paths_cannot_leave_the_site() {
         assert_eq!(site_path("/"), Some("/".into()));
         assert_eq!(site_path("/methoden"), Some("methoden".into()));
-        assert_eq!(site_path("/methoden/krachtwerk/"), Some("methoden/krachtwerk/".into()));
+        assert_eq!(
+            site_path("/methoden/krachtwerk/"),
+            Some("methoden/krachtwerk/".into())
+        );
         assert_eq!(site_path("/style.css"), Some("style.css".into()));
         assert_eq!(site_path("/../etc/passwd"), None);
         assert_eq!(site_path("/%2e%2e/etc/passwd"), None);

@@ -38,7 +38,7 @@ fn first(query: &str) -> String {
 
 #[test]
 fn judged_queries_keep_their_quality() {
-    let report = evaluate(&judgments(), |q| slugs(q));
+    let report = evaluate(&judgments(), slugs);
     println!("{}", report.table());
     assert!(
         report.ndcg() >= MIN_NDCG,

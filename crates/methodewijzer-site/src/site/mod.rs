@@ -147,6 +147,19 @@ fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
         }
     }
     env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+    // minijinja's HTML escaping also escapes `/`, which makes every URL unreadable in the
+    // source; escaping `& < > " '` is what HTML needs.
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+            && !value.is_safe()
+            && let Some(text) = value.as_str()
+        {
+            return out
+                .write_str(&escape_html(text))
+                .map_err(minijinja::Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     env.add_filter("markdown", |text: String| {
         minijinja::Value::from_safe_string(methodewijzer::markdown::to_html(&text))
     });
@@ -160,6 +173,21 @@ struct Renderer<'a> {
     catalogue: &'a Catalogue,
     files: Files,
     inject: String,
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A serializable value for a template.
@@ -184,7 +212,12 @@ impl Renderer<'_> {
     }
 
     /// Renders `template` to `path` (a folder gets `index.html`).
-    fn page(&mut self, path: &str, template: &str, ctx: minijinja::Value) -> Result<(), BuildError> {
+    fn page(
+        &mut self,
+        path: &str,
+        template: &str,
+        ctx: minijinja::Value,
+    ) -> Result<(), BuildError> {
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -284,7 +317,11 @@ impl Renderer<'_> {
         // Home.
         let themes = pages::dimension_terms(catalogue, DIMENSIONS[0]);
         let mut recent: Vec<&MethodView> = views.iter().collect();
-        recent.sort_by(|a, b| b.last_reviewed.cmp(&a.last_reviewed).then(a.name.cmp(&b.name)));
+        recent.sort_by(|a, b| {
+            b.last_reviewed
+                .cmp(&a.last_reviewed)
+                .then(a.name.cmp(&b.name))
+        });
         recent.truncate(6);
         self.page(
             "",
@@ -299,7 +336,8 @@ impl Renderer<'_> {
             ("erkenningsniveaus", "levels.html"),
         ] {
             let path = site_dir.join("pages").join(format!("{slug}.md"));
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let (title, body) = split_title(&text);
             let levels: Vec<TermView> = pages::dimension_terms(
                 catalogue,
@@ -321,8 +359,14 @@ impl Renderer<'_> {
         )?;
 
         // Open data, feed, sitemap.
-        self.files.insert("data/methods.json".into(), export::methods_json(catalogue).into_bytes());
-        self.files.insert("data/methods.csv".into(), export::methods_csv(catalogue).into_bytes());
+        self.files.insert(
+            "data/methods.json".into(),
+            export::methods_json(catalogue).into_bytes(),
+        );
+        self.files.insert(
+            "data/methods.csv".into(),
+            export::methods_csv(catalogue).into_bytes(),
+        );
         self.files.insert(
             "data/method.schema.json".into(),
             (methodewijzer::method_schema_json() + "\n").into_bytes(),
@@ -353,10 +397,15 @@ impl Renderer<'_> {
             .env
             .get_template("sitemap.xml")?
             .render(context! { site => v(&self.settings), urls => urls })?;
-        self.files.insert("sitemap.xml".into(), sitemap.into_bytes());
+        self.files
+            .insert("sitemap.xml".into(), sitemap.into_bytes());
         self.files.insert(
             "robots.txt".into(),
-            format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.settings.base_url).into_bytes(),
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                self.settings.base_url
+            )
+            .into_bytes(),
         );
 
         // Static files, as they are.
@@ -369,7 +418,11 @@ impl Renderer<'_> {
 /// All methods, most recently reviewed first (for the feed).
 fn recent_all(views: &[MethodView]) -> Vec<&MethodView> {
     let mut all: Vec<&MethodView> = views.iter().collect();
-    all.sort_by(|a, b| b.last_reviewed.cmp(&a.last_reviewed).then(a.name.cmp(&b.name)));
+    all.sort_by(|a, b| {
+        b.last_reviewed
+            .cmp(&a.last_reviewed)
+            .then(a.name.cmp(&b.name))
+    });
     all
 }
 
@@ -422,7 +475,13 @@ mod tests {
     fn base_paths() {
         assert_eq!(base_path("https://example.org/"), "/");
         assert_eq!(base_path("https://example.org"), "/");
-        assert_eq!(base_path("https://example.github.io/methodewijzer/"), "/methodewijzer/");
-        assert_eq!(base_path("https://example.github.io/methodewijzer"), "/methodewijzer/");
+        assert_eq!(
+            base_path("https://example.github.io/methodewijzer/"),
+            "/methodewijzer/"
+        );
+        assert_eq!(
+            base_path("https://example.github.io/methodewijzer"),
+            "/methodewijzer/"
+        );
     }
 }

@@ -19,10 +19,22 @@ pub struct Dimension {
 
 /// The browse dimensions, in menu order.
 pub const DIMENSIONS: [Dimension; 4] = [
-    Dimension { kind: Kind::Theme, segment: "thema" },
-    Dimension { kind: Kind::TargetGroup, segment: "doelgroep" },
-    Dimension { kind: Kind::Law, segment: "wet" },
-    Dimension { kind: Kind::RecognitionLevel, segment: "erkenning" },
+    Dimension {
+        kind: Kind::Theme,
+        segment: "thema",
+    },
+    Dimension {
+        kind: Kind::TargetGroup,
+        segment: "doelgroep",
+    },
+    Dimension {
+        kind: Kind::Law,
+        segment: "wet",
+    },
+    Dimension {
+        kind: Kind::RecognitionLevel,
+        segment: "erkenning",
+    },
 ];
 
 /// A vocabulary value with its link.
@@ -154,7 +166,9 @@ fn terms(catalogue: &Catalogue, kind: Kind, ids: &[String]) -> Vec<TermView> {
 }
 
 fn recognition_view(catalogue: &Catalogue, r: &Recognition) -> RecognitionView {
-    let term = catalogue.vocabularies().get(Kind::RecognitionLevel, &r.level);
+    let term = catalogue
+        .vocabularies()
+        .get(Kind::RecognitionLevel, &r.level);
     RecognitionView {
         level: r.level.clone(),
         label: term.map_or(r.level.clone(), |t| t.label.clone()),
@@ -185,12 +199,23 @@ pub fn method_view(
             html: markdown::to_html(text),
         })
         .collect();
-    let age = method.age.map(|a| match (a.min, a.max) {
-        (Some(min), Some(max)) => format!("{min}–{max} {}", string(strings, "years")),
-        (Some(min), None) => format!("{} {min} {}", string(strings, "from_age"), string(strings, "years")),
-        (None, Some(max)) => format!("{} {max} {}", string(strings, "to_age"), string(strings, "years")),
-        (None, None) => String::new(),
-    }).filter(|a| !a.is_empty());
+    let age = method
+        .age
+        .map(|a| match (a.min, a.max) {
+            (Some(min), Some(max)) => format!("{min}–{max} {}", string(strings, "years")),
+            (Some(min), None) => format!(
+                "{} {min} {}",
+                string(strings, "from_age"),
+                string(strings, "years")
+            ),
+            (None, Some(max)) => format!(
+                "{} {max} {}",
+                string(strings, "to_age"),
+                string(strings, "years")
+            ),
+            (None, None) => String::new(),
+        })
+        .filter(|a| !a.is_empty());
     let related = catalogue
         .related(&method.slug, 4)
         .into_iter()
@@ -258,7 +283,9 @@ pub fn method_view(
 fn json_ld(catalogue: &Catalogue, method: &Method, settings: &Settings) -> String {
     let vocab = catalogue.vocabularies();
     let labels = |kind: Kind, ids: &[String]| -> Vec<String> {
-        ids.iter().map(|id| vocab.label(kind, id).to_string()).collect()
+        ids.iter()
+            .map(|id| vocab.label(kind, id).to_string())
+            .collect()
     };
     let mut value = serde_json::json!({
         "@context": "https://schema.org",

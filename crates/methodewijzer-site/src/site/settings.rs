@@ -48,8 +48,11 @@ pub type Strings = BTreeMap<String, toml::Value>;
 pub fn load(site_dir: &Path) -> Result<(Settings, Strings), String> {
     let path = site_dir.join("site.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let settings: Settings = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let path = site_dir.join("strings").join(format!("{}.toml", settings.language));
+    let settings: Settings =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let path = site_dir
+        .join("strings")
+        .join(format!("{}.toml", settings.language));
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let strings: Strings = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((settings, strings))

@@ -1,0 +1,316 @@
+//! `methodewijzer build` and `serve` as publishers and editors use them.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn methodewijzer(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        .args(args)
+        .current_dir(ROOT)
+        .env("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+        .output()
+        .expect("run methodewijzer")
+}
+
+fn build(out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    methodewijzer(&args)
+}
+
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+fn read(path: PathBuf) -> String {
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A copy of the catalogue that a test may break.
+fn catalogue_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(format!("{ROOT}/interventions")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn builds_every_page_and_the_open_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let result = build(&out, &["--base-url", "https://example.org/methodewijzer/"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+
+    for page in [
+        "index.html",
+        "404.html",
+        "methoden/index.html",
+        "methoden/krachtwerk/index.html",
+        "thema/index.html",
+        "thema/eenzaamheid/index.html",
+        "doelgroep/ouderen/index.html",
+        "wet/wmo/index.html",
+        "erkenning/niet-beoordeeld/index.html",
+        "erkenningsniveaus/index.html",
+        "toegankelijkheid/index.html",
+        "over/index.html",
+    ] {
+        let html = read(out.join(page));
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"),
+            "{page}"
+        );
+    }
+
+    let method = read(out.join("methoden/krachtwerk/index.html"));
+    for expected in [
+        "<h1>Krachtwerk</h1>",
+        "Erkenning: Goed onderbouwd",
+        "Werkzame elementen",
+        "Voorbeelden uit de praktijk",
+        "Laatst herzien",
+        "interventions/krachtwerk.toml",
+        "Verwante methoden",
+    ] {
+        assert!(method.contains(expected), "method page lacks {expected:?}");
+    }
+    let json_ld = method
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .unwrap();
+    let json_ld: serde_json::Value = serde_json::from_str(json_ld).unwrap();
+    assert_eq!(json_ld["name"], "Krachtwerk");
+    assert_eq!(
+        json_ld["url"],
+        "https://example.org/methodewijzer/methoden/krachtwerk/"
+    );
+
+    let data: serde_json::Value =
+        serde_json::from_str(&read(out.join("data/methods.json"))).unwrap();
+    assert_eq!(data["schema_version"], 1);
+    let methods = data["methods"].as_array().unwrap();
+    assert_eq!(methods.len(), 10);
+    assert!(
+        methods
+            .iter()
+            .any(|m| m["slug"] == "krachtwerk" && m["approach"].is_string())
+    );
+    assert!(data["vocabularies"]["themes"].is_array());
+
+    let csv = read(out.join("data/methods.csv"));
+    assert!(csv.starts_with("slug,name,aliases,summary,"));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), 10);
+
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(out.join("data/method.schema.json"))).unwrap();
+    assert!(
+        schema["required"]
+            .as_array()
+            .unwrap()
+            .contains(&"name".into())
+    );
+
+    let sitemap = read(out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/methodewijzer/methoden/krachtwerk/</loc>"));
+    assert!(!sitemap.contains("404"));
+    let feed = read(out.join("feed.xml"));
+    assert_eq!(feed.matches("<entry>").count(), 10);
+    assert!(feed.contains("<id>https://example.org/methodewijzer/methoden/krachtwerk/</id>"));
+    assert!(out.join("data/methoden/krachtwerk.toml").exists());
+    assert!(out.join("style.css").exists());
+    // The 404 page is served at any depth, so its links start from the site's base path.
+    assert!(read(out.join("404.html")).contains("href=\"/methodewijzer/style.css\""));
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(build(&a, &[]).status.success());
+    assert!(build(&b, &[]).status.success());
+    assert_eq!(tree(&a), tree(&b));
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_make() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("mijn-map");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("belangrijk.txt"), "mijn werk").unwrap();
+    let result = build(&out, &[]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("was not made by `methodewijzer build`"),
+        "{stderr}"
+    );
+    assert_eq!(read(out.join("belangrijk.txt")), "mijn werk");
+    assert_eq!(tree(&out).len(), 1);
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_intact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    assert!(build(&out, &[]).status.success());
+    let before = tree(&out);
+
+    let catalogue = catalogue_copy();
+    std::fs::write(catalogue.path().join("krachtwerk.toml"), "name = \"kapot").unwrap();
+    let result = build(&out, &["--catalogue", catalogue.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("krachtwerk.toml:1:"), "{stderr}");
+    assert!(stderr.contains("left as it was"), "{stderr}");
+    assert_eq!(tree(&out), before);
+    // No staging folders are left behind either.
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["public"]);
+}
+
+#[test]
+fn a_rebuild_replaces_the_previous_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    assert!(build(&out, &[]).status.success());
+    std::fs::write(out.join("oud.html"), "stale").unwrap();
+    assert!(build(&out, &[]).status.success());
+    assert!(!out.join("oud.html").exists());
+    assert!(out.join(".methodewijzer-build").exists());
+}
+
+/// A minimal HTTP GET over a raw socket, so the path is sent exactly as given.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
+fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !condition() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+struct Child(std::process::Child);
+
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_previews_reloads_and_survives_errors() {
+    let catalogue = catalogue_copy();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let _server = Child(
+        Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+            .args(["serve", "--port", &port.to_string(), "--catalogue"])
+            .arg(catalogue.path())
+            .current_dir(ROOT)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    wait_for("the server", || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+
+    let (status, page) = get(port, "/methoden/krachtwerk/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Krachtwerk</h1>"));
+    assert!(page.contains("/__version"), "the preview reloads itself");
+    assert_eq!(get(port, "/methoden/krachtwerk").0, 301);
+    assert_eq!(get(port, "/../Cargo.toml").0, 403);
+    assert_eq!(get(port, "/%2e%2e/%2e%2e/etc/passwd").0, 403);
+    assert_eq!(get(port, "/bestaat-niet/").0, 404);
+    let version = get(port, "/__version").1;
+
+    // A change is picked up and the version moves on, so open pages reload.
+    let file = catalogue.path().join("krachtwerk.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        original.replace("name = \"Krachtwerk\"", "name = \"Krachtwerk NL\""),
+    )
+    .unwrap();
+    wait_for("the rebuild", || {
+        get(port, "/methoden/krachtwerk/")
+            .1
+            .contains("<h1>Krachtwerk NL</h1>")
+    });
+    assert_ne!(get(port, "/__version").1, version);
+
+    // A mistake shows on the page; the server keeps running.
+    std::fs::write(
+        &file,
+        original.replace("themes = [", "themes = [\"bestaat-niet\", "),
+    )
+    .unwrap();
+    wait_for("the error page", || {
+        get(port, "/methoden/krachtwerk/").0 == 500
+    });
+    let (_, error) = get(port, "/");
+    assert!(error.contains("krachtwerk.toml:5:"), "{error}");
+    assert!(error.contains("unknown theme"), "{error}");
+
+    // Fixed: the page comes back.
+    std::fs::write(&file, &original).unwrap();
+    wait_for("the fix", || get(port, "/methoden/krachtwerk/").0 == 200);
+}
