@@ -47,7 +47,7 @@ enum Command {
         #[arg(long, default_value = "public")]
         out: PathBuf,
         /// The address the site will be published at (for the sitemap, feed and canonical
-        /// links), e.g. https://example.github.io/methodewijzer/. Default: site/site.toml.
+        /// links), e.g. `https://example.github.io/methodewijzer/`. Default: `site/site.toml`.
         #[arg(long)]
         base_url: Option<String>,
         #[command(flatten)]
