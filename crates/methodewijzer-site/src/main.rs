@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod search;
-mod serve;
-mod site;
+
+use methodewijzer_site::{serve, site};
 
 /// Methodewijzer: een open catalogus van bewezen methoden voor het sociaal domein.
 #[derive(Debug, Parser)]

@@ -144,7 +144,6 @@ fn builds_every_page_and_the_open_data() {
     let feed = read(out.join("feed.xml"));
     assert_eq!(feed.matches("<entry>").count(), 10);
     assert!(feed.contains("<id>https://example.org/methodewijzer/methoden/krachtwerk/</id>"));
-    assert!(out.join("data/methoden/krachtwerk.toml").exists());
     assert!(out.join("style.css").exists());
     // The 404 page is served at any depth, so its links start from the site's base path.
     assert!(read(out.join("404.html")).contains("href=\"/methodewijzer/style.css\""));

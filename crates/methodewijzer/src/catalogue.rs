@@ -99,10 +99,33 @@ impl Catalogue {
         let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics);
 
         let mut methods: Vec<(Method, Source)> = Vec::new();
-        for path in &files {
-            if let Some(loaded) = load_method(path, &mut diagnostics) {
-                methods.push(loaded);
-            }
+        // Files are independent until the cross-file checks: read them on all cores.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = files.len().div_ceil(threads).max(1);
+        let parts: Vec<(Vec<(Method, Source)>, Diagnostics)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut found = Diagnostics::default();
+                        let loaded = part
+                            .iter()
+                            .filter_map(|path| load_method(path, &mut found))
+                            .collect();
+                        (loaded, found)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        for (loaded, found) in parts {
+            methods.extend(loaded);
+            diagnostics.0.extend(found.0);
         }
         if files.is_empty() {
             diagnostics.push(Diagnostic::file(

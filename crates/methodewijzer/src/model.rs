@@ -22,8 +22,9 @@ use serde::{Deserialize, Serialize};
     description = "Eén methode in de Methodewijzer-catalogus."
 )]
 pub struct Method {
-    /// The slug: the file name without `.toml`. Not written in the file itself.
-    #[serde(skip_deserializing, default)]
+    /// The slug: the file name without `.toml`. Not written in the file itself (exports add
+    /// it next to the other fields).
+    #[serde(skip)]
     #[schemars(skip)]
     pub slug: String,
 

@@ -14,6 +14,7 @@ pub mod output;
 pub mod pages;
 pub mod settings;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, context};
@@ -22,8 +23,11 @@ use serde::Serialize;
 use methodewijzer::{Catalogue, Diagnostics, Kind, LoadOptions, export};
 
 use output::Files;
-use pages::{DIMENSIONS, MethodView, TermView};
+use pages::{DIMENSIONS, MethodSummary, MethodView, TermView};
 use settings::{Settings, Strings};
+
+/// How many methods the Atom feed lists, most recently reviewed first.
+const FEED_ENTRIES: usize = 50;
 
 /// Where to read from and write to.
 #[derive(Debug, Clone)]
@@ -92,6 +96,7 @@ pub fn build_date() -> methodewijzer::Date {
 
 /// Loads the catalogue and renders the whole site in memory.
 pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
+    let timer = Timer::new();
     let catalogue = Catalogue::load_with(
         &options.catalogue,
         LoadOptions {
@@ -99,6 +104,9 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
         },
     )
     .map_err(BuildError::Catalogue)?;
+    timer.lap("load and validate");
+    catalogue.index();
+    timer.lap("search index");
     let (mut settings, strings) = settings::load(&options.site)?;
     if let Some(base) = &options.base_url {
         settings.base_url = base.clone();
@@ -114,8 +122,9 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
         catalogue: &catalogue,
         files: Files::new(),
         inject: options.inject.clone().unwrap_or_default(),
+        timer,
     };
-    site.render_all(&options.catalogue, &options.site)?;
+    site.render_all(&options.site)?;
     Ok(Built {
         files: site.files,
         warnings: catalogue.warnings().clone(),
@@ -126,7 +135,9 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
 /// Renders the site and writes it to `out`.
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Built, BuildError> {
     let built = render(options)?;
+    let timer = Timer::new();
     output::write(out, &built.files)?;
+    timer.lap("write");
     Ok(built)
 }
 
@@ -173,6 +184,26 @@ struct Renderer<'a> {
     catalogue: &'a Catalogue,
     files: Files,
     inject: String,
+    timer: Timer,
+}
+
+/// Phase timings on stderr when `METHODEWIJZER_TIMINGS` is set, for finding slow steps.
+struct Timer(Option<std::sync::Mutex<std::time::Instant>>);
+
+impl Timer {
+    fn new() -> Timer {
+        Timer(
+            std::env::var_os("METHODEWIJZER_TIMINGS")
+                .map(|_| std::sync::Mutex::new(std::time::Instant::now())),
+        )
+    }
+
+    fn lap(&self, what: &str) {
+        if let Some(Ok(mut start)) = self.0.as_ref().map(|s| s.lock()) {
+            eprintln!("{what:>20}: {:>6} ms", start.elapsed().as_millis());
+            *start = std::time::Instant::now();
+        }
+    }
 }
 
 fn escape_html(text: &str) -> String {
@@ -211,13 +242,13 @@ impl Renderer<'_> {
             .to_string()
     }
 
-    /// Renders `template` to `path` (a folder gets `index.html`).
-    fn page(
-        &mut self,
+    /// Renders `template` for `path` (a folder gets `index.html`), returning the file.
+    fn render_page(
+        &self,
         path: &str,
         template: &str,
         ctx: minijinja::Value,
-    ) -> Result<(), BuildError> {
+    ) -> Result<(PathBuf, Vec<u8>), BuildError> {
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -239,7 +270,18 @@ impl Renderer<'_> {
         if !self.inject.is_empty() {
             html = html.replacen("</body>", &format!("{}</body>", self.inject), 1);
         }
-        self.files.insert(PathBuf::from(file), html.into_bytes());
+        Ok((PathBuf::from(file), html.into_bytes()))
+    }
+
+    /// Renders a page and adds it to the site.
+    fn page(
+        &mut self,
+        path: &str,
+        template: &str,
+        ctx: minijinja::Value,
+    ) -> Result<(), BuildError> {
+        let (file, bytes) = self.render_page(path, template, ctx)?;
+        self.files.insert(file, bytes);
         Ok(())
     }
 
@@ -261,23 +303,38 @@ impl Renderer<'_> {
         nav
     }
 
-    fn render_all(&mut self, catalogue_dir: &Path, site_dir: &Path) -> Result<(), BuildError> {
+    fn render_all(&mut self, site_dir: &Path) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
-        let views: Vec<MethodView> = catalogue
-            .iter()
-            .map(|m| pages::method_view(catalogue, m, &self.settings, &self.strings))
-            .collect();
+        let views: Vec<MethodView> = parallel(catalogue.methods(), |m| {
+            Ok(pages::method_view(
+                catalogue,
+                m,
+                &self.settings,
+                &self.strings,
+            ))
+        })?;
+        self.timer.lap("method views");
 
-        // Methods.
-        for view in &views {
-            self.page(
+        // Method pages, the bulk of a large site, on all cores.
+        let this = &*self;
+        let rendered = parallel(&views, |view| {
+            this.render_page(
                 &view.url,
                 "method.html",
                 context! { method => v(view), title => &view.name },
-            )?;
-        }
-        let mut by_name: Vec<&MethodView> = views.iter().collect();
-        by_name.sort_by_key(|v| methodewijzer::slugify(&v.name));
+            )
+        })?;
+        self.files.extend(rendered);
+        self.timer.lap("method pages");
+
+        // Views in name order; lists below keep this order.
+        let mut by_name: Vec<MethodSummary> = views.iter().map(MethodView::summary_view).collect();
+        by_name.sort_by_cached_key(|v| methodewijzer::slugify(v.name));
+        let position: HashMap<&str, usize> = catalogue
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.slug.as_str(), i))
+            .collect();
         self.page(
             "methoden/",
             "methods.html",
@@ -286,7 +343,8 @@ impl Renderer<'_> {
 
         // Browse pages per dimension and per value.
         for dimension in DIMENSIONS {
-            let terms: Vec<TermView> = pages::dimension_terms(catalogue, dimension);
+            let members = pages::members(catalogue, dimension.kind);
+            let terms: Vec<TermView> = pages::dimension_terms(catalogue, dimension, &members);
             let title = self.t(&format!("dimension_{}", dimension.kind.key()));
             let intro = self.t(&format!("dimension_{}_intro", dimension.kind.key()));
             self.page(
@@ -295,11 +353,13 @@ impl Renderer<'_> {
                 context! { title => &title, intro => intro, terms => v(&terms) },
             )?;
             for term in &terms {
-                let methods: Vec<&MethodView> =
-                    pages::methods_with(catalogue, dimension.kind, &term.id)
-                        .into_iter()
-                        .filter_map(|m| views.iter().find(|v| v.slug == m.slug))
-                        .collect();
+                let empty = Vec::new();
+                let slugs = members.get(term.id.as_str()).unwrap_or(&empty);
+                let mut methods: Vec<MethodSummary> = slugs
+                    .iter()
+                    .map(|s| views[position[s]].summary_view())
+                    .collect();
+                methods.sort_by_cached_key(|v| methodewijzer::slugify(v.name));
                 self.page(
                     &term.url,
                     "term.html",
@@ -314,15 +374,14 @@ impl Renderer<'_> {
             }
         }
 
+        self.timer.lap("browse pages");
         // Home.
-        let themes = pages::dimension_terms(catalogue, DIMENSIONS[0]);
-        let mut recent: Vec<&MethodView> = views.iter().collect();
-        recent.sort_by(|a, b| {
-            b.last_reviewed
-                .cmp(&a.last_reviewed)
-                .then(a.name.cmp(&b.name))
-        });
-        recent.truncate(6);
+        let themes = pages::dimension_terms(
+            catalogue,
+            DIMENSIONS[0],
+            &pages::members(catalogue, DIMENSIONS[0].kind),
+        );
+        let recent = most_recent(&views, 6);
         self.page(
             "",
             "home.html",
@@ -341,10 +400,8 @@ impl Renderer<'_> {
             let (title, body) = split_title(&text);
             let levels: Vec<TermView> = pages::dimension_terms(
                 catalogue,
-                pages::Dimension {
-                    kind: Kind::RecognitionLevel,
-                    segment: "erkenning",
-                },
+                DIMENSIONS[3],
+                &pages::members(catalogue, Kind::RecognitionLevel),
             );
             self.page(
                 &format!("{slug}/"),
@@ -371,18 +428,12 @@ impl Renderer<'_> {
             "data/method.schema.json".into(),
             (methodewijzer::method_schema_json() + "\n").into_bytes(),
         );
-        for method in catalogue {
-            let path = catalogue_dir.join(format!("{}.toml", method.slug));
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            self.files
-                .insert(format!("data/methoden/{}.toml", method.slug).into(), bytes);
-        }
         let updated = recent
             .first()
-            .map(|v| v.last_reviewed.clone())
-            .unwrap_or_else(|| "2000-01-01".into());
+            .map_or("2000-01-01", |v| v.last_reviewed)
+            .to_string();
         let feed = self.env.get_template("feed.xml")?.render(context! {
-            site => v(&self.settings), t => v(&self.strings), methods => v(&recent_all(&views)), updated => updated,
+            site => v(&self.settings), t => v(&self.strings), methods => v(&most_recent(&views, FEED_ENTRIES)), updated => updated,
         })?;
         self.files.insert("feed.xml".into(), feed.into_bytes());
         let mut urls: Vec<String> = self
@@ -408,6 +459,7 @@ impl Renderer<'_> {
             .into_bytes(),
         );
 
+        self.timer.lap("home, pages, data");
         // Static files, as they are.
         let static_dir = site_dir.join("static");
         copy_tree(&static_dir, &static_dir, &mut self.files)?;
@@ -415,14 +467,43 @@ impl Renderer<'_> {
     }
 }
 
-/// All methods, most recently reviewed first (for the feed).
-fn recent_all(views: &[MethodView]) -> Vec<&MethodView> {
-    let mut all: Vec<&MethodView> = views.iter().collect();
+/// Maps `items` through `f` on all cores, keeping their order.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, BuildError> + Sync,
+) -> Result<Vec<R>, BuildError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let f = &f;
+                scope.spawn(move || part.iter().map(f).collect::<Result<Vec<R>, BuildError>>())
+            })
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for worker in workers {
+            let part = worker
+                .join()
+                .map_err(|_| BuildError::Other("a rendering thread panicked".into()))??;
+            out.extend(part);
+        }
+        Ok(out)
+    })
+}
+
+/// The most recently reviewed methods, newest first (for the home page and the feed).
+fn most_recent(views: &[MethodView], n: usize) -> Vec<MethodSummary<'_>> {
+    let mut all: Vec<MethodSummary> = views.iter().map(MethodView::summary_view).collect();
     all.sort_by(|a, b| {
         b.last_reviewed
-            .cmp(&a.last_reviewed)
-            .then(a.name.cmp(&b.name))
+            .cmp(a.last_reviewed)
+            .then(a.name.cmp(b.name))
     });
+    all.truncate(n);
     all
 }
 

@@ -1,6 +1,8 @@
 //! The views templates render: catalogue data shaped for reading, with labels, links and
 //! rendered Markdown, computed once per build.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use methodewijzer::markdown;
@@ -101,8 +103,35 @@ pub struct MethodView {
     pub last_reviewed: String,
     pub last_reviewed_text: String,
     pub edit_url: String,
-    pub source_file: String,
     pub json_ld: String,
+}
+
+/// What a list of methods shows of each: a light copy of [`MethodView`], so that a page
+/// listing thousands of methods does not carry every field of each.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodSummary<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub url: &'a str,
+    pub themes: &'a [TermView],
+    pub recognition: Option<&'a RecognitionView>,
+    pub last_reviewed: &'a str,
+}
+
+impl MethodView {
+    /// The fields lists need.
+    pub fn summary_view(&self) -> MethodSummary<'_> {
+        MethodSummary {
+            slug: &self.slug,
+            name: &self.name,
+            summary: &self.summary,
+            url: &self.url,
+            themes: &self.themes,
+            recognition: self.recognition.as_ref(),
+            last_reviewed: &self.last_reviewed,
+        }
+    }
 }
 
 /// A practice example with its description rendered.
@@ -274,7 +303,6 @@ pub fn method_view(
             settings.repository_url.trim_end_matches('/'),
             settings.branch
         ),
-        source_file: format!("data/methoden/{file}"),
         json_ld: json_ld(catalogue, method, settings),
     }
 }
@@ -315,9 +343,38 @@ fn json_ld(catalogue: &Catalogue, method: &Method, settings: &Settings) -> Strin
         .replace('&', "\\u0026")
 }
 
+/// For each value of `kind`, the slugs of the methods that have it (in catalogue order).
+/// The recognition level is the method's current valid one, else `niet-beoordeeld`.
+pub fn members(catalogue: &Catalogue, kind: Kind) -> HashMap<&str, Vec<&str>> {
+    let mut members: HashMap<&str, Vec<&str>> = HashMap::new();
+    for m in catalogue {
+        let values: Vec<&str> = match kind {
+            Kind::Theme => m.themes.iter().map(String::as_str).collect(),
+            Kind::TargetGroup => m.target_groups.iter().map(String::as_str).collect(),
+            Kind::Law => m.laws.iter().map(String::as_str).collect(),
+            Kind::Setting => m.settings.iter().map(String::as_str).collect(),
+            Kind::CarriedOutBy => m.carried_out_by.iter().map(String::as_str).collect(),
+            Kind::PreventionLevel => m.prevention_level.as_deref().into_iter().collect(),
+            Kind::RecognitionLevel => vec![
+                m.current_recognition(catalogue.today())
+                    .filter(|r| !r.is_expired(catalogue.today()))
+                    .map_or("niet-beoordeeld", |r| r.level.as_str()),
+            ],
+        };
+        for value in values {
+            members.entry(value).or_default().push(m.slug.as_str());
+        }
+    }
+    members
+}
+
 /// The values of one browse dimension with their counts (values no method has are kept,
 /// with count 0, so the list is complete).
-pub fn dimension_terms(catalogue: &Catalogue, dimension: Dimension) -> Vec<TermView> {
+pub fn dimension_terms(
+    catalogue: &Catalogue,
+    dimension: Dimension,
+    members: &HashMap<&str, Vec<&str>>,
+) -> Vec<TermView> {
     catalogue
         .vocabularies()
         .terms(dimension.kind)
@@ -327,30 +384,7 @@ pub fn dimension_terms(catalogue: &Catalogue, dimension: Dimension) -> Vec<TermV
             label: t.label.clone(),
             description: t.description.clone(),
             url: format!("{}/{}/", dimension.segment, t.id),
-            count: methods_with(catalogue, dimension.kind, &t.id).len(),
+            count: members.get(t.id.as_str()).map_or(0, Vec::len),
         })
         .collect()
-}
-
-/// The methods that have vocabulary value `id` of `kind`, in name order.
-pub fn methods_with<'a>(catalogue: &'a Catalogue, kind: Kind, id: &str) -> Vec<&'a Method> {
-    let mut methods: Vec<&Method> = catalogue
-        .iter()
-        .filter(|m| match kind {
-            Kind::Theme => m.themes.iter().any(|t| t == id),
-            Kind::TargetGroup => m.target_groups.iter().any(|t| t == id),
-            Kind::Law => m.laws.iter().any(|t| t == id),
-            Kind::Setting => m.settings.iter().any(|t| t == id),
-            Kind::CarriedOutBy => m.carried_out_by.iter().any(|t| t == id),
-            Kind::PreventionLevel => m.prevention_level.as_deref() == Some(id),
-            Kind::RecognitionLevel => {
-                let current = m
-                    .current_recognition(catalogue.today())
-                    .filter(|r| !r.is_expired(catalogue.today()));
-                current.map_or("niet-beoordeeld", |r| r.level.as_str()) == id
-            }
-        })
-        .collect();
-    methods.sort_by_key(|m| methodewijzer::slugify(&m.name));
-    methods
 }

@@ -65,19 +65,34 @@ pub struct Word {
     pub position: usize,
 }
 
-/// The Dutch analyzer. Cheap to clone; clones share the compound dictionary and stem cache.
-#[derive(Clone)]
+/// The Dutch analyzer. Cheap to clone; clones share the compound dictionary and stem cache,
+/// and each keeps a small lock-free cache of its own (indexing threads each have a clone).
 pub struct Analyzer {
     words: TextAnalyzer,
     stemmer: TextAnalyzer,
     shared: Arc<Shared>,
+    local: FxHashMap<String, Arc<[String]>>,
 }
+
+impl Clone for Analyzer {
+    fn clone(&self) -> Analyzer {
+        Analyzer {
+            words: self.words.clone(),
+            stemmer: self.stemmer.clone(),
+            shared: Arc::clone(&self.shared),
+            local: FxHashMap::default(),
+        }
+    }
+}
+
+type FxHashMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+type FxHashSet<K> = HashSet<K, rustc_hash::FxBuildHasher>;
 
 struct Shared {
     /// Words compounds may be split into.
-    dictionary: HashSet<String>,
+    dictionary: FxHashSet<String>,
     /// word → terms, filled as words are met.
-    cache: RwLock<HashMap<String, Arc<[String]>>>,
+    cache: RwLock<FxHashMap<String, Arc<[String]>>>,
     /// How to stem (the relevance judgments decide; see ARCHITECTURE.md).
     stemming: Stemming,
     /// Whether to split compounds.
@@ -111,11 +126,12 @@ impl Analyzer {
                 .filter(Stemmer::new(Language::Dutch))
                 .build(),
             shared: Arc::new(Shared {
-                dictionary: HashSet::new(),
-                cache: RwLock::new(HashMap::new()),
+                dictionary: FxHashSet::default(),
+                cache: RwLock::new(FxHashMap::default()),
                 stemming,
                 split_compounds,
             }),
+            local: FxHashMap::default(),
         };
         // Collecting the words is the costly part of a large build: split it over the cores.
         let texts: Vec<&str> = texts.into_iter().collect();
@@ -123,13 +139,13 @@ impl Analyzer {
             .map_or(1, |n| n.get())
             .min(4);
         let chunk = texts.len().div_ceil(threads).max(1);
-        let dictionary: HashSet<String> = std::thread::scope(|scope| {
+        let dictionary: FxHashSet<String> = std::thread::scope(|scope| {
             let workers: Vec<_> = texts
                 .chunks(chunk)
                 .map(|part| {
                     let mut local = analyzer.clone();
                     scope.spawn(move || {
-                        let mut words = HashSet::new();
+                        let mut words = FxHashSet::default();
                         for text in part {
                             for word in local.words(text) {
                                 if word.text.chars().count() >= MIN_PART {
@@ -141,7 +157,7 @@ impl Analyzer {
                     })
                 })
                 .collect();
-            let mut all = HashSet::new();
+            let mut all = FxHashSet::default();
             for worker in workers {
                 all.extend(worker.join().unwrap_or_default());
             }
@@ -149,7 +165,7 @@ impl Analyzer {
         });
         analyzer.shared = Arc::new(Shared {
             dictionary,
-            cache: RwLock::new(HashMap::new()),
+            cache: RwLock::new(FxHashMap::default()),
             stemming,
             split_compounds,
         });
@@ -194,6 +210,7 @@ impl Analyzer {
         if let Ok(mut cache) = self.shared.cache.write() {
             cache.insert(word.to_string(), terms.clone());
         }
+        self.local.insert(word.to_string(), terms.clone());
         terms
     }
 
@@ -301,8 +318,9 @@ impl Tokenizer for DutchTokenizer {
     type TokenStream<'a> = PreTokenizedStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
+        // The stream reads only the tokens; the text itself need not be copied.
         PreTokenizedStream::from(PreTokenizedString {
-            text: text.to_string(),
+            text: String::new(),
             tokens: self.0.tokens(text),
         })
     }
@@ -329,7 +347,7 @@ impl Tokenizer for WordTokenizer {
             })
             .collect();
         PreTokenizedStream::from(PreTokenizedString {
-            text: text.to_string(),
+            text: String::new(),
             tokens,
         })
     }

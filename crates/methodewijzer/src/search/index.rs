@@ -9,12 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query,
-    TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
-use tantivy::schema::{
-    FAST, Field, IndexRecordOption, OwnedValue, Schema, TextFieldIndexing, TextOptions,
-};
+use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
@@ -84,8 +81,12 @@ pub struct SearchIndex {
     ords: Vec<Vec<u32>>,
     /// Per facet, its values (ids, in vocabulary order).
     facet_ids: Vec<Vec<String>>,
-    /// Per method, per facet, indexes into `facet_ids`.
-    facet_values: Vec<[Vec<u16>; 7]>,
+    /// Facet values of all methods, flat: method `m`'s values of facet `f` are
+    /// `facet_data[facet_starts[m * 8 + f]..facet_starts[m * 8 + f + 1]]`, as indexes into
+    /// `facet_ids`. Flat, because counting facets touches every match of every query.
+    facet_data: Vec<u16>,
+    facet_starts: Vec<u32>,
+    methods: usize,
     /// Per method, its position in name order (ties in score are broken by name).
     name_rank: Vec<u32>,
     /// Per method, the texts snippets are cut from: summary, core, body.
@@ -99,7 +100,7 @@ pub struct SearchIndex {
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
-            .field("methods", &self.facet_values.len())
+            .field("methods", &self.methods)
             .finish()
     }
 }
@@ -263,6 +264,11 @@ impl SearchIndex {
             writer.add_document(doc)?;
         }
         writer.commit()?;
+        // One segment answers queries fastest: every term is looked up once, not per segment.
+        let segments = index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            writer.merge(&segments).wait()?;
+        }
         writer.wait_merging_threads()?;
 
         let reader = index
@@ -316,19 +322,21 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
-        let facet_values = catalogue
-            .iter()
-            .map(|m| {
-                let values = facet_values(catalogue, m);
-                std::array::from_fn(|i| {
-                    let ids = &facet_ids[i];
-                    values[&Facet::ALL[i]]
+        let mut facet_data = Vec::new();
+        let mut facet_starts = Vec::with_capacity(catalogue.len() * 8);
+        for m in catalogue {
+            let values = facet_values(catalogue, m);
+            for (i, facet) in Facet::ALL.iter().enumerate() {
+                facet_starts.push(facet_data.len() as u32);
+                let ids = &facet_ids[i];
+                facet_data.extend(
+                    values[facet]
                         .iter()
-                        .filter_map(|v| ids.iter().position(|id| id == v).map(|p| p as u16))
-                        .collect()
-                })
-            })
-            .collect();
+                        .filter_map(|v| ids.iter().position(|id| id == v).map(|p| p as u16)),
+                );
+            }
+            facet_starts.push(facet_data.len() as u32);
+        }
         let mut by_name: Vec<(String, u32)> = catalogue
             .iter()
             .enumerate()
@@ -352,7 +360,9 @@ impl SearchIndex {
             words,
             ords,
             facet_ids,
-            facet_values,
+            facet_data,
+            facet_starts,
+            methods: catalogue.len(),
             name_rank,
             snippet_texts,
             names,
@@ -377,9 +387,7 @@ impl SearchIndex {
 
         // Every match with its score, by method ordinal.
         let mut scored: Vec<(u32, f32)> = match &query {
-            None => (0..self.facet_values.len() as u32)
-                .map(|o| (o, 0.0))
-                .collect(),
+            None => (0..self.methods as u32).map(|o| (o, 0.0)).collect(),
             Some(query) => searcher
                 .search(query, &AllMatches { ords: &self.ords })
                 .unwrap_or_default(),
@@ -416,19 +424,23 @@ impl SearchIndex {
             .map(|ids| vec![0; ids.len()])
             .collect();
         let mut passing = Vec::with_capacity(scored.len());
+        let filtered = wanted.iter().any(Option::is_some);
         for &(ord, score) in &scored {
-            let values = &self.facet_values[ord as usize];
+            let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
+            let values = |i: usize| &self.facet_data[starts[i] as usize..starts[i + 1] as usize];
             let mut failed = 0u8;
-            for (i, wanted) in wanted.iter().enumerate() {
-                if let Some(wanted) = wanted
-                    && !values[i].iter().any(|&v| wanted[v as usize])
-                {
-                    failed |= 1 << i;
+            if filtered {
+                for (i, wanted) in wanted.iter().enumerate() {
+                    if let Some(wanted) = wanted
+                        && !values(i).iter().any(|&v| wanted[v as usize])
+                    {
+                        failed |= 1 << i;
+                    }
                 }
             }
             for (i, facet_counts) in counts.iter_mut().enumerate() {
                 if failed & !(1 << i) == 0 {
-                    for &v in &values[i] {
+                    for &v in values(i) {
                         facet_counts[v as usize] += 1;
                     }
                 }
@@ -714,33 +726,68 @@ impl SearchIndex {
         let Some(method) = catalogue.get(slug) else {
             return Vec::new();
         };
+        // Name, summary, labels and aim say what a method is about; the long body adds little
+        // to that and most of the cost at scale. Like tantivy's MoreLikeThisQuery, the method's
+        // most distinctive terms (tf·idf) become the query; unlike it, ties are broken by the
+        // term itself, so the same catalogue always gives the same related methods.
         let texts = field_texts(catalogue, method);
-        let doc_fields = self
-            .fields
-            .iter()
-            .zip(texts)
-            .map(|((field, _), text)| (*field, vec![OwnedValue::Str(text)]))
-            .collect();
-        let query = MoreLikeThisQuery::builder()
-            .with_min_doc_frequency(1)
-            .with_min_term_frequency(1)
-            .with_max_query_terms(40)
-            .with_min_word_length(3)
-            .with_document_fields(doc_fields);
         let searcher = self.reader.searcher();
+        let total = searcher.num_docs().max(1) as f32;
+        let mut analyzer = self.analyzer.clone();
+        let mut weights: BTreeMap<(usize, String), f32> = BTreeMap::new();
+        for (f, text) in texts.iter().enumerate().take(4) {
+            for word in analyzer.words(text) {
+                if word.text.chars().count() < 3 {
+                    continue;
+                }
+                for term in analyzer.terms(&word.text).iter() {
+                    *weights.entry((f, term.clone())).or_default() += 1.0;
+                }
+            }
+        }
+        let mut candidates: Vec<((usize, String), f32)> = weights
+            .into_iter()
+            .map(|((f, term), tf)| {
+                let df = searcher
+                    .doc_freq(&Term::from_field_text(self.fields[f].0, &term))
+                    .unwrap_or(0) as f32;
+                let idf = (total / (df + 1.0)).ln() + 1.0;
+                ((f, term), tf * idf)
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let clauses: Vec<(Occur, Box<dyn Query>)> = candidates
+            .into_iter()
+            .take(15)
+            .map(|((f, term), weight)| {
+                let query = TermQuery::new(
+                    Term::from_field_text(self.fields[f].0, &term),
+                    IndexRecordOption::WithFreqs,
+                );
+                let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(query), weight));
+                (Occur::Should, boosted)
+            })
+            .collect();
+        let query = BooleanQuery::new(clauses);
         let mut found = searcher
             .search(&query, &AllMatches { ords: &self.ords })
             .unwrap_or_default();
         // Ties broken by name, so the list never depends on how documents were segmented.
-        found.sort_by(|a, b| {
+        let order = |a: &(u32, f32), b: &(u32, f32)| {
             b.1.total_cmp(&a.1)
                 .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
-        });
+        };
+        const KEEP: usize = 13;
+        if found.len() > KEEP {
+            found.select_nth_unstable_by(KEEP - 1, order);
+            found.truncate(KEEP);
+        }
+        found.sort_unstable_by(order);
         found
             .into_iter()
             .map(|(ord, _)| catalogue.methods()[ord as usize].slug.clone())
             .filter(|s| s != slug)
-            .take(12)
+            .take(KEEP - 1)
             .collect()
     }
 }

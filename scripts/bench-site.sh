@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Full site build of a synthetic catalogue (default 10,000 methods): wall time and peak memory
+# of `methodewijzer build`, three runs. Targets: under 5 s and under 1 GiB (BENCHMARKS.md).
+#
+#   bash scripts/bench-site.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+cargo build --release --quiet --bin methodewijzer
+cargo build --release --quiet -p methodewijzer --features synthetic --example synthetic
+target/release/examples/synthetic "$n" "$tmp/catalogue" >/dev/null
+
+# Peak resident memory from the kernel's own accounting (getrusage), wall time from Python.
+measure() {
+  python3 - "$@" <<'PY'
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL)
+wall = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{wall:.2f} s, peak {peak:.0f} MiB")
+PY
+}
+
+echo "methodewijzer build, $n synthetic methods:"
+for run in 1 2 3; do
+  printf '  run %s: ' "$run"
+  measure target/release/methodewijzer build --catalogue "$tmp/catalogue" --out "$tmp/site"
+done
+echo "  output: $(find "$tmp/site" -type f | wc -l) files, $(du -sh "$tmp/site" | cut -f1)"
