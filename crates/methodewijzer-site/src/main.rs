@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod new;
 mod search;
 
 use methodewijzer_site::{serve, site};
@@ -105,6 +106,17 @@ enum Command {
         #[arg(long, default_value = "interventions")]
         dir: PathBuf,
     },
+    /// Start a new method file from the template, with every field explained (in Dutch).
+    ///
+    /// Creates `interventions/<slug>.toml`, the slug made from the name; never overwrites an
+    /// existing file.
+    New {
+        /// The method's name, e.g. "Buurtkamer".
+        name: String,
+        /// The catalogue folder.
+        #[arg(long, default_value = "interventions")]
+        dir: PathBuf,
+    },
     /// Print the JSON Schema of a method file (generated from the library's types).
     ///
     /// The catalogue ships it as `interventions/_schema.json`; method files point to it on
@@ -193,6 +205,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Serve { port, sources } => serve::run(sources.options(None), port),
+        Command::New { name, dir } => new::run(&dir, &name),
         Command::Schema => {
             println!("{}", methodewijzer::method_schema_json());
             ExitCode::SUCCESS

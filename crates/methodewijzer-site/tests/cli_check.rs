@@ -81,3 +81,102 @@ fn the_shipped_schema_is_generated_from_the_types() {
         "interventions/_schema.json is out of date: run `cargo run -- schema > interventions/_schema.json`"
     );
 }
+
+/// A catalogue folder with the shipped vocabularies and template.
+fn scratch_catalogue() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    for file in ["_vocabularies.toml", "_template.toml"] {
+        std::fs::copy(
+            format!("{root}/interventions/{file}"),
+            dir.path().join(file),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn new_starts_a_method_that_check_accepts_once_filled_in() {
+    let dir = scratch_catalogue();
+    let path = dir.path().to_str().unwrap();
+    let out = methodewijzer(&["new", "Buurtkamer \"De Ontmoeting\"", "--dir", path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("buurtkamer-de-ontmoeting.toml"), "{stdout}");
+    assert!(stdout.contains("cargo run -- check"), "{stdout}");
+    let file = dir.path().join("buurtkamer-de-ontmoeting.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("name = \"Buurtkamer \\\"De Ontmoeting\\\"\""),
+        "{text}"
+    );
+
+    // As created, check points at the required fields still to fill in.
+    let out = methodewijzer(&["check", path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`summary` must not be empty"), "{stderr}");
+    assert!(stderr.contains("`themes` is empty"), "{stderr}");
+
+    let filled = text
+        .replace(
+            "summary = \"\"",
+            "summary = \"Een plek in de wijk om elkaar te ontmoeten.\"",
+        )
+        .replace("themes = []", "themes = [\"eenzaamheid\"]")
+        .replace("target_groups = []", "target_groups = [\"bewoners\"]")
+        .replace("aim = \"\"\"\n\"\"\"", "aim = \"Minder eenzaamheid.\"")
+        .replace(
+            "approach = \"\"\"\n\"\"\"",
+            "approach = \"Een open inloop.\"",
+        );
+    std::fs::write(&file, filled).unwrap();
+    let out = methodewijzer(&["check", path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn new_never_overwrites() {
+    let dir = scratch_catalogue();
+    let path = dir.path().to_str().unwrap();
+    std::fs::write(dir.path().join("buurtkamer.toml"), "mijn werk").unwrap();
+    let out = methodewijzer(&["new", "Buurtkamer", "--dir", path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("buurtkamer.toml")).unwrap(),
+        "mijn werk"
+    );
+    assert_eq!(
+        methodewijzer(&["new", "  ", "--dir", path]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn the_template_explains_every_field() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let template = std::fs::read_to_string(format!("{root}/interventions/_template.toml")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/interventions/_schema.json")).unwrap(),
+    )
+    .unwrap();
+    for key in schema["properties"].as_object().unwrap().keys() {
+        let present = template.lines().any(|l| {
+            let l = l.trim_start_matches(['#', ' ']);
+            l.starts_with(&format!("{key} ="))
+                || l.starts_with(&format!("[{key}]"))
+                || l.starts_with(&format!("[[{key}]]"))
+        });
+        assert!(present, "the template lacks `{key}`");
+    }
+}

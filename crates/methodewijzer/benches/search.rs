@@ -10,15 +10,13 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion};
 use methodewijzer::relevance::Judgments;
 use methodewijzer::search::SearchIndex;
-use methodewijzer::{Catalogue, SearchRequest, synthetic};
+use methodewijzer::{SearchRequest, synthetic};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 fn vocabularies() -> methodewijzer::Vocabularies {
-    Catalogue::load(format!("{ROOT}/interventions"))
-        .expect("shipped catalogue")
-        .vocabularies()
-        .clone()
+    methodewijzer::Vocabularies::load(format!("{ROOT}/interventions/_vocabularies.toml"))
+        .expect("shipped vocabularies")
 }
 
 fn queries() -> Vec<String> {

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use methodewijzer::relevance::Judgments;
-use methodewijzer::{Catalogue, SearchRequest, synthetic};
+use methodewijzer::{SearchRequest, Vocabularies, synthetic};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -13,10 +13,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let vocab = Catalogue::load(format!("{ROOT}/interventions"))
-        .unwrap()
-        .vocabularies()
-        .clone();
+    let vocab = Vocabularies::load(format!("{ROOT}/interventions/_vocabularies.toml")).unwrap();
     let start = Instant::now();
     let catalogue = synthetic::catalogue(n, &vocab, 7);
     println!("generate {n}: {:?}", start.elapsed());

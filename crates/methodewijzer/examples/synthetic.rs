@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use methodewijzer::{Catalogue, VOCABULARIES_FILE, synthetic};
+use methodewijzer::{VOCABULARIES_FILE, Vocabularies, synthetic};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -16,10 +16,7 @@ fn main() {
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let out = PathBuf::from(args.next().unwrap_or_else(|| "synthetic".into()));
     let shipped = PathBuf::from(ROOT).join("interventions");
-    let vocab = Catalogue::load(&shipped)
-        .expect("shipped catalogue")
-        .vocabularies()
-        .clone();
+    let vocab = Vocabularies::load(shipped.join(VOCABULARIES_FILE)).expect("vocabularies");
     std::fs::create_dir_all(&out).expect("output folder");
     std::fs::copy(shipped.join(VOCABULARIES_FILE), out.join(VOCABULARIES_FILE))
         .expect("vocabularies");

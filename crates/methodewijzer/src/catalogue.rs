@@ -397,7 +397,10 @@ fn load_synonyms(path: &Path, diagnostics: &mut Diagnostics) -> Option<Synonyms>
     document::parse::<Synonyms>(path, &text, synonyms_schema(), diagnostics).map(|p| p.value)
 }
 
-fn load_vocabularies(path: &Path, diagnostics: &mut Diagnostics) -> Option<Vocabularies> {
+pub(crate) fn load_vocabularies(
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vocabularies> {
     if !path.exists() {
         diagnostics.push(Diagnostic::file(
             Severity::Error,
@@ -650,6 +653,86 @@ fn check_methods(
             names.insert(key, method.slug.clone());
         }
     }
+
+    warn_one_sided_related(methods, diagnostics);
+    warn_similar_names(methods, diagnostics);
+}
+
+/// `related` is read both ways by users: a link from A to B but not back is usually an
+/// oversight.
+fn warn_one_sided_related(methods: &[(Method, Source)], diagnostics: &mut Diagnostics) {
+    let related: HashMap<&str, &[String]> = methods
+        .iter()
+        .map(|(m, _)| (m.slug.as_str(), m.related.as_slice()))
+        .collect();
+    for (method, source) in methods {
+        for (i, other) in method.related.iter().enumerate() {
+            if let Some(back) = related.get(other.as_str())
+                && !back.contains(&method.slug)
+                && !method.related[..i].contains(other)
+            {
+                diagnostics.push(source.diagnostic(
+                    Severity::Warning,
+                    &format!("related[{i}]"),
+                    format!(
+                        "`{other}` does not list `{}` in its `related`: add it there too, or remove it here",
+                        method.slug
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Two methods whose names or aliases are the same (ignoring case, accents and punctuation)
+/// or nearly so are probably one method described twice.
+fn warn_similar_names(methods: &[(Method, Source)], diagnostics: &mut Diagnostics) {
+    // (comparable form, method index, key of the value in its file, shown text)
+    let mut entries: Vec<(String, usize, String, &str)> = Vec::new();
+    for (m, (method, _)) in methods.iter().enumerate() {
+        entries.push((comparable(&method.name), m, "name".into(), &method.name));
+        for (i, alias) in method.aliases.iter().enumerate() {
+            entries.push((comparable(alias), m, format!("aliases[{i}]"), alias));
+        }
+    }
+    // Comparing every pair would not scale; near-duplicates almost always share their start.
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (e, (form, ..)) in entries.iter().enumerate() {
+        buckets
+            .entry(form.chars().take(3).collect())
+            .or_default()
+            .push(e);
+    }
+    let mut reported = std::collections::HashSet::new();
+    for bucket in buckets.values() {
+        for (x, &a) in bucket.iter().enumerate() {
+            for &b in &bucket[x + 1..] {
+                let (form_a, method_a, _, text_a) = &entries[a];
+                let (form_b, method_b, key_b, _) = &entries[b];
+                if method_a == method_b || form_a.chars().count() < 4 {
+                    continue;
+                }
+                let same = form_a == form_b;
+                let close = !same
+                    && form_a.chars().count() >= 8
+                    && strsim::normalized_damerau_levenshtein(form_a, form_b) >= 0.9;
+                // Two names that are the same is already an error; here: the rest.
+                let both_names = key_b == "name" && entries[a].2 == "name";
+                if (same && !both_names || close) && reported.insert((*method_a, *method_b)) {
+                    let (other, source) = (&methods[*method_a].0, &methods[*method_b].1);
+                    let how = if same { "the same as" } else { "very close to" };
+                    diagnostics.push(source.diagnostic(
+                        Severity::Warning,
+                        key_b,
+                        format!(
+                            "\"{}\" is {how} \"{text_a}\" of `{}`: is this the same method? Merge them, or make the names distinct",
+                            entries[b].3, other.slug
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn check_term(
@@ -674,9 +757,10 @@ fn check_term(
     }
 }
 
-/// A name as compared for duplicates: case, diacritics and punctuation ignored.
+/// A name as compared for duplicates and exact-name search: case, diacritics, spaces and
+/// punctuation ignored ("Eigen Kracht-conferentie" = "eigen kracht conferentie").
 pub(crate) fn comparable(name: &str) -> String {
-    slugify(name)
+    slugify(name).replace('-', "")
 }
 
 #[cfg(test)]

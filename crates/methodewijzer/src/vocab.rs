@@ -115,6 +115,16 @@ impl Vocabularies {
         }
     }
 
+    /// Reads and checks a vocabularies file on its own (for tools that need the ids and labels
+    /// but not the methods).
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Vocabularies, crate::Diagnostics> {
+        let mut diagnostics = crate::Diagnostics::default();
+        match crate::catalogue::load_vocabularies(path.as_ref(), &mut diagnostics) {
+            Some(v) if !diagnostics.has_errors() => Ok(v),
+            _ => Err(diagnostics),
+        }
+    }
+
     /// Looks up a term by id.
     pub fn get(&self, kind: Kind, id: &str) -> Option<&Term> {
         self.terms(kind).iter().find(|t| t.id == id)

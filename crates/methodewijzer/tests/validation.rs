@@ -327,7 +327,7 @@ fn duplicate_names() {
 
 #[test]
 fn duplicate_vocabulary_and_related_entries() {
-    let other = VALID.replace("Wandelclub", "Buurtkamer");
+    let other = VALID.replace("Wandelclub", "Buurtkamer") + "related = [\"wandelclub\"]\n";
     let text = VALID.replace("[\"eenzaamheid\"]", "[\"eenzaamheid\", \"eenzaamheid\"]")
         + "related = [\"buurtkamer\", \"buurtkamer\"]\n";
     let errors = errors_of(&[("wandelclub.toml", &text), ("buurtkamer.toml", &other)]);
@@ -441,4 +441,25 @@ fn diagnostics_show_the_line_and_a_caret() {
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines[1], " 3 | themes = [\"eenzaamhied\"]");
     assert_eq!(lines[2], "   |           ^^^^^^^^^^^^^");
+}
+
+#[test]
+fn warnings_for_one_sided_related_links_and_similar_names() {
+    let a = format!("{VALID}related = [\"buurtkamer\"]\naliases = [\"Buurt-kamer\"]\n");
+    let b = VALID.replace("Wandelclub", "Buurtkamer");
+    let c = VALID.replace("Wandelclub", "Wandelclubs");
+    let (dir, result) = load(&[
+        ("wandelclub.toml", &a),
+        ("buurtkamer.toml", &b),
+        ("wandelclubs.toml", &c),
+    ]);
+    let catalogue = result.expect("warnings do not stop loading");
+    assert_eq!(
+        headlines(dir.path(), catalogue.warnings()),
+        [
+            "wandelclub.toml:8:12: warning: `buurtkamer` does not list `wandelclub` in its `related`: add it there too, or remove it here",
+            "wandelclub.toml:9:12: warning: \"Buurt-kamer\" is the same as \"Buurtkamer\" of `buurtkamer`: is this the same method? Merge them, or make the names distinct",
+            "wandelclubs.toml:1:8: warning: \"Wandelclubs\" is very close to \"Wandelclub\" of `wandelclub`: is this the same method? Merge them, or make the names distinct",
+        ]
+    );
 }

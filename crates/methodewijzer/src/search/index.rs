@@ -41,7 +41,7 @@ pub const SYNONYM_WEIGHT: f32 = 0.7;
 /// Added to the score of a method whose name or alias is the query, so it comes first.
 pub const EXACT_NAME_BONUS: f32 = 1000.0;
 /// At most this many completions of a prefix, the most frequent first.
-pub const MAX_EXPANSIONS: usize = 20;
+pub const MAX_EXPANSIONS: usize = 10;
 /// Words of a query beyond this are ignored (a pasted page must not stall the search).
 pub const MAX_QUERY_WORDS: usize = 32;
 
@@ -463,14 +463,9 @@ impl SearchIndex {
         passing.sort_unstable_by(order);
         let page: Vec<(u32, f32)> = passing.into_iter().skip(request.offset).collect();
 
-        let snippets = if page.is_empty() {
-            Vec::new()
-        } else {
-            query
-                .as_ref()
-                .map(|q| self.snippet_generators(&searcher, q.as_ref()))
-                .unwrap_or_default()
-        };
+        // Snippet generators are made on demand: most hits highlight in their summary, so
+        // the longer fields are rarely needed.
+        let mut generators: [Option<Option<SnippetGenerator>>; 3] = [None, None, None];
         let methods = catalogue.methods();
         let hits = page
             .into_iter()
@@ -480,7 +475,13 @@ impl SearchIndex {
                     slug: method.slug.clone(),
                     name: method.name.clone(),
                     score,
-                    snippet: self.snippet(ord as usize, method, &snippets),
+                    snippet: self.snippet(
+                        ord as usize,
+                        method,
+                        query.as_deref(),
+                        &searcher,
+                        &mut generators,
+                    ),
                 }
             })
             .collect();
@@ -693,26 +694,27 @@ impl SearchIndex {
             .collect()
     }
 
-    fn snippet_generators(
+    /// The snippet of one hit: the first of summary, core and body texts with a highlight.
+    fn snippet(
         &self,
+        ord: usize,
+        method: &Method,
+        query: Option<&dyn Query>,
         searcher: &tantivy::Searcher,
-        query: &dyn Query,
-    ) -> Vec<SnippetGenerator> {
-        // Summary first, then the core and body fields: the first with a highlight wins.
-        [1usize, 3, 4]
-            .into_iter()
-            .filter_map(|i| {
+        generators: &mut [Option<Option<SnippetGenerator>>; 3],
+    ) -> String {
+        let Some(query) = query else {
+            return escape_html(&method.summary);
+        };
+        for (slot, field) in [1usize, 3, 4].into_iter().enumerate() {
+            let generator = generators[slot].get_or_insert_with(|| {
                 let mut generator =
-                    SnippetGenerator::create(searcher, query, self.fields[i].0).ok()?;
+                    SnippetGenerator::create(searcher, query, self.fields[field].0).ok()?;
                 generator.set_max_num_chars(220);
                 Some(generator)
-            })
-            .collect()
-    }
-
-    fn snippet(&self, ord: usize, method: &Method, generators: &[SnippetGenerator]) -> String {
-        for (generator, text) in generators.iter().zip(&self.snippet_texts[ord]) {
-            let mut snippet = generator.snippet(text);
+            });
+            let Some(generator) = generator else { continue };
+            let mut snippet = generator.snippet(&self.snippet_texts[ord][slot]);
             if !snippet.highlighted().is_empty() {
                 snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
                 return snippet.to_html();
