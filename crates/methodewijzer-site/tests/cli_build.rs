@@ -112,11 +112,16 @@ fn builds_every_page_and_the_open_data() {
         "https://example.org/methodewijzer/methoden/krachtwerk/"
     );
 
+    let shipped = std::fs::read_dir(format!("{ROOT}/interventions"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".toml") && !n.starts_with('_'))
+        .count();
     let data: serde_json::Value =
         serde_json::from_str(&read(out.join("data/methods.json"))).unwrap();
     assert_eq!(data["schema_version"], 1);
     let methods = data["methods"].as_array().unwrap();
-    assert_eq!(methods.len(), 10);
+    assert_eq!(methods.len(), shipped);
     assert!(
         methods
             .iter()
@@ -127,7 +132,7 @@ fn builds_every_page_and_the_open_data() {
     let csv = read(out.join("data/methods.csv"));
     assert!(csv.starts_with("slug,name,aliases,summary,"));
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    assert_eq!(reader.records().count(), 10);
+    assert_eq!(reader.records().count(), shipped);
 
     let schema: serde_json::Value =
         serde_json::from_str(&read(out.join("data/method.schema.json"))).unwrap();
@@ -142,7 +147,7 @@ fn builds_every_page_and_the_open_data() {
     assert!(sitemap.contains("<loc>https://example.org/methodewijzer/methoden/krachtwerk/</loc>"));
     assert!(!sitemap.contains("404"));
     let feed = read(out.join("feed.xml"));
-    assert_eq!(feed.matches("<entry>").count(), 10);
+    assert_eq!(feed.matches("<entry>").count(), shipped.min(50));
     assert!(feed.contains("<id>https://example.org/methodewijzer/methoden/krachtwerk/</id>"));
     assert!(out.join("style.css").exists());
     // The 404 page is served at any depth, so its links start from the site's base path.

@@ -22,7 +22,17 @@ fn main() {
     println!("index: {:?}", start.elapsed());
     let judgments = Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).unwrap();
     let mut times = Vec::new();
-    for q in &judgments.queries {
+    // REPEAT=n runs the mix n times (for profiling the query path).
+    let repeat: usize = std::env::var("REPEAT")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for q in judgments
+        .queries
+        .iter()
+        .cycle()
+        .take(judgments.queries.len() * repeat)
+    {
         let start = Instant::now();
         let results = catalogue.search(&SearchRequest::new(q.text.as_str()));
         times.push((start.elapsed(), q.text.clone(), results.total));

@@ -86,6 +86,10 @@ pub struct SearchIndex {
     /// `facet_ids`. Flat, because counting facets touches every match of every query.
     facet_data: Vec<u16>,
     facet_starts: Vec<u32>,
+    /// `facet_data` with each facet's values shifted by `facet_offsets[f]`, so that all
+    /// facets count into one array.
+    facet_global: Vec<u16>,
+    facet_offsets: Vec<usize>,
     methods: usize,
     /// Per method, its position in name order (ties in score are broken by name).
     name_rank: Vec<u32>,
@@ -337,6 +341,22 @@ impl SearchIndex {
             }
             facet_starts.push(facet_data.len() as u32);
         }
+        let mut facet_offsets = vec![0];
+        for ids in &facet_ids {
+            facet_offsets.push(facet_offsets.last().copied().unwrap_or(0) + ids.len());
+        }
+        let mut facet_global = facet_data.clone();
+        for m in 0..catalogue.len() {
+            for f in 0..Facet::ALL.len() {
+                let (start, end) = (
+                    facet_starts[m * 8 + f] as usize,
+                    facet_starts[m * 8 + f + 1] as usize,
+                );
+                for v in &mut facet_global[start..end] {
+                    *v += facet_offsets[f] as u16;
+                }
+            }
+        }
         let mut by_name: Vec<(String, u32)> = catalogue
             .iter()
             .enumerate()
@@ -362,6 +382,8 @@ impl SearchIndex {
             facet_ids,
             facet_data,
             facet_starts,
+            facet_global,
+            facet_offsets,
             methods: catalogue.len(),
             name_rank,
             snippet_texts,
@@ -423,13 +445,14 @@ impl SearchIndex {
             .iter()
             .map(|ids| vec![0; ids.len()])
             .collect();
-        let mut passing = Vec::with_capacity(scored.len());
         let filtered = wanted.iter().any(Option::is_some);
-        for &(ord, score) in &scored {
-            let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
-            let values = |i: usize| &self.facet_data[starts[i] as usize..starts[i + 1] as usize];
-            let mut failed = 0u8;
-            if filtered {
+        let mut passing: Vec<(u32, f32)> = if filtered {
+            let mut passing = Vec::with_capacity(scored.len());
+            for &(ord, score) in &scored {
+                let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
+                let values =
+                    |i: usize| &self.facet_data[starts[i] as usize..starts[i + 1] as usize];
+                let mut failed = 0u8;
                 for (i, wanted) in wanted.iter().enumerate() {
                     if let Some(wanted) = wanted
                         && !values(i).iter().any(|&v| wanted[v as usize])
@@ -437,18 +460,38 @@ impl SearchIndex {
                         failed |= 1 << i;
                     }
                 }
-            }
-            for (i, facet_counts) in counts.iter_mut().enumerate() {
-                if failed & !(1 << i) == 0 {
-                    for &v in values(i) {
-                        facet_counts[v as usize] += 1;
+                for (i, facet_counts) in counts.iter_mut().enumerate() {
+                    if failed & !(1 << i) == 0 {
+                        for &v in values(i) {
+                            facet_counts[v as usize] += 1;
+                        }
                     }
                 }
+                if failed == 0 {
+                    passing.push((ord, score));
+                }
             }
-            if failed == 0 {
-                passing.push((ord, score));
+            passing
+        } else {
+            // No filters, the usual case: every match counts in every facet, so one pass over
+            // one flat array of global value ids does it.
+            let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
+            for &(ord, _) in &scored {
+                let m = ord as usize * 8;
+                let (start, end) = (
+                    self.facet_starts[m] as usize,
+                    self.facet_starts[m + 7] as usize,
+                );
+                for &id in &self.facet_global[start..end] {
+                    flat[id as usize] += 1;
+                }
             }
-        }
+            for (i, facet_counts) in counts.iter_mut().enumerate() {
+                facet_counts
+                    .copy_from_slice(&flat[self.facet_offsets[i]..self.facet_offsets[i + 1]]);
+            }
+            scored
+        };
 
         let total = passing.len();
         let order = |a: &(u32, f32), b: &(u32, f32)| {
