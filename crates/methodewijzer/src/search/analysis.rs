@@ -33,6 +33,10 @@ pub enum Stemming {
     Guarded,
 }
 
+/// Words whose Snowball stem would merge them with an unrelated word: "ouderen" (the
+/// elderly) and "ouders" (parents) both stem to `ouder`, which mixes up two target groups.
+const STEM_EXCEPTIONS: &[(&str, &str)] = &[("ouderen", "oudere"), ("oudere", "oudere")];
+
 /// Keeps Snowball's suffix handling but undoes its prefix stripping, which conflates
 /// unrelated words (`begeleiding` with `beleid`, `gemeenten` with `menen`).
 fn guard_prefix(word: &str, stem: String) -> String {
@@ -228,6 +232,9 @@ impl Analyzer {
         if self.shared.stemming == Stemming::None {
             return word.to_string();
         }
+        if let Some((_, stem)) = STEM_EXCEPTIONS.iter().find(|(w, _)| *w == word) {
+            return (*stem).to_string();
+        }
         let mut stream = self.stemmer.token_stream(word);
         let stem = match stream.next() {
             Some(token) if !token.text.is_empty() => token.text.clone(),
@@ -396,6 +403,8 @@ mod tests {
         assert_eq!(&*a.terms("beleid"), ["beleid"]);
         assert_eq!(&*a.terms("problemen"), ["problem"]);
         assert_eq!(a.terms("daklozen")[0], "dakloos");
+        assert_ne!(a.terms("ouderen")[0], a.terms("ouders")[0]);
+        assert_eq!(a.terms("ouders")[0], a.terms("ouder")[0]);
     }
 
     #[test]
