@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use serde_json::Value as Json;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggestion};
@@ -100,29 +101,13 @@ impl Catalogue {
 
         let mut methods: Vec<(Method, Source)> = Vec::new();
         // Files are independent until the cross-file checks: read them on all cores.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = files.len().div_ceil(threads).max(1);
-        let parts: Vec<(Vec<(Method, Source)>, Diagnostics)> = std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        let mut found = Diagnostics::default();
-                        let loaded = part
-                            .iter()
-                            .filter_map(|path| load_method(path, &mut found))
-                            .collect();
-                        (loaded, found)
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_default())
-                .collect()
-        });
+        let parts: Vec<(Option<(Method, Source)>, Diagnostics)> = files
+            .par_iter()
+            .map(|path| {
+                let mut found = Diagnostics::default();
+                (load_method(path, &mut found), found)
+            })
+            .collect();
         for (loaded, found) in parts {
             methods.extend(loaded);
             diagnostics.0.extend(found.0);
@@ -713,8 +698,12 @@ fn warn_similar_names(methods: &[(Method, Source)], diagnostics: &mut Diagnostic
                     continue;
                 }
                 let same = form_a == form_b;
+                // A similarity of 0.9 needs lengths within a tenth of each other: check that
+                // first, it is far cheaper than the edit distance.
+                let (len_a, len_b) = (form_a.len(), form_b.len());
                 let close = !same
-                    && form_a.chars().count() >= 8
+                    && len_a >= 8
+                    && len_a.abs_diff(len_b) * 10 <= len_a.max(len_b)
                     && strsim::normalized_damerau_levenshtein(form_a, form_b) >= 0.9;
                 // Two names that are the same is already an error; here: the rest.
                 let both_names = key_b == "name" && entries[a].2 == "name";

@@ -199,7 +199,13 @@ pub fn catalogue(count: usize, vocabularies: &Vocabularies, seed: u64) -> Catalo
 }
 
 fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
-    let name = format!("{} {} {i}", capitalise(pick(rng, WORDS)), pick(rng, WORDS));
+    // Three words make names that differ like real ones do; the number keeps them unique.
+    let name = format!(
+        "{} {} {} {i}",
+        capitalise(pick(rng, WORDS)),
+        pick(rng, WORDS),
+        pick(rng, WORDS)
+    );
     let ids = |rng: &mut fastrand::Rng, kind: Kind, min: usize, max: usize| -> Vec<String> {
         let terms = vocab.terms(kind);
         if terms.is_empty() {

@@ -470,29 +470,10 @@ impl Renderer<'_> {
 /// Maps `items` through `f` on all cores, keeping their order.
 fn parallel<T: Sync, R: Send>(
     items: &[T],
-    f: impl Fn(&T) -> Result<R, BuildError> + Sync,
+    f: impl Fn(&T) -> Result<R, BuildError> + Sync + Send,
 ) -> Result<Vec<R>, BuildError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let f = &f;
-                scope.spawn(move || part.iter().map(f).collect::<Result<Vec<R>, BuildError>>())
-            })
-            .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for worker in workers {
-            let part = worker
-                .join()
-                .map_err(|_| BuildError::Other("a rendering thread panicked".into()))??;
-            out.extend(part);
-        }
-        Ok(out)
-    })
+    use rayon::prelude::*;
+    items.par_iter().map(f).collect()
 }
 
 /// The most recently reviewed methods, newest first (for the home page and the feed).

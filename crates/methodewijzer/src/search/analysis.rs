@@ -15,6 +15,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
+use rayon::prelude::*;
+
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, PreTokenizedStream, PreTokenizedString, RawTokenizer,
     RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token, Tokenizer,
@@ -139,34 +141,21 @@ impl Analyzer {
         };
         // Collecting the words is the costly part of a large build: split it over the cores.
         let texts: Vec<&str> = texts.into_iter().collect();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(4);
-        let chunk = texts.len().div_ceil(threads).max(1);
-        let dictionary: FxHashSet<String> = std::thread::scope(|scope| {
-            let workers: Vec<_> = texts
-                .chunks(chunk)
-                .map(|part| {
-                    let mut local = analyzer.clone();
-                    scope.spawn(move || {
-                        let mut words = FxHashSet::default();
-                        for text in part {
-                            for word in local.words(text) {
-                                if word.text.chars().count() >= MIN_PART {
-                                    words.insert(word.text);
-                                }
-                            }
-                        }
-                        words
-                    })
-                })
-                .collect();
-            let mut all = FxHashSet::default();
-            for worker in workers {
-                all.extend(worker.join().unwrap_or_default());
-            }
-            all
-        });
+        let dictionary: FxHashSet<String> = texts
+            .par_iter()
+            .map_init(
+                || analyzer.clone(),
+                |local, text| {
+                    local
+                        .words(text)
+                        .into_iter()
+                        .filter(|w| w.text.chars().count() >= MIN_PART)
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten()
+            .collect();
         analyzer.shared = Arc::new(Shared {
             dictionary,
             cache: RwLock::new(FxHashMap::default()),

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
@@ -158,27 +159,11 @@ pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
 
 /// [`field_texts`] of every method, computed on all cores.
 fn all_field_texts(catalogue: &Catalogue) -> Vec<[String; 5]> {
-    let methods = catalogue.methods();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
-    let chunk = methods.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = methods
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|m| field_texts(catalogue, m))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    })
+    catalogue
+        .methods()
+        .par_iter()
+        .map(|m| field_texts(catalogue, m))
+        .collect()
 }
 
 /// The values of each facet for one method.
