@@ -154,6 +154,14 @@ impl Method {
             .max_by_key(|r| (crate::vocab::recognition_rank(&r.level), r.date));
         valid.or_else(|| self.recognitions.iter().max_by_key(|r| r.date))
     }
+
+    /// The recognition level that counts on `today` — of the strongest recognition still
+    /// valid — or `niet-beoordeeld` when none is: what browse pages and the search facet use.
+    pub fn recognition_level(&self, today: Date) -> &str {
+        self.current_recognition(today)
+            .filter(|r| !r.is_expired(today))
+            .map_or("niet-beoordeeld", |r| r.level.as_str())
+    }
 }
 
 /// An age range in years; either end may be open.

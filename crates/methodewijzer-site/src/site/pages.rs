@@ -355,11 +355,7 @@ pub fn members(catalogue: &Catalogue, kind: Kind) -> HashMap<&str, Vec<&str>> {
             Kind::Setting => m.settings.iter().map(String::as_str).collect(),
             Kind::CarriedOutBy => m.carried_out_by.iter().map(String::as_str).collect(),
             Kind::PreventionLevel => m.prevention_level.as_deref().into_iter().collect(),
-            Kind::RecognitionLevel => vec![
-                m.current_recognition(catalogue.today())
-                    .filter(|r| !r.is_expired(catalogue.today()))
-                    .map_or("niet-beoordeeld", |r| r.level.as_str()),
-            ],
+            Kind::RecognitionLevel => vec![m.recognition_level(catalogue.today())],
         };
         for value in values {
             members.entry(value).or_default().push(m.slug.as_str());

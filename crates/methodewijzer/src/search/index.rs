@@ -168,10 +168,7 @@ fn all_field_texts(catalogue: &Catalogue) -> Vec<[String; 5]> {
 
 /// The values of each facet for one method.
 pub fn facet_values(catalogue: &Catalogue, method: &Method) -> BTreeMap<Facet, Vec<String>> {
-    let level = method
-        .current_recognition(catalogue.today())
-        .filter(|r| !r.is_expired(catalogue.today()))
-        .map_or("niet-beoordeeld".to_string(), |r| r.level.clone());
+    let level = method.recognition_level(catalogue.today()).to_string();
     BTreeMap::from([
         (Facet::Theme, method.themes.clone()),
         (Facet::TargetGroup, method.target_groups.clone()),
