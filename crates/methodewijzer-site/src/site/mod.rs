@@ -166,7 +166,7 @@ fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
             && let Some(text) = value.as_str()
         {
             return out
-                .write_str(&escape_html(text))
+                .write_str(&methodewijzer::markdown::escape_html(text))
                 .map_err(minijinja::Error::from);
         }
         minijinja::escape_formatter(out, state, value)
@@ -204,21 +204,6 @@ impl Timer {
             *start = std::time::Instant::now();
         }
     }
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A serializable value for a template.

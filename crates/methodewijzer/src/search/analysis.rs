@@ -143,19 +143,22 @@ impl Analyzer {
         let texts: Vec<&str> = texts.into_iter().collect();
         let dictionary: FxHashSet<String> = texts
             .par_iter()
-            .map_init(
-                || analyzer.clone(),
-                |local, text| {
-                    local
-                        .words(text)
-                        .into_iter()
-                        .filter(|w| w.text.chars().count() >= MIN_PART)
-                        .map(|w| w.text)
-                        .collect::<Vec<_>>()
+            .fold(
+                || (analyzer.clone(), FxHashSet::default()),
+                |(mut local, mut words), text| {
+                    for word in local.words(text) {
+                        if word.text.chars().count() >= MIN_PART {
+                            words.insert(word.text);
+                        }
+                    }
+                    (local, words)
                 },
             )
-            .flatten()
-            .collect();
+            .map(|(_, words)| words)
+            .reduce(FxHashSet::default, |mut a, b| {
+                a.extend(b);
+                a
+            });
         analyzer.shared = Arc::new(Shared {
             dictionary,
             cache: RwLock::new(FxHashMap::default()),

@@ -83,13 +83,11 @@ pub struct SearchIndex {
     /// Per facet, its values (ids, in vocabulary order).
     facet_ids: Vec<Vec<String>>,
     /// Facet values of all methods, flat: method `m`'s values of facet `f` are
-    /// `facet_data[facet_starts[m * 8 + f]..facet_starts[m * 8 + f + 1]]`, as indexes into
-    /// `facet_ids`. Flat, because counting facets touches every match of every query.
-    facet_data: Vec<u16>,
+    /// `facet_values[facet_starts[m * 8 + f]..facet_starts[m * 8 + f + 1]]`, each the index
+    /// into `facet_ids[f]` plus `facet_offsets[f]`, so that all facets count into one array.
+    /// Flat, because counting facets touches every match of every query.
+    facet_values: Vec<u16>,
     facet_starts: Vec<u32>,
-    /// `facet_data` with each facet's values shifted by `facet_offsets[f]`, so that all
-    /// facets count into one array.
-    facet_global: Vec<u16>,
     facet_offsets: Vec<usize>,
     methods: usize,
     /// Per method, its position in name order (ties in score are broken by name).
@@ -308,36 +306,23 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
-        let mut facet_data = Vec::new();
-        let mut facet_starts = Vec::with_capacity(catalogue.len() * 8);
-        for m in catalogue {
-            let values = facet_values(catalogue, m);
-            for (i, facet) in Facet::ALL.iter().enumerate() {
-                facet_starts.push(facet_data.len() as u32);
-                let ids = &facet_ids[i];
-                facet_data.extend(
-                    values[facet]
-                        .iter()
-                        .filter_map(|v| ids.iter().position(|id| id == v).map(|p| p as u16)),
-                );
-            }
-            facet_starts.push(facet_data.len() as u32);
-        }
         let mut facet_offsets = vec![0];
         for ids in &facet_ids {
             facet_offsets.push(facet_offsets.last().copied().unwrap_or(0) + ids.len());
         }
-        let mut facet_global = facet_data.clone();
-        for m in 0..catalogue.len() {
-            for f in 0..Facet::ALL.len() {
-                let (start, end) = (
-                    facet_starts[m * 8 + f] as usize,
-                    facet_starts[m * 8 + f + 1] as usize,
-                );
-                for v in &mut facet_global[start..end] {
-                    *v += facet_offsets[f] as u16;
-                }
+        let mut flat_values = Vec::new();
+        let mut facet_starts = Vec::with_capacity(catalogue.len() * 8);
+        for m in catalogue {
+            let values = facet_values(catalogue, m);
+            for (i, facet) in Facet::ALL.iter().enumerate() {
+                facet_starts.push(flat_values.len() as u32);
+                let ids = &facet_ids[i];
+                flat_values.extend(values[facet].iter().filter_map(|v| {
+                    let local = ids.iter().position(|id| id == v)?;
+                    Some((facet_offsets[i] + local) as u16)
+                }));
             }
+            facet_starts.push(flat_values.len() as u32);
         }
         let mut by_name: Vec<(String, u32)> = catalogue
             .iter()
@@ -362,9 +347,8 @@ impl SearchIndex {
             words,
             ords,
             facet_ids,
-            facet_data,
+            facet_values: flat_values,
             facet_starts,
-            facet_global,
             facet_offsets,
             methods: catalogue.len(),
             name_rank,
@@ -406,74 +390,53 @@ impl SearchIndex {
             }
         }
 
-        // Filters as a wanted-flag per facet value; facets without a filter accept all.
-        let wanted: Vec<Option<Vec<bool>>> = Facet::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, facet)| {
-                let values = request.filters.get(facet).filter(|v| !v.is_empty())?;
-                Some(
-                    self.facet_ids[i]
-                        .iter()
-                        .map(|id| values.contains(id))
-                        .collect(),
-                )
-            })
-            .collect();
+        // Filters as a wanted-flag per facet value (all facets in one array); a facet
+        // without a filter accepts everything.
+        let mut wanted = vec![false; self.facet_offsets[Facet::ALL.len()]];
+        let mut filtered = [false; 7];
+        for (i, facet) in Facet::ALL.iter().enumerate() {
+            if let Some(values) = request.filters.get(facet).filter(|v| !v.is_empty()) {
+                filtered[i] = true;
+                for (local, id) in self.facet_ids[i].iter().enumerate() {
+                    wanted[self.facet_offsets[i] + local] = values.contains(id);
+                }
+            }
+        }
+        let any_filter = filtered.contains(&true);
 
         // Facet counts: a method counts for facet F when it passes every filter but F's.
-        let mut counts: Vec<Vec<u32>> = self
-            .facet_ids
-            .iter()
-            .map(|ids| vec![0; ids.len()])
-            .collect();
-        let filtered = wanted.iter().any(Option::is_some);
-        let mut passing: Vec<(u32, f32)> = if filtered {
-            let mut passing = Vec::with_capacity(scored.len());
-            for &(ord, score) in &scored {
-                let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
-                let values =
-                    |i: usize| &self.facet_data[starts[i] as usize..starts[i + 1] as usize];
-                let mut failed = 0u8;
-                for (i, wanted) in wanted.iter().enumerate() {
-                    if let Some(wanted) = wanted
-                        && !values(i).iter().any(|&v| wanted[v as usize])
+        let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
+        let mut passing = Vec::with_capacity(scored.len());
+        for &(ord, score) in &scored {
+            let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
+            let range = |i: usize| starts[i] as usize..starts[i + 1] as usize;
+            let mut failed = 0u8;
+            if any_filter {
+                for i in (0..7).filter(|&i| filtered[i]) {
+                    if !self.facet_values[range(i)]
+                        .iter()
+                        .any(|&v| wanted[v as usize])
                     {
                         failed |= 1 << i;
                     }
                 }
-                for (i, facet_counts) in counts.iter_mut().enumerate() {
-                    if failed & !(1 << i) == 0 {
-                        for &v in values(i) {
-                            facet_counts[v as usize] += 1;
-                        }
-                    }
-                }
-                if failed == 0 {
-                    passing.push((ord, score));
-                }
             }
-            passing
-        } else {
-            // No filters, the usual case: every match counts in every facet, so one pass over
-            // one flat array of global value ids does it.
-            let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
-            for &(ord, _) in &scored {
-                let m = ord as usize * 8;
-                let (start, end) = (
-                    self.facet_starts[m] as usize,
-                    self.facet_starts[m + 7] as usize,
-                );
-                for &id in &self.facet_global[start..end] {
-                    flat[id as usize] += 1;
+            if failed == 0 {
+                // The usual case: one pass over all of the method's values.
+                for &v in &self.facet_values[starts[0] as usize..starts[7] as usize] {
+                    flat[v as usize] += 1;
+                }
+                passing.push((ord, score));
+            } else if failed.count_ones() == 1 {
+                // Failing only facet F's filter still counts for F.
+                for &v in &self.facet_values[range(failed.trailing_zeros() as usize)] {
+                    flat[v as usize] += 1;
                 }
             }
-            for (i, facet_counts) in counts.iter_mut().enumerate() {
-                facet_counts
-                    .copy_from_slice(&flat[self.facet_offsets[i]..self.facet_offsets[i + 1]]);
-            }
-            scored
-        };
+        }
+        let counts: Vec<&[u32]> = (0..7)
+            .map(|i| &flat[self.facet_offsets[i]..self.facet_offsets[i + 1]])
+            .collect();
 
         let total = passing.len();
         let order = |a: &(u32, f32), b: &(u32, f32)| {
@@ -729,7 +692,7 @@ impl SearchIndex {
         generators: &mut [Option<Option<SnippetGenerator>>; 3],
     ) -> String {
         let Some(query) = query else {
-            return escape_html(&method.summary);
+            return markdown::escape_html(&method.summary);
         };
         for (slot, field) in [1usize, 3, 4].into_iter().enumerate() {
             let generator = generators[slot].get_or_insert_with(|| {
@@ -745,7 +708,7 @@ impl SearchIndex {
                 return snippet.to_html();
             }
         }
-        escape_html(&method.summary)
+        markdown::escape_html(&method.summary)
     }
 
     /// Slugs of the methods most similar in content to `slug`, best first.
@@ -906,19 +869,4 @@ pub fn facet_vocabulary(catalogue: &Catalogue, facet: Facet) -> Vec<(String, Str
         .iter()
         .map(|t| (t.id.clone(), t.label.clone()))
         .collect()
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
