@@ -102,6 +102,10 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Run every query in this file instead (one per line; `-` reads standard input),
+        /// with the same filters; with --json, one JSON object per line.
+        #[arg(long, value_name = "FILE", conflicts_with = "query")]
+        queries: Option<PathBuf>,
         /// The catalogue folder.
         #[arg(long, default_value = "interventions")]
         dir: PathBuf,
@@ -163,6 +167,7 @@ fn main() -> ExitCode {
             limit,
             offset,
             json,
+            queries,
             dir,
         } => {
             use methodewijzer::Facet;
@@ -175,7 +180,15 @@ fn main() -> ExitCode {
                 (Facet::Setting, settings),
                 (Facet::Status, statuses),
             ]);
-            search::run(&dir, &query, filters, limit, offset, json)
+            let queries = match queries.map(|path| search::read_queries(&path)).transpose() {
+                Ok(queries) => queries,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let queries = queries.unwrap_or_else(|| vec![query]);
+            search::run(&dir, &queries, filters, limit, offset, json)
         }
         Command::Build {
             out,

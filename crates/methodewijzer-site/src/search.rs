@@ -9,10 +9,21 @@ use serde_json::json;
 /// The filters given on the command line, per facet.
 pub struct Filters(pub Vec<(Facet, Vec<String>)>);
 
-/// Searches the catalogue in `dir` and prints the results as text or JSON.
+/// Reads one query per line from `path` (`-`: standard input).
+pub fn read_queries(path: &Path) -> Result<Vec<String>, String> {
+    let text = if path == Path::new("-") {
+        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))?
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
+    };
+    Ok(text.lines().map(str::to_string).collect())
+}
+
+/// Searches the catalogue in `dir` for each query and prints the results as text or JSON
+/// (one query: pretty JSON; several: one JSON object per line).
 pub fn run(
     dir: &Path,
-    query: &str,
+    queries: &[String],
     filters: Filters,
     limit: usize,
     offset: usize,
@@ -26,18 +37,26 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
-    let mut request = SearchRequest::new(query).limit(limit).offset(offset);
-    for (facet, values) in filters.0 {
-        for value in values {
-            request = request.filter(facet, value);
+    let mut out = String::new();
+    for query in queries {
+        let mut request = SearchRequest::new(query).limit(limit).offset(offset);
+        for (facet, values) in &filters.0 {
+            for value in values {
+                request = request.filter(*facet, value.clone());
+            }
+        }
+        let results = catalogue.search(&request);
+        if as_json && queries.len() > 1 {
+            out += &(to_json_value(query, &results).to_string() + "\n");
+        } else if as_json {
+            out += &(to_json(query, &results) + "\n");
+        } else {
+            if queries.len() > 1 {
+                out += &format!("# {query}\n");
+            }
+            out += &text(&results);
         }
     }
-    let results = catalogue.search(&request);
-    let out = if as_json {
-        to_json(query, &results) + "\n"
-    } else {
-        text(&results)
-    };
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
     ExitCode::SUCCESS
@@ -45,6 +64,10 @@ pub fn run(
 
 /// The stable JSON shape documented in the README.
 pub fn to_json(query: &str, results: &SearchResults) -> String {
+    serde_json::to_string_pretty(&to_json_value(query, results)).unwrap_or_default()
+}
+
+fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
     let facets: serde_json::Map<String, serde_json::Value> = results
         .facets
         .iter()
@@ -62,13 +85,12 @@ pub fn to_json(query: &str, results: &SearchResults) -> String {
         .iter()
         .map(|h| json!({"slug": h.slug, "name": h.name, "score": h.score, "snippet": h.snippet}))
         .collect();
-    serde_json::to_string_pretty(&json!({
+    json!({
         "query": query,
         "total": results.total,
         "hits": hits,
         "facets": facets,
-    }))
-    .unwrap_or_default()
+    })
 }
 
 fn text(results: &SearchResults) -> String {

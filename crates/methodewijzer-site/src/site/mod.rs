@@ -105,7 +105,7 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
     )
     .map_err(BuildError::Catalogue)?;
     timer.lap("load and validate");
-    catalogue.index();
+    let search = catalogue.index().browser_export(&catalogue);
     timer.lap("search index");
     let (mut settings, strings) = settings::load(&options.site)?;
     if let Some(base) = &options.base_url {
@@ -115,12 +115,17 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
         settings.base_url.push('/');
     }
     let env = environment(&options.site)?;
+    let mut files = Files::new();
+    for file in search.files {
+        files.insert(PathBuf::from("search").join(file.name), file.bytes);
+    }
     let mut site = Renderer {
         env,
         settings,
         strings,
         catalogue: &catalogue,
-        files: Files::new(),
+        files,
+        search_manifest: format!("search/{}", search.manifest),
         inject: options.inject.clone().unwrap_or_default(),
         timer,
     };
@@ -183,6 +188,8 @@ struct Renderer<'a> {
     strings: Strings,
     catalogue: &'a Catalogue,
     files: Files,
+    /// Path of the browser search index's manifest, for the search form.
+    search_manifest: String,
     inject: String,
     timer: Timer,
 }
@@ -249,6 +256,7 @@ impl Renderer<'_> {
             site => v(&self.settings),
             t => v(&self.strings),
             nav => v(&self.nav()),
+            search_index => &self.search_manifest,
             ..ctx
         };
         let mut html = self.env.get_template(template)?.render(ctx)?;

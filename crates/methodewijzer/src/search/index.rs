@@ -73,31 +73,31 @@ impl Default for IndexOptions {
 
 /// The search index of a catalogue. Built by [`Catalogue::index`].
 pub struct SearchIndex {
-    index: Index,
-    reader: IndexReader,
-    analyzer: Analyzer,
-    fields: Vec<(Field, f32)>,
-    words: Field,
+    pub(super) index: Index,
+    pub(super) reader: IndexReader,
+    pub(super) analyzer: Analyzer,
+    pub(super) fields: Vec<(Field, f32)>,
+    pub(super) words: Field,
     /// Method ordinal of each document, per segment.
-    ords: Vec<Vec<u32>>,
+    pub(super) ords: Vec<Vec<u32>>,
     /// Per facet, its values (ids, in vocabulary order).
-    facet_ids: Vec<Vec<String>>,
+    pub(super) facet_ids: Vec<Vec<String>>,
     /// Facet values of all methods, flat: method `m`'s values of facet `f` are
     /// `facet_values[facet_starts[m * 8 + f]..facet_starts[m * 8 + f + 1]]`, each the index
     /// into `facet_ids[f]` plus `facet_offsets[f]`, so that all facets count into one array.
     /// Flat, because counting facets touches every match of every query.
-    facet_values: Vec<u16>,
-    facet_starts: Vec<u32>,
-    facet_offsets: Vec<usize>,
-    methods: usize,
+    pub(super) facet_values: Vec<u16>,
+    pub(super) facet_starts: Vec<u32>,
+    pub(super) facet_offsets: Vec<usize>,
+    pub(super) methods: usize,
     /// Per method, its position in name order (ties in score are broken by name).
-    name_rank: Vec<u32>,
+    pub(super) name_rank: Vec<u32>,
     /// Per method, the texts snippets are cut from: summary, core, body.
-    snippet_texts: Vec<[String; 3]>,
+    pub(super) snippet_texts: Vec<[String; 3]>,
     /// Name and aliases, as compared, → method ordinal.
-    names: HashMap<String, u32>,
+    pub(super) names: HashMap<String, u32>,
     /// Synonym groups: each member as its folded words.
-    synonyms: Vec<Vec<Vec<String>>>,
+    pub(super) synonyms: Vec<Vec<Vec<String>>>,
 }
 
 impl std::fmt::Debug for SearchIndex {

@@ -18,6 +18,7 @@
 //! 6. A query that equals a method's name or alias puts that method first.
 
 mod analysis;
+mod browser;
 mod index;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use analysis::{Analyzer, Stemming, Word};
+pub use browser::{BrowserFile, BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE};
 pub use index::{FIELD_WEIGHTS, IndexOptions, SearchIndex};
 
 use crate::catalogue::Catalogue;

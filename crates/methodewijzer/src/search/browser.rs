@@ -1,0 +1,340 @@
+//! The search index the browser reads, exported from the tantivy index itself.
+//!
+//! The published site has no server, so its search script (`site/static/search-engine.js`)
+//! runs the library's query in the browser. To rank exactly as the library does, it gets the
+//! library's own numbers rather than a second analysis or scoring of its own:
+//!
+//! - **Impacts, not raw statistics.** For every term, the export walks tantivy's postings of
+//!   the five scored fields and computes what a term query would score in each document —
+//!   tantivy's own [`Bm25Weight`] over the stored term frequency and field norm, times the
+//!   field weight, summed over fields. The browser then only multiplies by the weight of the
+//!   alternative (typed, completed, corrected, synonym), takes the best alternative per word
+//!   and sums the words: the library's query, term for term. Impacts are fixed-point
+//!   (1/[`IMPACT_SCALE`]), well within the 1e-4 the parity test allows.
+//! - **A vocabulary map instead of a second stemmer.** Every word of the catalogue maps to the
+//!   terms the analyzer gives it, so a known word can never be analysed differently. Only a
+//!   word the catalogue does not contain needs the stemmer; the browser then loads a
+//!   translation of the same Snowball 3 algorithm, tested against tantivy's output.
+//! - **Split so a query loads only what it needs.** Words, postings and names are sorted and
+//!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
+//!   browser finds a key's shard by binary search and a prefix's completions in adjacent
+//!   shards. Method display data comes in blocks of [`DOCS_PER_BLOCK`] in name order. Every
+//!   file name carries a hash of its content, so hosts may cache them forever.
+//!
+//! Documents are numbered in name order, so that the browser breaks ties in score as the
+//! library does (by name) just by comparing numbers.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+
+use serde_json::{Value, json};
+use tantivy::DocSet;
+use tantivy::postings::Postings;
+use tantivy::query::Bm25Weight;
+use tantivy::schema::IndexRecordOption;
+
+use super::index::{
+    EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
+    TYPO_WEIGHT, facet_vocabulary,
+};
+use super::Facet;
+use crate::catalogue::Catalogue;
+
+/// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
+pub const IMPACT_SCALE: f64 = 100_000.0;
+/// Methods per display-data block.
+pub const DOCS_PER_BLOCK: usize = 16;
+/// Version of the export format; the script refuses a manifest it does not know.
+pub const FORMAT_VERSION: u32 = 1;
+/// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at.
+const WORDS_SHARD_BYTES: usize = 24_000;
+const POSTINGS_SHARD_BYTES: usize = 24_000;
+const NAMES_SHARD_BYTES: usize = 24_000;
+
+/// tantivy's Dutch stop words (its list is not public). The analyzer's own test checks that
+/// each is dropped, and the browser parity test checks whole queries.
+pub const DUTCH_STOP_WORDS: &[&str] = &[
+    "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is",
+    "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of",
+    "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je",
+    "mij", "uit", "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u",
+    "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al",
+    "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles",
+    "onder", "ja", "eens", "hier", "wie", "werd", "altijd", "doch", "wordt", "wezen", "kunnen",
+    "ons", "zelf", "tegen", "na", "reeds", "wil", "kon", "niets", "uw", "iemand", "geweest",
+    "andere",
+];
+
+/// One file of the export.
+#[derive(Debug, Clone)]
+pub struct BrowserFile {
+    /// File name, with a content hash (`postings-3.1a2b3c4d5e.json`).
+    pub name: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The browser's search index: a manifest and the files it names.
+#[derive(Debug, Clone)]
+pub struct BrowserIndex {
+    /// All files, the manifest among them.
+    pub files: Vec<BrowserFile>,
+    /// Name of the manifest, the one file the page refers to.
+    pub manifest: String,
+}
+
+impl SearchIndex {
+    /// Exports the index for the site's search script (see the [module docs](self)).
+    pub fn browser_export(&self, catalogue: &Catalogue) -> BrowserIndex {
+        let searcher = self.reader.searcher();
+        let methods = catalogue.methods();
+        // Browser document number = position in name order.
+        let doc_of = |ord: u32| self.name_rank[ord as usize];
+        let mut files = Vec::new();
+
+        // Impacts per term, summed over fields in field order as tantivy's union sums them.
+        let total_docs = searcher.num_docs().max(1);
+        let mut impacts: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
+        for (field, weight) in &self.fields {
+            let mut total_tokens = 0u64;
+            for segment in searcher.segment_readers() {
+                if let Ok(inverted) = segment.inverted_index(*field) {
+                    total_tokens += inverted.total_num_tokens();
+                }
+            }
+            let average = total_tokens as f32 / total_docs as f32;
+            for (s, segment) in searcher.segment_readers().iter().enumerate() {
+                let (Ok(inverted), Ok(norms)) = (
+                    segment.inverted_index(*field),
+                    segment.get_fieldnorms_reader(*field),
+                ) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    let info = stream.value();
+                    let df = searcher
+                        .doc_freq(&tantivy::Term::from_field_text(*field, term))
+                        .unwrap_or(u64::from(info.doc_freq));
+                    let bm25 = Bm25Weight::for_one_term(df, total_docs, average);
+                    let Ok(mut postings) =
+                        inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
+                    else {
+                        continue;
+                    };
+                    let entry = impacts.entry(term.to_string()).or_default();
+                    let mut doc = postings.doc();
+                    while doc != tantivy::TERMINATED {
+                        let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq())
+                            * *weight;
+                        let ord = self.ords[s][doc as usize];
+                        *entry.entry(doc_of(ord)).or_default() += score;
+                        doc = postings.advance();
+                    }
+                }
+            }
+        }
+        let postings: Vec<(String, Value)> = impacts
+            .into_iter()
+            .map(|(term, docs)| {
+                // Document numbers as gaps, impacts as integers: small numbers, small files.
+                let mut flat = Vec::with_capacity(docs.len() * 2);
+                let mut previous = 0u32;
+                for (doc, impact) in docs {
+                    flat.push(u64::from(doc - previous));
+                    flat.push((f64::from(impact) * IMPACT_SCALE).round() as u64);
+                    previous = doc;
+                }
+                (term, json!(flat))
+            })
+            .collect();
+        let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
+
+        // Every surface word with its document frequency (completions are ranked by it) and
+        // its index terms.
+        let mut analyzer = self.analyzer.clone();
+        let mut words: Vec<(String, Value)> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.words) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(word) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                // Most words are their own only term: then the frequency alone says it.
+                let df = json!(stream.value().doc_freq);
+                let terms = analyzer.terms(word);
+                let entry = if terms.len() == 1 && terms[0] == word {
+                    df
+                } else {
+                    let mut entry = vec![df];
+                    entry.extend(terms.iter().map(|t| json!(t)));
+                    Value::Array(entry)
+                };
+                words.push((word.to_string(), entry));
+            }
+        }
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        words.dedup_by(|a, b| a.0 == b.0);
+        let words = shard_set("words", words, WORDS_SHARD_BYTES, &mut files);
+
+        let mut names: Vec<(String, Value)> = self
+            .names
+            .iter()
+            .map(|(name, &ord)| (name.clone(), json!(doc_of(ord))))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let names = shard_set("names", names, NAMES_SHARD_BYTES, &mut files);
+
+        // Display data in name order.
+        let mut by_doc: Vec<u32> = vec![0; methods.len()];
+        for ord in 0..methods.len() as u32 {
+            by_doc[doc_of(ord) as usize] = ord;
+        }
+        let mut blocks = Vec::new();
+        for (b, chunk) in by_doc.chunks(DOCS_PER_BLOCK).enumerate() {
+            let docs: Vec<Value> = chunk
+                .iter()
+                .map(|&ord| {
+                    let m = &methods[ord as usize];
+                    json!([m.slug, m.name, m.summary])
+                })
+                .collect();
+            blocks.push(add_file(&mut files, &format!("docs-{b}"), "json", json_bytes(&docs)));
+        }
+
+        // Facet values as one bit per value, per method, in name order: counting facets
+        // touches every match, and bits are the smallest thing to send for it.
+        let mut facet_bytes = Vec::new();
+        let mut facets = Vec::new();
+        for (i, facet) in Facet::ALL.iter().enumerate() {
+            let values = facet_vocabulary(catalogue, *facet);
+            let width = values.len().div_ceil(8);
+            let offset = facet_bytes.len();
+            facet_bytes.resize(offset + width * methods.len(), 0u8);
+            for (ord, _) in methods.iter().enumerate() {
+                let start = self.facet_starts[ord * 8 + i] as usize;
+                let end = self.facet_starts[ord * 8 + i + 1] as usize;
+                let base = offset + doc_of(ord as u32) as usize * width;
+                for &v in &self.facet_values[start..end] {
+                    let local = v as usize - self.facet_offsets[i];
+                    facet_bytes[base + local / 8] |= 1 << (local % 8);
+                }
+            }
+            facets.push(json!({
+                "key": facet.key(),
+                "label": facet.label(),
+                "values": values,
+                "offset": offset,
+                "width": width,
+            }));
+        }
+        let facet_file = add_file(&mut files, "facets", "bin", facet_bytes);
+
+        let manifest = json!({
+            "version": FORMAT_VERSION,
+            "methods": methods.len(),
+            "impactScale": IMPACT_SCALE,
+            "weights": {
+                "prefix": PREFIX_WEIGHT,
+                "typo": TYPO_WEIGHT,
+                "synonym": SYNONYM_WEIGHT,
+                "exactName": EXACT_NAME_BONUS,
+            },
+            "maxExpansions": MAX_EXPANSIONS,
+            "maxWords": MAX_QUERY_WORDS,
+            "stopWords": DUTCH_STOP_WORDS,
+            "synonyms": self.synonyms,
+            "facets": facets,
+            "facetFile": facet_file,
+            "docsPerBlock": DOCS_PER_BLOCK,
+            "docs": blocks,
+            "words": words,
+            "postings": postings,
+            "names": names,
+        });
+        let manifest = add_file(&mut files, "manifest", "json", json_bytes(&manifest));
+        BrowserIndex { files, manifest }
+    }
+}
+
+/// Cuts sorted `(key, value)` pairs into files of about `budget` bytes; returns, for the
+/// manifest, each file's name and first key.
+fn shard_set(
+    kind: &str,
+    entries: Vec<(String, Value)>,
+    budget: usize,
+    files: &mut Vec<BrowserFile>,
+) -> Vec<(String, String)> {
+    let mut shards = Vec::new();
+    let mut current = serde_json::Map::new();
+    let mut first = String::new();
+    let mut size = 0;
+    let mut flush = |current: &mut serde_json::Map<String, Value>, first: &str| {
+        if current.is_empty() {
+            return;
+        }
+        let name = add_file(
+            files,
+            &format!("{kind}-{}", shards.len()),
+            "json",
+            json_bytes(&Value::Object(std::mem::take(current))),
+        );
+        shards.push((name, first.to_string()));
+    };
+    for (key, value) in entries {
+        let len = key.len() + value.to_string().len() + 4;
+        if size + len > budget && !current.is_empty() {
+            flush(&mut current, &first);
+            size = 0;
+        }
+        if current.is_empty() {
+            first = key.clone();
+        }
+        size += len;
+        current.insert(key, value);
+    }
+    flush(&mut current, &first);
+    shards
+}
+
+fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("JSON values serialize")
+}
+
+/// Adds a file named `stem.<hash>.ext` and returns the name.
+fn add_file(files: &mut Vec<BrowserFile>, stem: &str, ext: &str, bytes: Vec<u8>) -> String {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(&bytes);
+    hasher.write_usize(bytes.len());
+    let name = format!("{stem}.{:010x}.{ext}", hasher.finish() & 0xff_ffff_ffff);
+    files.push(BrowserFile {
+        name: name.clone(),
+        bytes,
+    });
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Analyzer;
+
+    #[test]
+    fn every_listed_stop_word_is_dropped_by_the_analyzer() {
+        let mut analyzer = Analyzer::for_texts(["woord"]);
+        for word in DUTCH_STOP_WORDS {
+            assert!(analyzer.words(word).is_empty(), "{word} is not a stop word");
+        }
+        assert_eq!(analyzer.words("eenzaamheid").len(), 1);
+    }
+}

@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// Compares three browser search systems on the same built Methodewijzer site and prints one
+// Markdown table:
+//   - Methodewijzer's own engine (static/search-engine.js + the manifest named by the home
+//     page's [data-search] data-index), skipped as "not built" when the site has none;
+//   - Pagefind, indexing the method pages (methoden/*/index.html, root article.method);
+//   - MiniSearch, an index over every field of data/methods.json, serialized to JSON.
+// Per system and catalogue (the shipped one; with --synthetic N also N synthetic methods):
+//   - bytes before the first result: the site is served by a local Node server that gzips
+//     every response (level 9) and counts the gzipped body bytes. In Chromium the home page is
+//     opened and everything it and the system then fetch is counted (the home page's own HTML
+//     and CSS excepted) up to the first one-word search, with the top 10 shown with title and
+//     summary (for Pagefind: its script, wasm, metadata, index chunks and the 10 fragments).
+//     For Pagefind and MiniSearch the site's own search files are blocked, so they do not count.
+//   - latency per keystroke after load: every prefix of every judged query, one search call
+//     per typed character, timed in the page with performance.now() (p50, p95);
+//   - nDCG@10 and MRR over tests/relevance/queries.toml, as crates/methodewijzer/src/relevance.rs
+//     defines them (shipped catalogue only; the synthetic one has no judgments).
+//
+//   node scripts/bench-search.mjs [--synthetic 10000] [--by-kind]
+//
+// Its npm dependencies live in scripts/bench-search (installed with `npm ci` when missing).
+// It only uses the release binaries in target/release; it never runs cargo.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEPS = join(ROOT, 'scripts/bench-search');
+const args = process.argv.slice(2);
+const synthetic = args.includes('--synthetic') ? Number(args[args.indexOf('--synthetic') + 1] || 10000) : 0;
+const byKind = args.includes('--by-kind');
+
+if (!existsSync(join(DEPS, 'node_modules'))) execFileSync('npm', ['ci', '--prefix', DEPS], { stdio: 'inherit' });
+const require = createRequire(join(DEPS, 'package.json'));
+const { chromium } = require('playwright-core');
+const MiniSearch = require('minisearch');
+const { parse: parseToml } = require('smol-toml');
+const pagefind = await import(pathToFileURL(join(DEPS, 'node_modules/pagefind/lib/index.js')));
+
+// ── relevance, exactly as crates/methodewijzer/src/relevance.rs ───────────────────────────────
+const gain = (grade) => 2 ** grade - 1;
+const discount = (i) => 1 / Math.log2(i + 2);
+function ndcgAt(k, ranking, judgments) {
+  const dcg = ranking.slice(0, k).reduce((s, slug, i) => s + gain(judgments[slug] ?? 0) * discount(i), 0);
+  const ideal = Object.values(judgments).sort((a, b) => b - a).slice(0, k);
+  const idcg = ideal.reduce((s, g, i) => s + gain(g) * discount(i), 0);
+  return idcg === 0 ? 0 : dcg / idcg;
+}
+function reciprocalRank(ranking, judgments) {
+  const i = ranking.findIndex((slug) => (judgments[slug] ?? 0) >= 2);
+  return i < 0 ? 0 : 1 / (i + 1);
+}
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+
+const queries = parseToml(readFileSync(join(ROOT, 'tests/relevance/queries.toml'), 'utf8')).query;
+
+// ── the systems: one adapter each ──────────────────────────────────────────────────────────────
+// prepare(site) runs in Node (builds its index into the site; returns a reason to skip, or
+// nothing); `own` lists the URL prefixes it may fetch; open() runs in the page and defines
+// window.__search(query) → top 10 as [{slug, title, summary}].
+const STOPWORDS = ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'voor', 'met', 'te', 'is', 'die', 'dat', 'aan', 'om', 'bij', 'of', 'als', 'zijn', 'er', 'door', 'naar', 'ook', 'wordt', 'worden', 'hun', 'zij', 'hij', 'ze', 'niet', 'dit', 'tot', 'uit'];
+// The MiniSearch options as a module, imported both by this script (to index) and by the page.
+const MINISEARCH_OPTIONS = `
+const stop = new Set(${JSON.stringify(STOPWORDS)});
+const fold = (t) => t.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase();
+export const options = {
+  idField: 'slug',
+  fields: ['name', 'aliases', 'summary', 'labels', 'problem', 'aim', 'indications', 'approach', 'elements', 'rest'],
+  storeFields: ['name', 'summary'],
+  processTerm: (term) => { const t = fold(term); return stop.has(t) ? null : t; },
+  searchOptions: {
+    boost: { name: 4, aliases: 3, summary: 2, labels: 1.5, problem: 1.5, aim: 1.5, indications: 1.2, approach: 1, elements: 1, rest: 0.5 },
+    prefix: true,
+    fuzzy: 0.2,
+  },
+};`;
+
+const methodewijzer = {
+  name: 'Methodewijzer',
+  own: null, // everything the site fetches counts
+  prepare: (site) => (existsSync(join(site, 'static/search-engine.js')) ? null : 'not built'),
+  open: async () => {
+    const manifest = new URL(document.querySelector('[data-search]').dataset.index, location.href).href;
+    const { Engine } = await import(new URL('static/search-engine.js', location.href).href);
+    const engine = await Engine.load(manifest);
+    window.__search = async (query) => {
+      const { hits } = await engine.search({ query, filters: {}, limit: 10 });
+      return hits.map((h) => ({ slug: h.slug, title: h.name, summary: h.summary ?? h.snippet ?? '' }));
+    };
+  },
+};
+
+const pagefindAdapter = {
+  name: 'Pagefind',
+  own: ['/pagefind/'],
+  async prepare(site) {
+    const { index, errors } = await pagefind.createIndex({ rootSelector: 'article.method', forceLanguage: 'nl' });
+    if (errors.length) throw new Error(errors.join('\n'));
+    const added = await index.addDirectory({ path: site, glob: 'methoden/*/index.html' });
+    if (added.errors.length) throw new Error(added.errors.join('\n'));
+    await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    await pagefind.close();
+  },
+  open: async () => {
+    const pf = await import(new URL('pagefind/pagefind.js', location.href).href);
+    await pf.init();
+    window.__search = async (query) => {
+      const { results } = await pf.search(query);
+      const data = await Promise.all(results.slice(0, 10).map((r) => r.data()));
+      return data.map((d) => ({ slug: d.url.match(/methoden\/([^/]+)\//)?.[1], title: d.meta.title, summary: d.excerpt }));
+    };
+  },
+};
+
+const minisearchAdapter = {
+  name: 'MiniSearch',
+  own: ['/minisearch/'],
+  async prepare(site) {
+    const dir = join(site, 'minisearch');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(DEPS, 'node_modules/minisearch/dist/es/index.js'), join(dir, 'minisearch.js'));
+    writeFileSync(join(dir, 'options.js'), MINISEARCH_OPTIONS);
+    const { options } = await import(pathToFileURL(join(dir, 'options.js')));
+    const catalogue = JSON.parse(readFileSync(join(site, 'data/methods.json'), 'utf8'));
+    const label = Object.fromEntries(Object.values(catalogue.vocabularies).flat().map((t) => [t.id, t.label]));
+    const text = (v) => (v == null ? '' : typeof v === 'object' ? Object.values(v).map(text).join(' ') : String(v));
+    const main = ['slug', 'name', 'aliases', 'summary', 'themes', 'target_groups', 'laws', 'settings', 'problem', 'aim', 'indications', 'approach', 'effective_elements'];
+    const ms = new MiniSearch(options);
+    ms.addAll(catalogue.methods.map((m) => ({
+      slug: m.slug, name: m.name, summary: m.summary, problem: text(m.problem), aim: text(m.aim),
+      aliases: text(m.aliases), indications: text(m.indications), approach: text(m.approach), elements: text(m.effective_elements),
+      labels: [...(m.themes ?? []), ...(m.target_groups ?? []), ...(m.laws ?? []), ...(m.settings ?? [])].map((id) => label[id] ?? id).join(' '),
+      rest: Object.entries(m).filter(([k]) => !main.includes(k)).map(([, v]) => text(v)).join(' '),
+    })));
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(ms));
+  },
+  open: async () => {
+    const [{ default: MiniSearch }, { options }] = await Promise.all([
+      import(new URL('minisearch/minisearch.js', location.href).href),
+      import(new URL('minisearch/options.js', location.href).href),
+    ]);
+    const json = await (await fetch(new URL('minisearch/index.json', location.href))).text();
+    const ms = await MiniSearch.loadJSONAsync(json, options);
+    window.__search = async (query) =>
+      ms.search(query).slice(0, 10).map((r) => ({ slug: r.id, title: r.name, summary: r.summary }));
+  },
+};
+
+const SYSTEMS = [methodewijzer, pagefindAdapter, minisearchAdapter];
+
+// ── a static server that gzips every response and counts the bytes it sends ───────────────────
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.xml': 'application/xml' };
+function serve(site) {
+  const gz = new Map(); // path → gzipped body, compressed once
+  const log = [];
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(site, normalize(path));
+    if (!file.startsWith(site) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(file), { level: 9 }));
+    const body = gz.get(file);
+    log.push({ path, bytes: body.length });
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600' });
+    res.end(body);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, log, url: `http://127.0.0.1:${server.address().port}/` })));
+}
+
+// ── building the sites ────────────────────────────────────────────────────────────────────────
+const work = mkdtempSync(join(tmpdir(), 'bench-search-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const bin = join(ROOT, 'target/release/methodewijzer');
+function buildSite(name, catalogue) {
+  const out = join(work, name);
+  const flags = catalogue ? ['--catalogue', catalogue] : [];
+  // Synthetic catalogues print a warning per method: keep only the tail, for a failed build.
+  try {
+    execFileSync(bin, ['build', ...flags, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  } catch (e) {
+    throw new Error(`methodewijzer build failed:\n${String(e.stderr).slice(-3000)}`);
+  }
+  return out;
+}
+
+// ── one system on one site ────────────────────────────────────────────────────────────────────
+const BASE_PAGE = new Set(['/index.html', '/style.css', '/favicon.ico']);
+async function measure(browser, site, system, judged) {
+  const t0 = performance.now();
+  const skip = await system.prepare(site);
+  if (skip) return { skip };
+  const indexSeconds = (performance.now() - t0) / 1000;
+  const { server, log, url } = await serve(site);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (system.own) {
+    // Only the home page itself and this system's own files: the site's own search stays out.
+    await page.route('**/*', (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/\/$/, '/index.html');
+      return BASE_PAGE.has(path) || system.own.some((p) => path.startsWith(p)) ? route.continue() : route.abort();
+    });
+  }
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const firstWord = queries[0].text.split(/\s+/)[0];
+  const firstStart = performance.now();
+  await page.evaluate(system.open);
+  const first = await page.evaluate((q) => window.__search(q), firstWord);
+  const firstMs = performance.now() - firstStart;
+  const counted = log.filter((r) => !BASE_PAGE.has(r.path));
+  if (process.env.BENCH_VERBOSE) {
+    console.error(counted.map((r) => `  ${r.path} ${r.bytes}`).join('\n'));
+    console.error(first.slice(0, 3).map((h) => `  → ${h.slug} | ${h.title} | ${h.summary.slice(0, 100)}`).join('\n'));
+  }
+  if (!first.length || first.some((h) => !h.slug || !h.title)) console.error(`${system.name}: odd first result for "${firstWord}":`, first.slice(0, 3));
+
+  const times = [];
+  for (const q of queries) {
+    times.push(...(await page.evaluate(async (text) => {
+      const out = [];
+      for (let i = 1; i <= text.length; i++) {
+        const t = performance.now();
+        await window.__search(text.slice(0, i));
+        out.push(performance.now() - t);
+      }
+      return out;
+    }, q.text)));
+  }
+  const result = {
+    indexSeconds, firstMs,
+    bytes: counted.reduce((s, r) => s + r.bytes, 0), requests: counted.length,
+    p50: percentile(times, 50), p95: percentile(times, 95),
+  };
+  if (judged) {
+    const scores = [];
+    for (const q of queries) {
+      const ranking = (await page.evaluate((text) => window.__search(text), q.text)).map((h) => h.slug);
+      scores.push({ kind: q.kind, ndcg: ndcgAt(10, ranking, q.judgments), rr: reciprocalRank(ranking, q.judgments) });
+    }
+    result.scores = scores;
+    result.ndcg = mean(scores.map((s) => s.ndcg));
+    result.mrr = mean(scores.map((s) => s.rr));
+  }
+  await context.close();
+  server.close();
+  return result;
+}
+
+// ── main ──────────────────────────────────────────────────────────────────────────────────────
+const catalogues = [{ label: 'shipped', site: buildSite('shipped'), judged: true }];
+if (synthetic) {
+  const dir = join(work, 'synthetic-catalogue');
+  execFileSync(join(ROOT, 'target/release/examples/synthetic'), [String(synthetic), dir], { stdio: 'ignore' });
+  catalogues.push({ label: `synthetic ${synthetic}`, site: buildSite('synthetic', dir), judged: false });
+}
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+for (const c of catalogues) {
+  const methods = JSON.parse(readFileSync(join(c.site, 'data/methods.json'), 'utf8')).methods.length;
+  for (const system of SYSTEMS) {
+    console.error(`${c.label}: ${system.name}…`);
+    rows.push({ catalogue: `${c.label} (${methods})`, system: system.name, ...(await measure(browser, c.site, system, c.judged)) });
+  }
+}
+await browser.close();
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const ms = (x) => x.toFixed(2);
+console.log(`First search: "${queries[0].text.split(/\s+/)[0]}"; latency over every prefix of ${queries.length} judged queries; relevance over the same ${queries.length} queries.\n`);
+console.log('| catalogue | system | bytes before first result (gzip) | requests | first result ms | keystroke p50 ms | keystroke p95 ms | nDCG@10 | MRR | index build s |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows) {
+  if (r.skip) { console.log(`| ${r.catalogue} | ${r.system} | ${r.skip} | | | | | | | |`); continue; }
+  const rel = r.scores ? [r.ndcg.toFixed(3), r.mrr.toFixed(3)] : ['—', '—'];
+  console.log(`| ${r.catalogue} | ${r.system} | ${kb(r.bytes)} | ${r.requests} | ${r.firstMs.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${rel.join(' | ')} | ${r.indexSeconds.toFixed(1)} |`);
+}
+if (byKind) {
+  const scored = rows.filter((r) => r.scores);
+  const kinds = [...new Set(queries.map((q) => q.kind))].sort();
+  console.log(`\n| kind | n | ${scored.map((r) => `${r.system} nDCG@10 / MRR`).join(' | ')} |`);
+  console.log(`| --- | ---: |${scored.map(() => ' ---: |').join('')}`);
+  for (const k of kinds) {
+    const cells = scored.map((r) => { const s = r.scores.filter((x) => x.kind === k); return `${mean(s.map((x) => x.ndcg)).toFixed(3)} / ${mean(s.map((x) => x.rr)).toFixed(3)}`; });
+    console.log(`| ${k} | ${queries.filter((q) => q.kind === k).length} | ${cells.join(' | ')} |`);
+  }
+}

@@ -1,0 +1,424 @@
+// Methodewijzer search engine: the library's query (crates/methodewijzer/src/search) run in
+// the browser on the index `methodewijzer build` exports to search/. Words are analysed by
+// the catalogue's own vocabulary map; scores are the library's BM25 impacts, so the ranking
+// is the library's (tests/browser/parity.test.mjs checks it). No dependencies, no DOM.
+
+const MIN_PART = 3;
+const MIN_COMPOUND = 7;
+const STEM_EXCEPTIONS = { ouderen: 'oudere', oudere: 'oudere' };
+const SPECIAL_FOLDS = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
+const NAME_FOLDS = { à: 'a', á: 'a', â: 'a', ä: 'a', ã: 'a', å: 'a', è: 'e', é: 'e', ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ò: 'o', ó: 'o', ô: 'o', ö: 'o', õ: 'o', ù: 'u', ú: 'u', û: 'u', ü: 'u', ç: 'c', ñ: 'n', ĳ: 'ij' };
+const encoder = new TextEncoder();
+
+/** Folds a lower-cased word to ASCII where it can (cliënt → client), as tantivy does. */
+export function fold(word) {
+  if (/^[\x00-\x7f]*$/.test(word)) return word;
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[ßæÆøØœŒłŁđĐðÐþÞı]/g, (c) => SPECIAL_FOLDS[c]);
+}
+
+/** The words of `text` as the library splits them: folded, stop words dropped, with positions. */
+export function words(text, stopWords) {
+  const out = [];
+  let position = 0;
+  for (const match of text.matchAll(/[\p{Alphabetic}\p{N}]+/gu)) {
+    const raw = match[0];
+    const here = position++;
+    if (encoder.encode(raw).length >= 40) continue;
+    const word = fold(raw.toLowerCase());
+    if (stopWords.has(word)) continue;
+    out.push({ text: word, position: here, start: match.index, end: match.index + raw.length });
+  }
+  return out;
+}
+
+/** A method name as compared for the exact-name bonus (the library's `comparable`). */
+export function comparable(text) {
+  let out = '';
+  for (const c of text) {
+    const lower = c.toLowerCase();
+    const folded = NAME_FOLDS[lower] ?? (c.length === 1 && /[A-Za-z0-9]/.test(c) ? c : '');
+    out += folded.toLowerCase();
+  }
+  return out;
+}
+
+/** Edit distance with adjacent transpositions counting one, or `max + 1` when beyond `max`. */
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = null;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prev2[j - 2] + 1);
+      }
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The Snowball stem, with the library's guard against prefix stripping. */
+function guard(word, stem) {
+  const chars = Array.from(stem);
+  const head = chars.slice(0, 3).join('');
+  if (word.startsWith(head)) return stem;
+  const w = Array.from(word);
+  for (let i = 1; i <= 4 && i < w.length; i++) {
+    if (w.slice(i).join('').startsWith(head)) return w.slice(0, i).join('') + stem;
+  }
+  return word;
+}
+
+async function defaultFetch(url, kind) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return kind === 'bin' ? new Uint8Array(await response.arrayBuffer()) : response.json();
+}
+
+/** A sorted set of keys cut into files; finds the file of a key by binary search. */
+class ShardSet {
+  constructor(engine, shards) {
+    this.engine = engine;
+    this.files = shards.map(([file]) => file);
+    this.firsts = shards.map(([, first]) => first);
+    this.loaded = new Map();
+    this.entries = new Map();
+  }
+  index(key) {
+    let lo = 0;
+    let hi = this.firsts.length - 1;
+    if (hi < 0 || key < this.firsts[0]) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.firsts[mid] <= key) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  load(i) {
+    if (!this.loaded.has(i)) {
+      this.loaded.set(i, this.engine.file(this.files[i]).then((data) => {
+        for (const [k, v] of Object.entries(data)) this.entries.set(k, v);
+      }));
+    }
+    return this.loaded.get(i);
+  }
+  async get(key) {
+    if (this.files.length) await this.load(this.index(key));
+    return this.entries.get(key);
+  }
+  async all() {
+    await Promise.all(this.files.map((_, i) => this.load(i)));
+    return this.entries;
+  }
+  /** Entries whose key starts with `prefix`. */
+  async withPrefix(prefix) {
+    if (!this.files.length) return [];
+    const from = this.index(prefix);
+    const to = this.index(prefix + '\uffff');
+    const loads = [];
+    for (let i = from; i <= to; i++) loads.push(this.load(i));
+    await Promise.all(loads);
+    const out = [];
+    for (const [k, v] of this.entries) if (k.startsWith(prefix)) out.push([k, v]);
+    return out;
+  }
+}
+
+export class Engine {
+  /** Loads the manifest at `url`; other files are fetched when a query needs them. */
+  static async load(url, fetcher = defaultFetch) {
+    const base = new URL(url, globalThis.document?.baseURI ?? undefined);
+    const manifest = await fetcher(base.href, 'json');
+    if (manifest.version !== 1) throw new Error(`unknown search index version ${manifest.version}`);
+    const engine = new Engine(manifest, base, fetcher);
+    engine.facetBits = await engine.file(manifest.facetFile, 'bin');
+    return engine;
+  }
+
+  constructor(manifest, base, fetcher) {
+    this.m = manifest;
+    this.base = base;
+    this.fetcher = fetcher;
+    this.files = new Map();
+    this.stopWords = new Set(manifest.stopWords);
+    this.words = new ShardSet(this, manifest.words);
+    this.postings = new ShardSet(this, manifest.postings);
+    this.names = new ShardSet(this, manifest.names);
+    this.stemmer = null;
+  }
+
+  file(name, kind = 'json') {
+    if (!this.files.has(name)) this.files.set(name, this.fetcher(new URL(name, this.base).href, kind));
+    return this.files.get(name);
+  }
+
+  async stem(word) {
+    if (STEM_EXCEPTIONS[word]) return STEM_EXCEPTIONS[word];
+    if (!this.stemmer) this.stemmer = import('./stem-nl.js');
+    const stem = (await this.stemmer).stem(word);
+    return stem ? guard(word, stem) : word;
+  }
+
+  /** The index terms of a folded word: from the vocabulary map, else analysed here. */
+  async terms(word) {
+    const entry = await this.words.get(word);
+    if (entry !== undefined) return Array.isArray(entry) ? entry.slice(1) : [word];
+    const terms = [await this.stem(word)];
+    const parts = await this.split(word);
+    for (const part of parts ?? []) {
+      const stem = (await this.terms(part))[0];
+      if (!terms.includes(stem)) terms.push(stem);
+    }
+    return terms;
+  }
+
+  /** Cuts an unknown word into catalogue words, fewest parts first (the library's rule). */
+  async split(word) {
+    const chars = Array.from(word);
+    const n = chars.length;
+    if (n < MIN_COMPOUND) return null;
+    const dict = await this.words.all();
+    const best = new Array(n + 1).fill(null);
+    best[n] = [];
+    for (let i = n - 1; i >= 0; i--) {
+      let choice = null;
+      for (let j = n; j >= i + MIN_PART; j--) {
+        if (i === 0 && j === n) continue;
+        const part = chars.slice(i, j).join('');
+        if (!dict.has(part)) continue;
+        const nexts = [j];
+        if (j < n && chars[j] === 's' && j + 1 < n) nexts.push(j + 1);
+        for (const next of nexts) {
+          const rest = best[next];
+          if (rest && (!choice || rest.length + 1 < choice.length)) choice = [part, ...rest];
+        }
+      }
+      best[i] = choice;
+    }
+    return best[0] && best[0].length >= 2 ? best[0] : null;
+  }
+
+  async anyMatches(terms) {
+    for (const term of terms) if ((await this.postings.get(term)) !== undefined) return true;
+    return false;
+  }
+
+  async fuzzy(word) {
+    const len = Array.from(word).length;
+    if (len <= 4) return [];
+    const max = len <= 8 ? 1 : 2;
+    const w = Array.from(word);
+    const found = [];
+    for (const candidate of (await this.words.all()).keys()) {
+      if (distance(w, Array.from(candidate), max) <= max) found.push(candidate);
+    }
+    return found.sort();
+  }
+
+  async completions(prefix) {
+    if (Array.from(prefix).length < 2) return [];
+    const found = (await this.words.withPrefix(prefix))
+      .filter(([w]) => w.length > prefix.length)
+      .map(([w, entry]) => [w, Array.isArray(entry) ? entry[0] : entry]);
+    found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return found.slice(0, this.m.maxExpansions).map(([w]) => w);
+  }
+
+  /**
+   * The query for `text`, as the library builds it: a list of clauses, each a list of
+   * alternatives `{terms, weight, word}`; null when there are no words (browse everything).
+   */
+  async parse(text) {
+    const ws = words(text, this.stopWords).slice(0, this.m.maxWords);
+    if (!ws.length) return null;
+    const openEnd = !/[\s!-/:-@[-`{-~]$/u.test(text);
+    const weights = this.m.weights;
+    const perWord = ws.map(async (word, i) => {
+      const alternatives = [];
+      const terms = await this.terms(word.text);
+      if (await this.anyMatches(terms)) {
+        alternatives.push({ terms, weight: 1, word: word.text });
+      } else {
+        for (const typo of await this.fuzzy(word.text)) {
+          alternatives.push({ terms: await this.terms(typo), weight: weights.typo, word: typo });
+        }
+      }
+      if (i === ws.length - 1 && openEnd) {
+        for (const completion of await this.completions(word.text)) {
+          alternatives.push({ terms: await this.terms(completion), weight: weights.prefix, word: completion });
+        }
+      }
+      return alternatives;
+    });
+    const clauses = (await Promise.all(perWord)).filter((a) => a.length);
+
+    for (let i = 0; i + 1 < ws.length; i++) {
+      if (ws[i + 1].position !== ws[i].position + 1) continue;
+      const joined = ws[i].text + ws[i + 1].text;
+      if (Array.from(joined).length >= MIN_PART && (await this.words.get(joined)) !== undefined) {
+        clauses.push([{ terms: await this.terms(joined), weight: 1, word: joined }]);
+      }
+    }
+
+    const typed = ws.map((w) => w.text);
+    const containsRun = (member) => member.length > 0 && typed.some((_, s) =>
+      s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m));
+    for (const group of this.m.synonyms) {
+      const found = group.findIndex(containsRun);
+      if (found < 0) continue;
+      for (let g = 0; g < group.length; g++) {
+        if (g === found || containsRun(group[g])) continue;
+        for (const word of group[g]) {
+          clauses.push([{ terms: await this.terms(word), weight: weights.synonym, word }]);
+        }
+      }
+    }
+    return clauses;
+  }
+
+  /**
+   * Runs a search: `{query, filters: {facetKey: [ids]}, limit, offset}` →
+   * `{total, hits: [{slug, name, summary, score}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   */
+  async search({ query = '', filters = {}, limit = 10, offset = 0 } = {}) {
+    const n = this.m.methods;
+    const clauses = await this.parse(query);
+    let matched;
+    const score = new Float64Array(n);
+    const highlight = new Set();
+    if (clauses === null) {
+      matched = Array.from({ length: n }, (_, d) => d);
+    } else {
+      const scale = this.m.impactScale;
+      const hit = new Uint8Array(n);
+      const clause = new Float64Array(n);
+      const alt = new Float64Array(n);
+      for (const alternatives of clauses) {
+        const touched = new Set();
+        for (const { terms, weight, word } of alternatives) {
+          const altTouched = [];
+          for (const term of terms) {
+            const postings = await this.postings.get(term);
+            if (!postings) continue;
+            highlight.add(word);
+            let doc = 0;
+            for (let p = 0; p < postings.length; p += 2) {
+              doc += postings[p];
+              if (alt[doc] === 0) altTouched.push(doc);
+              alt[doc] += (postings[p + 1] / scale) * weight;
+            }
+          }
+          for (const d of altTouched) {
+            if (alt[d] > clause[d]) clause[d] = alt[d];
+            touched.add(d);
+            alt[d] = 0;
+          }
+        }
+        for (const d of touched) {
+          score[d] += clause[d];
+          hit[d] = 1;
+          clause[d] = 0;
+        }
+      }
+      matched = [];
+      for (let d = 0; d < n; d++) if (hit[d]) matched.push(d);
+      if (matched.length) {
+        const exact = await this.names.get(comparable(query));
+        if (exact !== undefined && hit[exact]) score[exact] += this.m.weights.exactName;
+      }
+    }
+
+    // Facet counts: a method counts for a facet when it passes every filter but that facet's.
+    const facets = this.m.facets;
+    const bits = this.facetBits;
+    const wanted = facets.map((f) => {
+      const chosen = filters[f.key];
+      if (!chosen || !chosen.length) return null;
+      const mask = new Uint8Array(f.width);
+      f.values.forEach(([id], v) => { if (chosen.includes(id)) mask[v >> 3] |= 1 << (v & 7); });
+      return mask;
+    });
+    const counts = facets.map((f) => new Uint32Array(f.values.length));
+    const countFacet = (fi, d) => {
+      const f = facets[fi];
+      const at = f.offset + d * f.width;
+      for (let b = 0; b < f.width; b++) {
+        let byte = bits[at + b];
+        while (byte) {
+          const low = byte & -byte;
+          counts[fi][b * 8 + 31 - Math.clz32(low)]++;
+          byte ^= low;
+        }
+      }
+    };
+    const passing = [];
+    for (const d of matched) {
+      let failed = -1;
+      let failures = 0;
+      for (let fi = 0; fi < facets.length; fi++) {
+        const mask = wanted[fi];
+        if (!mask) continue;
+        const f = facets[fi];
+        const at = f.offset + d * f.width;
+        let ok = false;
+        for (let b = 0; b < f.width; b++) if (bits[at + b] & mask[b]) ok = true;
+        if (!ok) { failures++; failed = fi; }
+      }
+      if (failures === 0) {
+        for (let fi = 0; fi < facets.length; fi++) countFacet(fi, d);
+        passing.push(d);
+      } else if (failures === 1) {
+        countFacet(failed, d);
+      }
+    }
+    passing.sort((a, b) => score[b] - score[a] || a - b);
+    const page = passing.slice(offset, offset + limit);
+    const per = this.m.docsPerBlock;
+    const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
+    const hits = page.map((d, i) => {
+      const [slug, name, summary] = blocks[i][d % per];
+      return { slug, name, summary, score: score[d] };
+    });
+    return {
+      total: passing.length,
+      hits,
+      words: [...highlight],
+      facets: facets.map((f, fi) => ({
+        key: f.key,
+        label: f.label,
+        values: f.values.map(([id, label], v) => ({
+          id, label, count: counts[fi][v], selected: (filters[f.key] ?? []).includes(id),
+        })),
+      })),
+    };
+  }
+
+  /**
+   * `text` cut into pieces `{text, mark}`, marking the words that match `found` (the
+   * `words` of a result): the same word, or a longer form of it (gezin → gezinnen).
+   */
+  highlight(text, found) {
+    const pieces = [];
+    let at = 0;
+    const stems = found.filter((w) => w.length >= 4);
+    for (const w of words(text, this.stopWords)) {
+      const match = found.includes(w.text) || stems.some((s) => w.text.startsWith(s.slice(0, Math.max(4, s.length - 2))));
+      if (!match) continue;
+      if (w.start > at) pieces.push({ text: text.slice(at, w.start), mark: false });
+      pieces.push({ text: text.slice(w.start, w.end), mark: true });
+      at = w.end;
+    }
+    if (at < text.length) pieces.push({ text: text.slice(at), mark: false });
+    return pieces;
+  }
+}

@@ -1,0 +1,161 @@
+// The browser search ranks as the library does.
+//
+// The site's search script (site/static/search-engine.js) runs in Node on the index that
+// `methodewijzer build` exports, and is compared with `methodewijzer search --queries … --json`
+// on every judged query (tests/relevance/queries.toml) and a few hundred generated ones
+// (typos, prefixes, unseen inflections, compounds, stop words, synonyms, odd input): the same
+// total, the same top 10 in the same order (places may swap only between scores within 1e-4,
+// which the two sides round differently), scores within 1e-4, and the same facet counts.
+// Also: every word of the catalogue analyses to the same terms in the script as in the
+// library, and the script's Snowball stemmer equals tantivy's on every word of the catalogue.
+
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const bin = process.env.METHODEWIJZER_BIN || join(root, "target/debug/methodewijzer");
+const stemsBin = process.env.METHODEWIJZER_STEMS || join(dirname(bin), "examples/stems");
+
+let site, engine, Engine, stem, words;
+
+const readFile = async (url, kind) => {
+  const bytes = readFileSync(fileURLToPath(url));
+  return kind === "bin" ? new Uint8Array(bytes) : JSON.parse(bytes.toString("utf8"));
+};
+
+before(async () => {
+  site = mkdtempSync(join(tmpdir(), "mw-parity-"));
+  execFileSync(bin, ["build", "--out", join(site, "out")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  site = join(site, "out");
+  ({ Engine, words } = await import(pathToFileURL(join(site, "search-engine.js"))));
+  ({ stem } = await import(pathToFileURL(join(site, "stem-nl.js"))));
+  const manifest = readdirSync(join(site, "search")).find((f) => f.startsWith("manifest."));
+  engine = await Engine.load(pathToFileURL(join(site, "search", manifest)).href, readFile);
+});
+
+function library(queries, args = []) {
+  const file = join(mkdtempSync(join(tmpdir(), "mw-q-")), "queries.txt");
+  writeFileSync(file, queries.join("\n") + "\n");
+  const out = execFileSync(bin, ["search", "--queries", file, "--json", "--limit", "10", ...args], {
+    cwd: root, maxBuffer: 1 << 28,
+  }).toString();
+  return out.trim().split("\n").map((line) => JSON.parse(line));
+}
+
+// A small seeded generator, so the generated queries are the same on every run.
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function generatedQueries(methods, count) {
+  const random = rng(20261123);
+  const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  const vocabulary = [...new Set(methods.flatMap((m) =>
+    `${m.name} ${m.summary} ${m.aim ?? ""} ${(m.aliases ?? []).join(" ")}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))];
+  const long = vocabulary.filter((w) => w.length >= 6);
+  const out = [];
+  const kinds = [
+    () => pick(vocabulary),
+    () => `${pick(vocabulary)} ${pick(vocabulary)}`,
+    () => { const w = pick(long); return w.slice(0, 2 + Math.floor(random() * (w.length - 2))); },
+    () => { const w = pick(long); const i = 1 + Math.floor(random() * (w.length - 2)); return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2); },
+    () => { const w = pick(long); const i = Math.floor(random() * w.length); return w.slice(0, i) + w.slice(i + 1); },
+    () => { const w = pick(long); return w + pick(["en", "s", "e", "heid", "ing", "tje", "ers"]); },
+    () => `${pick(long)}${pick(long)}`,
+    () => `de ${pick(vocabulary)} van het ${pick(vocabulary)} `,
+    () => pick(methods).name,
+    () => pick(methods).name.toUpperCase().replace(/E/g, "É"),
+    () => `${pick(vocabulary)}, ${pick(long).slice(0, 4)}`,
+    () => `"${pick(vocabulary)}" -${pick(vocabulary)} OR ${pick(long)}*`,
+  ];
+  for (let i = 0; i < count; i++) out.push(kinds[i % kinds.length]());
+  return out.map((q) => q.replace(/\n/g, " "));
+}
+
+function compare(query, expected, actual) {
+  const where = `query ${JSON.stringify(query)}`;
+  assert.equal(actual.total, expected.total, `${where}: total`);
+  assert.equal(actual.hits.length, expected.hits.length, `${where}: number of hits`);
+  for (let i = 0; i < expected.hits.length; i++) {
+    const e = expected.hits[i];
+    const a = actual.hits[i];
+    assert.ok(Math.abs(a.score - e.score) < 1e-4, `${where}: score at ${i + 1}: ${a.slug} ${a.score} vs ${e.slug} ${e.score}`);
+    if (a.slug !== e.slug) {
+      // Only a tie (within the tolerance) may order differently.
+      const twin = expected.hits.find((h) => h.slug === a.slug);
+      assert.ok(twin && Math.abs(twin.score - e.score) < 1e-4, `${where}: place ${i + 1} is ${a.slug}, the library has ${e.slug}`);
+    }
+  }
+  for (const facet of actual.facets) {
+    const counts = Object.fromEntries(expected.facets[facet.key].map((v) => [v.id, v.count]));
+    for (const v of facet.values) assert.equal(v.count, counts[v.id], `${where}: count of ${facet.key}=${v.id}`);
+  }
+}
+
+test("the script's stemmer is tantivy's on every word of the catalogue and its inflections", () => {
+  const methods = JSON.parse(readFileSync(join(site, "data/methods.json"), "utf8")).methods;
+  const all = new Set();
+  for (const m of methods) {
+    for (const w of JSON.stringify(m).toLowerCase().match(/\p{L}+/gu) ?? []) {
+      all.add(w);
+      for (const end of ["en", "s", "e", "heden", "ingen", "tjes", "ste", "ere"]) all.add(w + end);
+    }
+  }
+  const list = [...all];
+  const expected = execFileSync(stemsBin, { input: list.join("\n") + "\n", maxBuffer: 1 << 28 })
+    .toString().trim().split("\n").map((l) => l.split("\t"));
+  assert.equal(expected.length, list.length);
+  const wrong = expected.filter(([w, s]) => stem(w) !== s);
+  assert.deepEqual(wrong.slice(0, 10).map(([w, s]) => `${w}: ${stem(w)} ≠ ${s}`), [], `${wrong.length} of ${list.length} differ`);
+});
+
+test("every word of the catalogue analyses to the library's terms without the vocabulary map", async () => {
+  const vocabulary = await engine.words.all();
+  const plain = new Engine(engine.m, engine.base, readFile);
+  plain.words.get = async () => undefined; // as if the word were unknown
+  plain.words.all = async () => vocabulary; // the compound dictionary stays
+  const wrong = [];
+  for (const [word, entry] of vocabulary) {
+    const expected = Array.isArray(entry) ? entry.slice(1) : [word];
+    const actual = await plain.terms(word);
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`${word}: ${actual} ≠ ${expected}`);
+  }
+  assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${vocabulary.size} words differ`);
+});
+
+test("the script folds words, drops stop words and keeps their positions for joining", () => {
+  const stop = new Set(engine.m.stopWords);
+  assert.deepEqual(words("Cliënt, ouderen & de Ervaringsdeskundige!", stop).map((w) => [w.text, w.position]),
+    [["client", 0], ["ouderen", 1], ["ervaringsdeskundige", 3]]);
+});
+
+test("top 10, scores and facet counts equal the library's on every judged and 300 generated queries", async () => {
+  const judged = [...readFileSync(join(root, "tests/relevance/queries.toml"), "utf8").matchAll(/^text = "(.*)"$/gm)]
+    .map((m) => JSON.parse(`"${m[1]}"`));
+  assert.ok(judged.length >= 100, "judged queries found");
+  const methods = JSON.parse(readFileSync(join(site, "data/methods.json"), "utf8")).methods;
+  const queries = [...judged, ...generatedQueries(methods, 300), "", "   ", "xq", "zzzzzzzzzzzz"];
+  const expected = library(queries);
+  assert.equal(expected.length, queries.length);
+  for (let i = 0; i < queries.length; i++) {
+    compare(queries[i], expected[i], await engine.search({ query: queries[i], limit: 10 }));
+  }
+});
+
+test("filters narrow as in the library, each facet's count ignoring its own filter", async () => {
+  const queries = ["opvoeden", "eenzaamheid ouderen", "", "vrijwilligers"];
+  const expected = library(queries, ["--theme", "opvoeden-en-opgroeien", "--theme", "eenzaamheid", "--law", "wmo"]);
+  for (let i = 0; i < queries.length; i++) {
+    const actual = await engine.search({
+      query: queries[i], limit: 10, filters: { theme: ["opvoeden-en-opgroeien", "eenzaamheid"], law: ["wmo"] },
+    });
+    compare(queries[i], expected[i], actual);
+  }
+});
