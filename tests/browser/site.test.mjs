@@ -247,13 +247,127 @@ test("hostile catalogue content renders inert: no script runs", async () => {
     }
     assert.equal(await page.evaluate(() => window.__pwned), undefined, `script ran on ${path}`);
     assert.deepEqual(dialogs, []);
-    const scripts = await page.$$eval("script", (s) => s.map((x) => x.type));
-    assert.ok(scripts.every((t) => t === "application/ld+json"), `unexpected scripts on ${path}: ${scripts}`);
+    // Only the site's own search script and JSON-LD data.
+    const scripts = await page.$$eval("script", (s) => s.map((x) => `${x.type} ${x.src}`));
+    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/search\.js$/.test(t)),
+      `unexpected scripts on ${path}: ${scripts}`);
     assert.ok(await page.isVisible("h1"), `content hidden on ${path}`);
+    await context.close();
+  }
+  // Search results show the markup as text too.
+  {
+    const { context, page } = await open(hostileBase + "methoden/");
+    await page.fill("#zoekterm", "gevaar");
+    await page.waitForSelector(".hits li");
+    await page.waitForFunction(() => document.querySelectorAll(".hits li").length === 2);
+    assert.match(await page.textContent(".hits"), /<script>window.__pwned = 'name'<\/script>Gevaar/);
+    assert.equal(await page.$$eval(".hits script, .hits img, .hits [onerror]", (x) => x.length), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, "script ran in search results");
     await context.close();
   }
   // The markup is shown as text, so editors can see what they wrote.
   const { context, page } = await open(hostileBase + "methoden/gevaar/");
   assert.match(await page.textContent("h1"), /<script>window.__pwned = 'name'<\/script>Gevaar/);
   await context.close();
+});
+
+// ── Search as you type ─────────────────────────────────────────────────────────────────────
+
+function librarySearch(query, args = []) {
+  return JSON.parse(execFileSync(bin, ["search", query, "--json", "--limit", "20", ...args], { cwd: root }).toString());
+}
+
+test("search: the index loads on first focus, results come while typing, in the library's order", async () => {
+  const { context, page } = await open(base);
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().includes("/search/")) fetched.push(r.url()); });
+  await page.waitForTimeout(300);
+  assert.deepEqual(fetched, [], "nothing of the index is loaded before the search box is used");
+  await page.focus("#zoekterm");
+  await page.waitForResponse((r) => r.url().includes("/search/manifest."));
+  await page.keyboard.type("eenzaamheid ouderen", { delay: 20 });
+  const expected = librarySearch("eenzaamheid ouderen");
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), expected.total);
+  const shown = await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(shown.slice(0, 10), expected.hits.slice(0, 10).map((h) => `methoden/${h.slug}/`));
+  assert.ok(await page.$$eval(".hits mark", (m) => m.length) > 0, "matched words are highlighted");
+  assert.equal(await page.getAttribute(".search-status", "role"), "status");
+  assert.match(page.url(), /\?q=eenzaamheid(\+|%20)ouderen$/);
+  assert.equal(await page.isVisible("[data-no-js]"), false, "the no-JavaScript hint is hidden");
+  await context.close();
+});
+
+test("search: typos and prefixes, as in the library", async () => {
+  const { context, page } = await open(base + "methoden/");
+  for (const query of ["eenzaamhied", "schuldhulp", "mantelzo"]) {
+    await page.fill("#zoekterm", query);
+    const expected = librarySearch(query);
+    assert.ok(expected.total > 0, query);
+    await page.waitForFunction((href) => document.querySelector(".hits .hit-title a")?.getAttribute("href") === href,
+      `../methoden/${expected.hits[0].slug}/`);
+  }
+  await context.close();
+});
+
+test("search: facet filters with counts live in the address and Back undoes them", async () => {
+  const { context, page } = await open(base + "methoden/?q=opvoeden");
+  const all = librarySearch("opvoeden");
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), all.total);
+  const law = all.facets.law.find((v) => v.count > 0 && v.count < all.total);
+  assert.ok(law, "a law narrows the results");
+  assert.match(await page.textContent(`label[for="f-law-${law.id}"]`), new RegExp(`\\(${law.count}\\)`));
+  await page.check(`#f-law-${law.id}`);
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), law.count);
+  assert.match(page.url(), new RegExp(`[?&]wet=${law.id}`));
+  const narrowed = librarySearch("opvoeden", ["--law", law.id]);
+  const shown = await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(shown, narrowed.hits.map((h) => `../methoden/${h.slug}/`));
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), all.total);
+  assert.equal(await page.isChecked(`#f-law-${law.id}`), false);
+  // A shared address reproduces the search.
+  const shared = await open(base + `methoden/?q=opvoeden&wet=${law.id}`);
+  await shared.page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), law.count);
+  assert.equal(await shared.page.inputValue("#zoekterm"), "opvoeden");
+  await shared.context.close();
+  await context.close();
+});
+
+test("search: keyboard — arrows move through results, Escape goes back and clears", async () => {
+  const { context, page } = await open(base + "methoden/");
+  await page.focus("#zoekterm");
+  await page.keyboard.type("netwerk");
+  await page.waitForSelector(".hits li");
+  await page.keyboard.press("ArrowDown");
+  const first = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  assert.equal(first, await page.getAttribute(".hits li:first-child a", "href"));
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")),
+    await page.getAttribute(".hits li:nth-child(2) a", "href"));
+  await page.keyboard.press("Escape");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "zoekterm");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.inputValue("#zoekterm"), "");
+  assert.equal(await page.isVisible(".search-results"), false);
+  assert.ok(await page.isVisible("[data-results]"), "the full list is back");
+  await page.keyboard.type("krachtwerk");
+  await page.waitForSelector(".hits li");
+  await page.keyboard.press("Enter");
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.match(page.url(), /\/methoden\/krachtwerk\/$/);
+  await context.close();
+});
+
+test("search: results are axe-clean (WCAG 2.1 AA), also at 360 px", async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await open(base + "methoden/?q=jongeren", { viewport: { width, height: 800 } });
+    await page.waitForSelector(".hits li");
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, `sideways scroll at ${width} px`);
+    await context.close();
+  }
 });

@@ -1,0 +1,176 @@
+// Search as you type on the static site. Loads the index on the first focus of the search
+// box (or at once when the address already holds a search), shows the library's ranking
+// with facet counts, and keeps query and filters in the address (?q=…&thema=…) so that a
+// search can be shared and undone with Back. Results are built from DOM nodes and text
+// only: catalogue text never becomes markup.
+
+import { Engine } from './search-engine.js';
+
+const PARAMS = {
+  theme: 'thema', target_group: 'doelgroep', law: 'wet', recognition_level: 'erkenning',
+  carried_out_by: 'uitvoerder', setting: 'werkveld', status: 'status',
+};
+const LIMIT = 20;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const [key, param] of Object.entries(PARAMS)) {
+    const values = params.getAll(param).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  return { query: params.get('q') ?? '', filters };
+}
+
+function address({ query, filters }) {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  for (const [key, values] of Object.entries(filters)) for (const v of values) params.append(PARAMS[key], v);
+  const search = params.toString();
+  return location.pathname + (search ? `?${search}` : '') + location.hash;
+}
+
+function setUp(form) {
+  const input = form.querySelector('input[type="search"]');
+  const s = form.dataset;
+  const root = form.dataset.root ?? '';
+  form.querySelector('[data-no-js]')?.setAttribute('hidden', '');
+  const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
+  const facetsBox = el('div', { class: 'facets' });
+  const list = el('ol', { class: 'hits', 'aria-label': s.strResults });
+  const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
+    status, el('div', { class: 'search-layout' }, facetsBox, list));
+  form.after(panel);
+  const staticList = document.querySelector('[data-results]');
+
+  let engine = null;
+  let loading = null;
+  let state = readAddress();
+  let pushed = false;
+  let run = 0;
+
+  const load = () => {
+    loading ??= Engine.load(form.dataset.index).then((e) => { engine = e; }).catch(() => {
+      status.textContent = s.strError;
+      panel.hidden = false;
+    });
+    return loading;
+  };
+
+  const active = () => state.query.trim() !== '' || Object.keys(state.filters).length > 0;
+
+  async function update() {
+    const mine = ++run;
+    if (!active()) {
+      panel.hidden = true;
+      if (staticList) staticList.hidden = false;
+      return;
+    }
+    await load();
+    if (!engine || mine !== run) return;
+    const results = await engine.search({ query: state.query, filters: state.filters, limit: LIMIT });
+    if (mine !== run) return;
+    render(results);
+  }
+
+  function render(results) {
+    panel.hidden = false;
+    if (staticList) staticList.hidden = true;
+    status.textContent = results.total === 0 ? s.strNone
+      : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
+    list.replaceChildren(...results.hits.map((hit) => {
+      const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` });
+      for (const piece of engine.highlight(hit.name, results.words)) {
+        link.append(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
+      }
+      const summary = el('p');
+      for (const piece of engine.highlight(hit.summary, results.words)) {
+        summary.append(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
+      }
+      return el('li', {}, el('h2', { class: 'hit-title' }, link), summary);
+    }));
+    facetsBox.replaceChildren(...results.facets.map((facet) => {
+      const values = facet.values.filter((v) => v.count > 0 || v.selected);
+      if (!values.length) return null;
+      const box = el('fieldset', {}, el('legend', { text: facet.label }));
+      for (const v of values) {
+        const id = `f-${facet.key}-${v.id}`;
+        const check = el('input', { type: 'checkbox', id, value: v.id });
+        check.checked = v.selected;
+        check.addEventListener('change', () => {
+          const chosen = new Set(state.filters[facet.key] ?? []);
+          if (check.checked) chosen.add(v.id); else chosen.delete(v.id);
+          const filters = { ...state.filters };
+          if (chosen.size) filters[facet.key] = [...chosen]; else delete filters[facet.key];
+          state = { ...state, filters };
+          history.pushState(null, '', address(state));
+          pushed = false;
+          update();
+        });
+        box.append(el('div', { class: 'facet-value' }, check,
+          el('label', { for: id }, document.createTextNode(`${v.label} `), el('span', { class: 'count', text: `(${v.count})` }))));
+      }
+      return box;
+    }).filter(Boolean));
+  }
+
+  input.value = state.query;
+  input.addEventListener('focus', load, { once: true });
+  input.addEventListener('input', () => {
+    state = { ...state, query: input.value };
+    // One history entry per search, not per keystroke.
+    if (!pushed) history.pushState(null, '', address(state));
+    else history.replaceState(null, '', address(state));
+    pushed = true;
+    update();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    pushed = false;
+    list.querySelector('a')?.focus();
+  });
+
+  const links = () => [...list.querySelectorAll('a')];
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && links().length) {
+      event.preventDefault();
+      links()[0].focus();
+    } else if (event.key === 'Escape' && input.value) {
+      event.preventDefault();
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus(); else all[Math.min(next, all.length - 1)].focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+  window.addEventListener('popstate', () => {
+    state = readAddress();
+    input.value = state.query;
+    pushed = false;
+    update();
+  });
+  if (active()) update();
+}
+
+for (const form of document.querySelectorAll('form[data-search]')) setUp(form);
