@@ -171,6 +171,8 @@ export class Engine {
 
   /** The index terms of a folded word: from the vocabulary map, else analysed here. */
   async terms(word) {
+    const known = this.m.synonymTerms[word];
+    if (known) return known;
     const entry = await this.words.get(word);
     if (entry !== undefined) return Array.isArray(entry) ? entry.slice(1) : [word];
     const terms = [await this.stem(word)];

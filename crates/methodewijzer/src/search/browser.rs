@@ -33,11 +33,11 @@ use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
 
+use super::Facet;
 use super::index::{
     EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
     TYPO_WEIGHT, facet_vocabulary,
 };
-use super::Facet;
 use crate::catalogue::Catalogue;
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
@@ -47,8 +47,8 @@ pub const DOCS_PER_BLOCK: usize = 16;
 /// Version of the export format; the script refuses a manifest it does not know.
 pub const FORMAT_VERSION: u32 = 1;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at.
-const WORDS_SHARD_BYTES: usize = 24_000;
-const POSTINGS_SHARD_BYTES: usize = 24_000;
+const WORDS_SHARD_BYTES: usize = 6_000;
+const POSTINGS_SHARD_BYTES: usize = 6_000;
 const NAMES_SHARD_BYTES: usize = 24_000;
 
 /// tantivy's Dutch stop words (its list is not public). The analyzer's own test checks that
@@ -130,8 +130,8 @@ impl SearchIndex {
                     let entry = impacts.entry(term.to_string()).or_default();
                     let mut doc = postings.doc();
                     while doc != tantivy::TERMINATED {
-                        let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq())
-                            * *weight;
+                        let score =
+                            bm25.score(norms.fieldnorm_id(doc), postings.term_freq()) * *weight;
                         let ord = self.ords[s][doc as usize];
                         *entry.entry(doc_of(ord)).or_default() += score;
                         doc = postings.advance();
@@ -209,7 +209,12 @@ impl SearchIndex {
                     json!([m.slug, m.name, m.summary])
                 })
                 .collect();
-            blocks.push(add_file(&mut files, &format!("docs-{b}"), "json", json_bytes(&docs)));
+            blocks.push(add_file(
+                &mut files,
+                &format!("docs-{b}"),
+                "json",
+                json_bytes(&docs),
+            ));
         }
 
         // Facet values as one bit per value, per method, in name order: counting facets
@@ -240,6 +245,16 @@ impl SearchIndex {
         }
         let facet_file = add_file(&mut files, "facets", "bin", facet_bytes);
 
+        // Synonyms are often words the catalogue lacks: their terms come along, so that
+        // the browser need not load the stemmer or the dictionary for them.
+        let synonym_terms: BTreeMap<&str, Vec<String>> = self
+            .synonyms
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|word| (word.as_str(), analyzer.terms(word).to_vec()))
+            .collect();
+
         let manifest = json!({
             "version": FORMAT_VERSION,
             "methods": methods.len(),
@@ -254,6 +269,7 @@ impl SearchIndex {
             "maxWords": MAX_QUERY_WORDS,
             "stopWords": DUTCH_STOP_WORDS,
             "synonyms": self.synonyms,
+            "synonymTerms": synonym_terms,
             "facets": facets,
             "facetFile": facet_file,
             "docsPerBlock": DOCS_PER_BLOCK,
