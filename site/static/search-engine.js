@@ -141,7 +141,7 @@ export class Engine {
     const manifest = await fetcher(base.href, 'json');
     if (manifest.version !== 1) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
-    engine.facetBits = await engine.file(manifest.facetFile, 'bin');
+    engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
     return engine;
   }
 
@@ -155,6 +155,41 @@ export class Engine {
     this.postings = new ShardSet(this, manifest.postings);
     this.names = new ShardSet(this, manifest.names);
     this.stemmer = null;
+    this.cache = new Map();
+    // Facet values per method as a flat list of global value numbers (as in the library):
+    // counting runs over every match on every keystroke, so it must be a tight loop.
+    this.facetBase = [];
+    let total = 0;
+    for (const f of manifest.facets) { this.facetBase.push(total); total += f.values.length; }
+    this.facetTotal = total;
+  }
+
+  /** Decodes the facet bits once, into per-method lists of value numbers. */
+  setFacets(bits) {
+    const facets = this.m.facets;
+    const n = this.m.methods;
+    const starts = new Uint32Array(n * (facets.length + 1) + 1);
+    const values = [];
+    for (let d = 0; d < n; d++) {
+      for (let fi = 0; fi < facets.length; fi++) {
+        starts[d * (facets.length + 1) + fi] = values.length;
+        const f = facets[fi];
+        const at = f.offset + d * f.width;
+        for (let v = 0; v < f.values.length; v++) {
+          if (bits[at + (v >> 3)] & (1 << (v & 7))) values.push(this.facetBase[fi] + v);
+        }
+      }
+      starts[d * (facets.length + 1) + facets.length] = values.length;
+    }
+    this.facetStarts = starts;
+    this.facetValues = Uint16Array.from(values);
+  }
+
+  /** `f(key)`, computed once per key (words and prefixes recur on every keystroke). */
+  memo(kind, key, f) {
+    const k = `${kind}\u0000${key}`;
+    if (!this.cache.has(k)) this.cache.set(k, f());
+    return this.cache.get(k);
   }
 
   file(name, kind = 'json') {
@@ -163,16 +198,19 @@ export class Engine {
   }
 
   async stem(word) {
-    if (STEM_EXCEPTIONS[word]) return STEM_EXCEPTIONS[word];
+    if (Object.hasOwn(STEM_EXCEPTIONS, word)) return STEM_EXCEPTIONS[word];
     if (!this.stemmer) this.stemmer = import('./stem-nl.js');
     const stem = (await this.stemmer).stem(word);
     return stem ? guard(word, stem) : word;
   }
 
   /** The index terms of a folded word: from the vocabulary map, else analysed here. */
-  async terms(word) {
-    const known = this.m.synonymTerms[word];
-    if (known) return known;
+  terms(word) {
+    return this.memo('terms', word, () => this.analyse(word));
+  }
+
+  async analyse(word) {
+    if (Object.hasOwn(this.m.synonymTerms, word)) return this.m.synonymTerms[word];
     const entry = await this.words.get(word);
     if (entry !== undefined) return Array.isArray(entry) ? entry.slice(1) : [word];
     const terms = [await this.stem(word)];
@@ -215,7 +253,11 @@ export class Engine {
     return false;
   }
 
-  async fuzzy(word) {
+  fuzzy(word) {
+    return this.memo('fuzzy', word, () => this.corrections(word));
+  }
+
+  async corrections(word) {
     const len = Array.from(word).length;
     if (len <= 4) return [];
     const max = len <= 8 ? 1 : 2;
@@ -227,7 +269,11 @@ export class Engine {
     return found.sort();
   }
 
-  async completions(prefix) {
+  completions(prefix) {
+    return this.memo('completions', prefix, () => this.expand(prefix));
+  }
+
+  async expand(prefix) {
     if (Array.from(prefix).length < 2) return [];
     const found = (await this.words.withPrefix(prefix))
       .filter(([w]) => w.length > prefix.length)
@@ -305,8 +351,9 @@ export class Engine {
       const hit = new Uint8Array(n);
       const clause = new Float64Array(n);
       const alt = new Float64Array(n);
+      const inClause = new Uint8Array(n);
       for (const alternatives of clauses) {
-        const touched = new Set();
+        const touched = [];
         for (const { terms, weight, word } of alternatives) {
           const altTouched = [];
           for (const term of terms) {
@@ -322,7 +369,7 @@ export class Engine {
           }
           for (const d of altTouched) {
             if (alt[d] > clause[d]) clause[d] = alt[d];
-            touched.add(d);
+            if (!inClause[d]) { inClause[d] = 1; touched.push(d); }
             alt[d] = 0;
           }
         }
@@ -330,6 +377,7 @@ export class Engine {
           score[d] += clause[d];
           hit[d] = 1;
           clause[d] = 0;
+          inClause[d] = 0;
         }
       }
       matched = [];
@@ -342,49 +390,46 @@ export class Engine {
 
     // Facet counts: a method counts for a facet when it passes every filter but that facet's.
     const facets = this.m.facets;
-    const bits = this.facetBits;
-    const wanted = facets.map((f) => {
+    const stride = facets.length + 1;
+    const starts = this.facetStarts;
+    const values = this.facetValues;
+    const wanted = new Uint8Array(this.facetTotal);
+    const filtered = [];
+    facets.forEach((f, fi) => {
       const chosen = filters[f.key];
-      if (!chosen || !chosen.length) return null;
-      const mask = new Uint8Array(f.width);
-      f.values.forEach(([id], v) => { if (chosen.includes(id)) mask[v >> 3] |= 1 << (v & 7); });
-      return mask;
+      if (!chosen || !chosen.length) return;
+      filtered.push(fi);
+      f.values.forEach(([id], v) => { if (chosen.includes(id)) wanted[this.facetBase[fi] + v] = 1; });
     });
-    const counts = facets.map((f) => new Uint32Array(f.values.length));
-    const countFacet = (fi, d) => {
-      const f = facets[fi];
-      const at = f.offset + d * f.width;
-      for (let b = 0; b < f.width; b++) {
-        let byte = bits[at + b];
-        while (byte) {
-          const low = byte & -byte;
-          counts[fi][b * 8 + 31 - Math.clz32(low)]++;
-          byte ^= low;
-        }
-      }
-    };
+    const flat = new Uint32Array(this.facetTotal);
     const passing = [];
     for (const d of matched) {
+      const at = d * stride;
       let failed = -1;
       let failures = 0;
-      for (let fi = 0; fi < facets.length; fi++) {
-        const mask = wanted[fi];
-        if (!mask) continue;
-        const f = facets[fi];
-        const at = f.offset + d * f.width;
+      for (const fi of filtered) {
         let ok = false;
-        for (let b = 0; b < f.width; b++) if (bits[at + b] & mask[b]) ok = true;
+        for (let i = starts[at + fi]; i < starts[at + fi + 1]; i++) if (wanted[values[i]]) { ok = true; break; }
         if (!ok) { failures++; failed = fi; }
       }
       if (failures === 0) {
-        for (let fi = 0; fi < facets.length; fi++) countFacet(fi, d);
+        for (let i = starts[at]; i < starts[at + facets.length]; i++) flat[values[i]]++;
         passing.push(d);
       } else if (failures === 1) {
-        countFacet(failed, d);
+        for (let i = starts[at + failed]; i < starts[at + failed + 1]; i++) flat[values[i]]++;
       }
     }
-    passing.sort((a, b) => score[b] - score[a] || a - b);
-    const page = passing.slice(offset, offset + limit);
+    // Only the page is put in order: a partial selection, not a sort of every match.
+    const before = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    const want = offset + limit;
+    const top = [];
+    for (const d of passing) {
+      if (top.length === want && !before(d, top[want - 1])) continue;
+      let i = top.length === want ? want - 1 : top.length;
+      while (i > 0 && before(d, top[i - 1])) { top[i] = top[i - 1]; i--; }
+      top[i] = d;
+    }
+    const page = top.slice(offset, offset + limit);
     const per = this.m.docsPerBlock;
     const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
     const hits = page.map((d, i) => {
@@ -399,7 +444,7 @@ export class Engine {
         key: f.key,
         label: f.label,
         values: f.values.map(([id, label], v) => ({
-          id, label, count: counts[fi][v], selected: (filters[f.key] ?? []).includes(id),
+          id, label, count: flat[this.facetBase[fi] + v], selected: (filters[f.key] ?? []).includes(id),
         })),
       })),
     };
