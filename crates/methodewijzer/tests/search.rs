@@ -319,3 +319,62 @@ proptest! {
         prop_assert!(results.total <= catalogue().len());
     }
 }
+
+#[test]
+fn browser_export_is_deterministic_content_named_and_complete() {
+    let catalogue = catalogue();
+    let export = catalogue.index().browser_export(catalogue);
+    let again = catalogue.index().browser_export(catalogue);
+    let names: Vec<&str> = export.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        again
+            .files
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>()
+    );
+    let manifest = export
+        .files
+        .iter()
+        .find(|f| f.name == export.manifest)
+        .expect("the manifest is one of the files");
+    let manifest: serde_json::Value = serde_json::from_slice(&manifest.bytes).unwrap();
+    assert_eq!(manifest["methods"], catalogue.len());
+    // Every file the manifest names exists, and every other file is named by it.
+    let text = manifest.to_string();
+    for name in &names {
+        assert!(
+            *name == export.manifest || text.contains(&format!("\"{name}\"")),
+            "{name} is not in the manifest"
+        );
+    }
+    // Names carry the content hash: different content, different name.
+    let mut seen = std::collections::HashSet::new();
+    for file in &export.files {
+        assert!(seen.insert(&file.bytes), "two files with the same content");
+    }
+    // Every word of a method's name is in the vocabulary map, with its index terms.
+    let words: serde_json::Map<String, serde_json::Value> = export
+        .files
+        .iter()
+        .filter(|f| f.name.starts_with("words-"))
+        .flat_map(|f| {
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&f.bytes).unwrap()
+        })
+        .collect();
+    let mut analyzer = catalogue.index().analyzer().clone();
+    for method in catalogue.methods() {
+        for word in analyzer.words(&method.name) {
+            let entry = &words[&word.text];
+            let terms = analyzer.terms(&word.text);
+            match entry {
+                serde_json::Value::Array(a) => {
+                    let listed: Vec<&str> = a[1..].iter().filter_map(|t| t.as_str()).collect();
+                    assert_eq!(listed, terms.iter().map(String::as_str).collect::<Vec<_>>());
+                }
+                _ => assert_eq!(&terms[..], [word.text.clone()]),
+            }
+        }
+    }
+}
