@@ -373,7 +373,7 @@ fn browser_export_is_deterministic_content_named_and_complete() {
                     let listed: Vec<&str> = a[1..].iter().filter_map(|t| t.as_str()).collect();
                     assert_eq!(listed, terms.iter().map(String::as_str).collect::<Vec<_>>());
                 }
-                _ => assert_eq!(&terms[..], [word.text.clone()]),
+                _ => assert_eq!(&terms[..], std::slice::from_ref(&word.text)),
             }
         }
     }

@@ -18,7 +18,7 @@
 //! 6. A query that equals a method's name or alias puts that method first.
 
 mod analysis;
-mod browser;
+pub mod browser;
 mod index;
 
 use std::collections::BTreeMap;
