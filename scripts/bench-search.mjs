@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Compares three browser search systems on the same built Methodewijzer site and prints one
 // Markdown table:
-//   - Methodewijzer's own engine (static/search-engine.js + the manifest named by the home
-//     page's [data-search] data-index), skipped as "not built" when the site has none;
+//   - Methodewijzer's own engine (search-engine.js, at the root or in static/, with the manifest
+//     named by the home page's [data-search] data-index), "not built" when the site has none;
 //   - Pagefind, indexing the method pages (methoden/*/index.html, root article.method);
 //   - MiniSearch, an index over every field of data/methods.json, serialized to JSON.
 // Per system and catalogue (the shipped one; with --synthetic N also N synthetic methods):
@@ -63,7 +63,8 @@ const queries = parseToml(readFileSync(join(ROOT, 'tests/relevance/queries.toml'
 
 // ── the systems: one adapter each ──────────────────────────────────────────────────────────────
 // prepare(site) runs in Node (builds its index into the site; returns a reason to skip, or
-// nothing); `own` lists the URL prefixes it may fetch; open() runs in the page and defines
+// nothing, and may set `arg` for open); `own` lists the URL prefixes it may fetch (null: all
+// the site fetches); open(arg) runs in the page and defines
 // window.__search(query) → top 10 as [{slug, title, summary}].
 const STOPWORDS = ['de', 'het', 'een', 'en', 'van', 'in', 'op', 'voor', 'met', 'te', 'is', 'die', 'dat', 'aan', 'om', 'bij', 'of', 'als', 'zijn', 'er', 'door', 'naar', 'ook', 'wordt', 'worden', 'hun', 'zij', 'hij', 'ze', 'niet', 'dit', 'tot', 'uit'];
 // The MiniSearch options as a module, imported both by this script (to index) and by the page.
@@ -85,10 +86,13 @@ export const options = {
 const methodewijzer = {
   name: 'Methodewijzer',
   own: null, // everything the site fetches counts
-  prepare: (site) => (existsSync(join(site, 'static/search-engine.js')) ? null : 'not built'),
-  open: async () => {
+  prepare(site) {
+    this.arg = ['static/search-engine.js', 'search-engine.js'].find((f) => existsSync(join(site, f)));
+    return this.arg ? null : 'not built';
+  },
+  open: async (engineUrl) => {
     const manifest = new URL(document.querySelector('[data-search]').dataset.index, location.href).href;
-    const { Engine } = await import(new URL('static/search-engine.js', location.href).href);
+    const { Engine } = await import(new URL(engineUrl, location.href).href);
     const engine = await Engine.load(manifest);
     window.__search = async (query) => {
       const { hits } = await engine.search({ query, filters: {}, limit: 10 });
@@ -213,7 +217,7 @@ async function measure(browser, site, system, judged) {
   await page.goto(url, { waitUntil: 'networkidle' });
   const firstWord = queries[0].text.split(/\s+/)[0];
   const firstStart = performance.now();
-  await page.evaluate(system.open);
+  await page.evaluate(system.open, system.arg ?? null);
   const first = await page.evaluate((q) => window.__search(q), firstWord);
   const firstMs = performance.now() - firstStart;
   const counted = log.filter((r) => !BASE_PAGE.has(r.path));
