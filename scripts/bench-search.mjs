@@ -12,8 +12,9 @@
 //     and CSS excepted) up to the first one-word search, with the top 10 shown with title and
 //     summary (for Pagefind: its script, wasm, metadata, index chunks and the 10 fragments).
 //     For Pagefind and MiniSearch the site's own search files are blocked, so they do not count.
-//   - latency per keystroke after load: every prefix of every judged query, one search call
-//     per typed character, timed in the page with performance.now() (p50, p95);
+//   - latency per keystroke after load: every prefix of every judged query (every 4th query on a
+//     synthetic catalogue), one search call per typed character, timed in the page with
+//     performance.now() around the awaited call (p50, p95);
 //   - nDCG@10 and MRR over tests/relevance/queries.toml, as crates/methodewijzer/src/relevance.rs
 //     defines them (shipped catalogue only; the synthetic one has no judgments).
 //
@@ -175,7 +176,12 @@ function serve(site) {
     if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(file), { level: 9 }));
     const body = gz.get(file);
     log.push({ path, bytes: body.length });
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600',
+      // Cross-origin isolation, so that performance.now() has 5 µs steps instead of 100 µs.
+      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
     res.end(body);
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, log, url: `http://127.0.0.1:${server.address().port}/` })));
@@ -222,27 +228,37 @@ async function measure(browser, site, system, judged) {
   const firstMs = performance.now() - firstStart;
   const counted = log.filter((r) => !BASE_PAGE.has(r.path));
   if (process.env.BENCH_VERBOSE) {
+    console.error(`  crossOriginIsolated: ${await page.evaluate(() => crossOriginIsolated)}`);
     console.error(counted.map((r) => `  ${r.path} ${r.bytes}`).join('\n'));
     console.error(first.slice(0, 3).map((h) => `  → ${h.slug} | ${h.title} | ${h.summary.slice(0, 100)}`).join('\n'));
   }
   if (!first.length || first.some((h) => !h.slug || !h.title)) console.error(`${system.name}: odd first result for "${firstWord}":`, first.slice(0, 3));
 
-  const times = [];
-  for (const q of queries) {
-    times.push(...(await page.evaluate(async (text) => {
-      const out = [];
-      for (let i = 1; i <= text.length; i++) {
-        const t = performance.now();
-        await window.__search(text.slice(0, i));
-        out.push(performance.now() - t);
-      }
-      return out;
-    }, q.text)));
-  }
+  // On a synthetic catalogue a keystroke can take a second (Pagefind): every 4th query there.
+  const typed = judged ? queries : queries.filter((_, i) => i % 4 === 0);
+  // Twice: the first pass fetches whatever each keystroke needs (cold), the second finds
+  // it loaded (warm). A whole-index system loads everything before its first result.
+  const pass = async () => {
+    const times = [];
+    for (const q of typed) {
+      times.push(...(await page.evaluate(async (text) => {
+        const out = [];
+        for (let i = 1; i <= text.length; i++) {
+          const t = performance.now();
+          await window.__search(text.slice(0, i));
+          out.push(performance.now() - t);
+        }
+        return out;
+      }, q.text)));
+    }
+    return times;
+  };
+  const times = await pass();
+  const warm = await pass();
   const result = {
     indexSeconds, firstMs,
     bytes: counted.reduce((s, r) => s + r.bytes, 0), requests: counted.length,
-    p50: percentile(times, 50), p95: percentile(times, 95),
+    p50: percentile(times, 50), p95: percentile(times, 95), warmP95: percentile(warm, 95),
   };
   if (judged) {
     const scores = [];
@@ -282,13 +298,13 @@ await browser.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const ms = (x) => x.toFixed(2);
-console.log(`First search: "${queries[0].text.split(/\s+/)[0]}"; latency over every prefix of ${queries.length} judged queries; relevance over the same ${queries.length} queries.\n`);
-console.log('| catalogue | system | bytes before first result (gzip) | requests | first result ms | keystroke p50 ms | keystroke p95 ms | nDCG@10 | MRR | index build s |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`First search: "${queries[0].text.split(/\s+/)[0]}". Keystroke latency: every prefix of the ${queries.length} judged queries (of every 4th on a synthetic catalogue); relevance over the same ${queries.length} queries.\n`);
+console.log('| catalogue | system | bytes before first result (gzip) | requests | first result ms | keystroke p50 ms | keystroke p95 ms | warm p95 ms | nDCG@10 | MRR | index build s |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   if (r.skip) { console.log(`| ${r.catalogue} | ${r.system} | ${r.skip} | | | | | | | |`); continue; }
   const rel = r.scores ? [r.ndcg.toFixed(3), r.mrr.toFixed(3)] : ['—', '—'];
-  console.log(`| ${r.catalogue} | ${r.system} | ${kb(r.bytes)} | ${r.requests} | ${r.firstMs.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${rel.join(' | ')} | ${r.indexSeconds.toFixed(1)} |`);
+  console.log(`| ${r.catalogue} | ${r.system} | ${kb(r.bytes)} | ${r.requests} | ${r.firstMs.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.warmP95)} | ${rel.join(' | ')} | ${r.indexSeconds.toFixed(1)} |`);
 }
 if (byKind) {
   const scored = rows.filter((r) => r.scores);
