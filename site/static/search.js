@@ -83,21 +83,19 @@ function setUp(form) {
     render(results);
   }
 
+  // Text with the matched words in <mark>, as nodes: catalogue text never becomes markup.
+  const marked = (text, found) => engine.highlight(text, found)
+    .map((piece) => (piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text)));
+
   function render(results) {
     panel.hidden = false;
     if (staticList) staticList.hidden = true;
     status.textContent = results.total === 0 ? s.strNone
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
     list.replaceChildren(...results.hits.map((hit) => {
-      const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` });
-      for (const piece of engine.highlight(hit.name, results.words)) {
-        link.append(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
-      }
-      const summary = el('p');
-      for (const piece of engine.highlight(hit.summary, results.words)) {
-        summary.append(piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text));
-      }
-      return el('li', {}, el('h2', { class: 'hit-title' }, link), summary);
+      const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
+        ...marked(hit.name, results.words));
+      return el('li', {}, el('h2', { class: 'hit-title' }, link), el('p', {}, ...marked(hit.summary, results.words)));
     }));
     facetsBox.replaceChildren(...results.facets.map((facet) => {
       const values = facet.values.filter((v) => v.count > 0 || v.selected);

@@ -103,41 +103,28 @@ impl SearchIndex {
                 }
             }
             let average = total_tokens as f32 / total_docs as f32;
-            for (s, segment) in searcher.segment_readers().iter().enumerate() {
-                let (Ok(inverted), Ok(norms)) = (
-                    segment.inverted_index(*field),
-                    segment.get_fieldnorms_reader(*field),
-                ) else {
-                    continue;
+            each_term(&searcher, *field, |s, segment, inverted, term, info| {
+                let Ok(norms) = segment.get_fieldnorms_reader(*field) else {
+                    return;
                 };
-                let Ok(mut stream) = inverted.terms().stream() else {
-                    continue;
+                let df = searcher
+                    .doc_freq(&tantivy::Term::from_field_text(*field, term))
+                    .unwrap_or(u64::from(info.doc_freq));
+                let bm25 = Bm25Weight::for_one_term(df, total_docs, average);
+                let Ok(mut postings) =
+                    inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
+                else {
+                    return;
                 };
-                while stream.advance() {
-                    let Ok(term) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    let info = stream.value();
-                    let df = searcher
-                        .doc_freq(&tantivy::Term::from_field_text(*field, term))
-                        .unwrap_or(u64::from(info.doc_freq));
-                    let bm25 = Bm25Weight::for_one_term(df, total_docs, average);
-                    let Ok(mut postings) =
-                        inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqs)
-                    else {
-                        continue;
-                    };
-                    let entry = impacts.entry(term.to_string()).or_default();
-                    let mut doc = postings.doc();
-                    while doc != tantivy::TERMINATED {
-                        let score =
-                            bm25.score(norms.fieldnorm_id(doc), postings.term_freq()) * *weight;
-                        let ord = self.ords[s][doc as usize];
-                        *entry.entry(doc_of(ord)).or_default() += score;
-                        doc = postings.advance();
-                    }
+                let entry = impacts.entry(term.to_string()).or_default();
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED {
+                    let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq()) * *weight;
+                    let ord = self.ords[s][doc as usize];
+                    *entry.entry(doc_of(ord)).or_default() += score;
+                    doc = postings.advance();
                 }
-            }
+            });
         }
         let postings: Vec<(String, Value)> = impacts
             .into_iter()
@@ -159,30 +146,19 @@ impl SearchIndex {
         // its index terms.
         let mut analyzer = self.analyzer.clone();
         let mut words: Vec<(String, Value)> = Vec::new();
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.words) else {
-                continue;
+        each_term(&searcher, self.words, |_, _, _, word, info| {
+            // Most words are their own only term: then the frequency alone says it.
+            let df = json!(info.doc_freq);
+            let terms = analyzer.terms(word);
+            let entry = if terms.len() == 1 && terms[0] == word {
+                df
+            } else {
+                let mut entry = vec![df];
+                entry.extend(terms.iter().map(|t| json!(t)));
+                Value::Array(entry)
             };
-            let Ok(mut stream) = inverted.terms().stream() else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(word) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                // Most words are their own only term: then the frequency alone says it.
-                let df = json!(stream.value().doc_freq);
-                let terms = analyzer.terms(word);
-                let entry = if terms.len() == 1 && terms[0] == word {
-                    df
-                } else {
-                    let mut entry = vec![df];
-                    entry.extend(terms.iter().map(|t| json!(t)));
-                    Value::Array(entry)
-                };
-                words.push((word.to_string(), entry));
-            }
-        }
+            words.push((word.to_string(), entry));
+        });
         words.sort_by(|a, b| a.0.cmp(&b.0));
         words.dedup_by(|a, b| a.0 == b.0);
         let words = shard_set("words", words, WORDS_SHARD_BYTES, &mut files);
@@ -226,11 +202,9 @@ impl SearchIndex {
             let width = values.len().div_ceil(8);
             let offset = facet_bytes.len();
             facet_bytes.resize(offset + width * methods.len(), 0u8);
-            for (ord, _) in methods.iter().enumerate() {
-                let start = self.facet_starts[ord * 8 + i] as usize;
-                let end = self.facet_starts[ord * 8 + i + 1] as usize;
+            for ord in 0..methods.len() {
                 let base = offset + doc_of(ord as u32) as usize * width;
-                for &v in &self.facet_values[start..end] {
+                for &v in self.facet_values_of(ord, i) {
                     let local = v as usize - self.facet_offsets[i];
                     facet_bytes[base + local / 8] |= 1 << (local % 8);
                 }
@@ -283,8 +257,9 @@ impl SearchIndex {
     }
 }
 
-/// Cuts sorted `(key, value)` pairs into files of about `budget` bytes; returns, for the
-/// manifest, each file's name and first key.
+/// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes; returns, for
+/// the manifest, each file's name and first key. Each entry is serialized once, and the
+/// object is the entries joined in their (sorted) order.
 fn shard_set(
     kind: &str,
     entries: Vec<(String, Value)>,
@@ -292,35 +267,66 @@ fn shard_set(
     files: &mut Vec<BrowserFile>,
 ) -> Vec<(String, String)> {
     let mut shards = Vec::new();
-    let mut current = serde_json::Map::new();
+    let mut current: Vec<u8> = Vec::new();
     let mut first = String::new();
-    let mut size = 0;
-    let mut flush = |current: &mut serde_json::Map<String, Value>, first: &str| {
+    let mut flush = |current: &mut Vec<u8>, first: &str| {
         if current.is_empty() {
             return;
         }
+        current.push(b'}');
         let name = add_file(
             files,
             &format!("{kind}-{}", shards.len()),
             "json",
-            json_bytes(&Value::Object(std::mem::take(current))),
+            std::mem::take(current),
         );
         shards.push((name, first.to_string()));
     };
     for (key, value) in entries {
-        let len = key.len() + value.to_string().len() + 4;
-        if size + len > budget && !current.is_empty() {
+        let mut entry = json_bytes(&key);
+        entry.push(b':');
+        entry.extend(json_bytes(&value));
+        if !current.is_empty() && current.len() + entry.len() + 2 > budget {
             flush(&mut current, &first);
-            size = 0;
         }
         if current.is_empty() {
-            first = key.clone();
+            first = key;
+            current.push(b'{');
+        } else {
+            current.push(b',');
         }
-        size += len;
-        current.insert(key, value);
+        current.extend(entry);
     }
     flush(&mut current, &first);
     shards
+}
+
+/// Calls `f(segment number, segment, inverted index, term, term info)` for every term of
+/// `field` in every segment.
+fn each_term(
+    searcher: &tantivy::Searcher,
+    field: tantivy::schema::Field,
+    mut f: impl FnMut(
+        usize,
+        &tantivy::SegmentReader,
+        &tantivy::InvertedIndexReader,
+        &str,
+        &tantivy::postings::TermInfo,
+    ),
+) {
+    for (s, segment) in searcher.segment_readers().iter().enumerate() {
+        let Ok(inverted) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                f(s, segment, &inverted, term, stream.value());
+            }
+        }
+    }
 }
 
 fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {

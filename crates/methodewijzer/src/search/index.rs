@@ -358,6 +358,14 @@ impl SearchIndex {
         })
     }
 
+    /// Method `ord`'s values of facet number `facet` (in [`Facet::ALL`] order), as global
+    /// value ids (see `facet_values`).
+    pub(super) fn facet_values_of(&self, ord: usize, facet: usize) -> &[u16] {
+        let start = self.facet_starts[ord * 8 + facet] as usize;
+        let end = self.facet_starts[ord * 8 + facet + 1] as usize;
+        &self.facet_values[start..end]
+    }
+
     /// The analyzer the index was built with.
     pub fn analyzer(&self) -> &Analyzer {
         &self.analyzer
@@ -409,11 +417,11 @@ impl SearchIndex {
         let mut passing = Vec::with_capacity(scored.len());
         for &(ord, score) in &scored {
             let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
-            let range = |i: usize| starts[i] as usize..starts[i + 1] as usize;
             let mut failed = 0u8;
             if any_filter {
                 for i in (0..7).filter(|&i| filtered[i]) {
-                    if !self.facet_values[range(i)]
+                    if !self
+                        .facet_values_of(ord as usize, i)
                         .iter()
                         .any(|&v| wanted[v as usize])
                     {
@@ -429,7 +437,7 @@ impl SearchIndex {
                 passing.push((ord, score));
             } else if failed.count_ones() == 1 {
                 // Failing only facet F's filter still counts for F.
-                for &v in &self.facet_values[range(failed.trailing_zeros() as usize)] {
+                for &v in self.facet_values_of(ord as usize, failed.trailing_zeros() as usize) {
                     flat[v as usize] += 1;
                 }
             }
