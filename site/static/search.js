@@ -89,6 +89,9 @@ function setUp(form) {
 
   function render(results) {
     panel.hidden = false;
+    // Which search the list shows, for tests and styles: results of a prefix may still be on
+    // screen while the next keystroke's search runs.
+    panel.dataset.query = state.query;
     if (staticList) staticList.hidden = true;
     status.textContent = results.total === 0 ? s.strNone
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);

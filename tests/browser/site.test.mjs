@@ -287,6 +287,7 @@ test("search: the index loads on first focus, results come while typing, in the 
   await page.waitForResponse((r) => r.url().includes("/search/manifest."));
   await page.keyboard.type("eenzaamheid ouderen", { delay: 20 });
   const expected = librarySearch("eenzaamheid ouderen");
+  await page.waitForSelector('.search-results[data-query="eenzaamheid ouderen"]');
   await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), expected.total);
   const shown = await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href")));
   assert.deepEqual(shown.slice(0, 10), expected.hits.slice(0, 10).map((h) => `methoden/${h.slug}/`));
@@ -337,7 +338,10 @@ test("search: keyboard — arrows move through results, Escape goes back and cle
   const { context, page } = await open(base + "methoden/");
   await page.focus("#zoekterm");
   await page.keyboard.type("netwerk");
-  await page.waitForSelector(".hits li");
+  // Wait for the results of the whole word, not of a prefix still being replaced.
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `),
+    librarySearch("netwerk").total);
+  await page.waitForSelector('.search-results[data-query="netwerk"]');
   await page.keyboard.press("ArrowDown");
   const first = await page.evaluate(() => document.activeElement.getAttribute("href"));
   assert.equal(first, await page.getAttribute(".hits li:first-child a", "href"));
@@ -351,7 +355,9 @@ test("search: keyboard — arrows move through results, Escape goes back and cle
   assert.equal(await page.isVisible(".search-results"), false);
   assert.ok(await page.isVisible("[data-results]"), "the full list is back");
   await page.keyboard.type("krachtwerk");
-  await page.waitForSelector(".hits li");
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `),
+    librarySearch("krachtwerk").total);
+  await page.waitForSelector('.search-results[data-query="krachtwerk"]');
   await page.keyboard.press("Enter");
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
   assert.match(page.url(), /\/methoden\/krachtwerk\/$/);
