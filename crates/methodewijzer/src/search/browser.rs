@@ -103,8 +103,14 @@ impl SearchIndex {
                 }
             }
             let average = total_tokens as f32 / total_docs as f32;
-            each_term(&searcher, *field, |s, segment, inverted, term, info| {
-                let Ok(norms) = segment.get_fieldnorms_reader(*field) else {
+            // One field-norm reader per segment, not one per term.
+            let norms: Vec<_> = searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| segment.get_fieldnorms_reader(*field).ok())
+                .collect();
+            each_term(&searcher, *field, |s, inverted, term, info| {
+                let Some(norms) = &norms[s] else {
                     return;
                 };
                 let df = searcher
@@ -146,7 +152,7 @@ impl SearchIndex {
         // its index terms.
         let mut analyzer = self.analyzer.clone();
         let mut words: Vec<(String, Value)> = Vec::new();
-        each_term(&searcher, self.words, |_, _, _, word, info| {
+        each_term(&searcher, self.words, |_, _, word, info| {
             // Most words are their own only term: then the frequency alone says it.
             let df = json!(info.doc_freq);
             let terms = analyzer.terms(word);
@@ -301,18 +307,12 @@ fn shard_set(
     shards
 }
 
-/// Calls `f(segment number, segment, inverted index, term, term info)` for every term of
-/// `field` in every segment.
+/// Calls `f(segment number, inverted index, term, term info)` for every term of `field` in
+/// every segment.
 fn each_term(
     searcher: &tantivy::Searcher,
     field: tantivy::schema::Field,
-    mut f: impl FnMut(
-        usize,
-        &tantivy::SegmentReader,
-        &tantivy::InvertedIndexReader,
-        &str,
-        &tantivy::postings::TermInfo,
-    ),
+    mut f: impl FnMut(usize, &tantivy::InvertedIndexReader, &str, &tantivy::postings::TermInfo),
 ) {
     for (s, segment) in searcher.segment_readers().iter().enumerate() {
         let Ok(inverted) = segment.inverted_index(field) else {
@@ -323,7 +323,7 @@ fn each_term(
         };
         while stream.advance() {
             if let Ok(term) = std::str::from_utf8(stream.key()) {
-                f(s, segment, &inverted, term, stream.value());
+                f(s, &inverted, term, stream.value());
             }
         }
     }
