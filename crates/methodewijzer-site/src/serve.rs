@@ -105,28 +105,44 @@ fn rebuild(options: &BuildOptions, state: &RwLock<State>) {
     }
 }
 
+/// How long the watched folders must stay quiet before a rebuild starts: an editor's save
+/// (truncate, write, rename) arrives as several events, and reading a half-written file
+/// would show a false error.
+const QUIET: Duration = Duration::from_millis(150);
+
+/// Watches the catalogue and the site; the returned watcher must be kept alive.
 fn watch(
     options: &BuildOptions,
     state: &Arc<RwLock<State>>,
-) -> notify::Result<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>> {
+) -> notify::Result<notify::RecommendedWatcher> {
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx)?;
+    for dir in [&options.catalogue, &options.site] {
+        notify::Watcher::watch(&mut watcher, dir, notify::RecursiveMode::Recursive)?;
+    }
     let opts = options.clone();
     let state = Arc::clone(state);
-    let mut debouncer = notify_debouncer_mini::new_debouncer(
-        Duration::from_millis(150),
-        move |events: notify_debouncer_mini::DebounceEventResult| {
-            if let Ok(events) = events
-                && events.iter().any(|e| !is_editor_noise(&e.path))
-            {
-                rebuild(&opts, &state);
+    std::thread::spawn(move || {
+        // Ends when the watcher is dropped and the channel closes.
+        while let Ok(event) = rx.recv() {
+            if !is_change(&event) {
+                continue;
             }
-        },
-    )?;
-    for dir in [&options.catalogue, &options.site] {
-        debouncer
-            .watcher()
-            .watch(dir, notify::RecursiveMode::Recursive)?;
-    }
-    Ok(debouncer)
+            // Wait for quiet; whatever arrives meanwhile is part of the same save. Changes
+            // made during the rebuild itself wait in the channel and start the next one.
+            while rx.recv_timeout(QUIET).is_ok() {}
+            rebuild(&opts, &state);
+        }
+    });
+    Ok(watcher)
+}
+
+/// Whether an event means the catalogue or the site changed. Opening and reading files is
+/// not a change: the rebuild reads every file, and counting that would rebuild forever.
+fn is_change(event: &notify::Result<notify::Event>) -> bool {
+    let Ok(event) = event else { return true };
+    !matches!(event.kind, notify::EventKind::Access(_))
+        && event.paths.iter().any(|p| !is_editor_noise(p))
 }
 
 /// Swap and backup files editors write next to the real one.
