@@ -206,6 +206,18 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
         pick(rng, WORDS),
         pick(rng, WORDS)
     );
+    // Aliases are mostly abbreviations (IRB, CTI, K-VHT): here initials and a number.
+    let aliases = if rng.bool() {
+        let initials: String = name
+            .split_whitespace()
+            .take(3)
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        vec![format!("{initials}-{i}")]
+    } else {
+        Vec::new()
+    };
     let ids = |rng: &mut fastrand::Rng, kind: Kind, min: usize, max: usize| -> Vec<String> {
         let terms = vocab.terms(kind);
         if terms.is_empty() {
@@ -229,11 +241,7 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
     Method {
         slug: format!("methode-{i:05}"),
         name,
-        aliases: if rng.bool() {
-            vec![sentence(rng, 2)]
-        } else {
-            Vec::new()
-        },
+        aliases,
         summary: {
             let words = rng.usize(18..35);
             sentence(rng, words).chars().take(300).collect()

@@ -146,11 +146,11 @@ impl Analyzer {
             .fold(
                 || (analyzer.clone(), FxHashSet::default()),
                 |(mut local, mut words), text| {
-                    for word in local.words(text) {
-                        if word.text.chars().count() >= MIN_PART {
-                            words.insert(word.text);
+                    local.each_word(text, |word| {
+                        if !words.contains(&word.text) && word.text.chars().count() >= MIN_PART {
+                            words.insert(word.text.clone());
                         }
-                    }
+                    });
                     (local, words)
                 },
             )
@@ -171,19 +171,32 @@ impl Analyzer {
     /// Splits `text` into folded words (stop words dropped).
     pub fn words(&mut self, text: &str) -> Vec<Word> {
         let mut out = Vec::new();
-        let mut stream = self.words.token_stream(text);
-        while let Some(token) = stream.next() {
+        self.each_word(text, |token| {
             out.push(Word {
                 text: token.text.clone(),
                 offsets: token.offset_from..token.offset_to,
                 position: token.position,
-            });
-        }
+            })
+        });
         out
+    }
+
+    /// Calls `f` with each folded word of `text` (stop words dropped), as a tantivy token.
+    /// Unlike [`Analyzer::words`] it copies nothing, which matters when a large catalogue is
+    /// read word by word several times over.
+    pub fn each_word(&mut self, text: &str, mut f: impl FnMut(&Token)) {
+        let mut stream = self.words.token_stream(text);
+        while let Some(token) = stream.next() {
+            f(token);
+        }
     }
 
     /// The index terms of one folded word: its stem, and the stems of its compound parts.
     pub fn terms(&mut self, word: &str) -> Arc<[String]> {
+        // The clone's own cache first: it needs no lock.
+        if let Some(hit) = self.local.get(word) {
+            return hit.clone();
+        }
         if let Some(hit) = self
             .shared
             .cache
@@ -191,6 +204,7 @@ impl Analyzer {
             .ok()
             .and_then(|c| c.get(word).cloned())
         {
+            self.local.insert(word.to_string(), hit.clone());
             return hit;
         }
         let mut terms = vec![self.stem(word)];
@@ -285,17 +299,28 @@ impl Analyzer {
     /// position and offsets.
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
-        for word in self.words(text) {
+        let mut words = self.words.clone();
+        let mut stream = words.token_stream(text);
+        while let Some(word) = stream.next() {
             for term in self.terms(&word.text).iter() {
                 tokens.push(Token {
-                    offset_from: word.offsets.start,
-                    offset_to: word.offsets.end,
+                    offset_from: word.offset_from,
+                    offset_to: word.offset_to,
                     position: word.position,
                     text: term.clone(),
                     position_length: 1,
                 });
             }
         }
+        tokens
+    }
+}
+
+impl Analyzer {
+    /// The tokens of the `words` field for `text`: its folded surface words, unstemmed.
+    pub fn word_tokens(&mut self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        self.each_word(text, |word| tokens.push(word.clone()));
         tokens
     }
 }
@@ -333,21 +358,9 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = PreTokenizedStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
-        let tokens = self
-            .0
-            .words(text)
-            .into_iter()
-            .map(|w| Token {
-                offset_from: w.offsets.start,
-                offset_to: w.offsets.end,
-                position: w.position,
-                text: w.text,
-                position_length: 1,
-            })
-            .collect();
         PreTokenizedStream::from(PreTokenizedString {
             text: String::new(),
-            tokens,
+            tokens: self.0.word_tokens(text),
         })
     }
 }

@@ -7,6 +7,7 @@
 //! and building it takes milliseconds per hundred methods.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tantivy::query::{
@@ -17,6 +18,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use super::analysis::{Analyzer, DutchTokenizer, Stemming, WordTokenizer};
+use super::related::Signatures;
 use super::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
 use crate::catalogue::{Catalogue, comparable};
 use crate::markdown;
@@ -37,6 +39,8 @@ pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
 pub const PREFIX_WEIGHT: f32 = 0.8;
 /// Weight of a word found by edit distance.
 pub const TYPO_WEIGHT: f32 = 0.7;
+/// How many similar methods [`SearchIndex::similar`] lists.
+pub const SIMILAR: usize = 12;
 /// Weight of a synonym's words.
 pub const SYNONYM_WEIGHT: f32 = 0.7;
 /// Added to the score of a method whose name or alias is the query, so it comes first.
@@ -98,6 +102,8 @@ pub struct SearchIndex {
     pub(super) names: HashMap<String, u32>,
     /// Synonym groups: each member as its folded words.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    /// Content signatures for related methods, made on first use.
+    pub(super) signatures: OnceLock<Signatures>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -110,6 +116,25 @@ impl std::fmt::Debug for SearchIndex {
 
 /// The text of each scored field for one method, in [`FIELD_WEIGHTS`] order.
 pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
+    let [name, summary, labels, core] = head_texts(catalogue, method);
+    let mut body = vec![markdown::to_text(&method.approach)];
+    for (key, text) in method.markdown_fields() {
+        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
+            body.push(markdown::to_text(text));
+        }
+    }
+    for example in &method.practice_examples {
+        body.push(example.title.clone());
+        body.extend(example.place.clone());
+        body.push(markdown::to_text(&example.description));
+    }
+    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
+    [name, summary, labels, core, body.join("\n")]
+}
+
+/// The first four of [`field_texts`]: what says what a method is about, without the long
+/// body.
+pub(super) fn head_texts(catalogue: &Catalogue, method: &Method) -> [String; 4] {
     let vocab = catalogue.vocabularies();
     let mut labels = Vec::new();
     let lists: [(Kind, &[String]); 5] = [
@@ -131,19 +156,6 @@ pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
     core.extend(method.problem.as_deref().map(markdown::to_text));
     core.extend(method.indications.as_deref().map(markdown::to_text));
 
-    let mut body = vec![markdown::to_text(&method.approach)];
-    for (key, text) in method.markdown_fields() {
-        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
-            body.push(markdown::to_text(text));
-        }
-    }
-    for example in &method.practice_examples {
-        body.push(example.title.clone());
-        body.extend(example.place.clone());
-        body.push(markdown::to_text(&example.description));
-    }
-    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
-
     let mut name = vec![method.name.clone()];
     name.extend(method.aliases.iter().cloned());
     [
@@ -151,7 +163,6 @@ pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
         method.summary.clone(),
         labels.join("\n"),
         core.join("\n"),
-        body.join("\n"),
     ]
 }
 
@@ -355,6 +366,7 @@ impl SearchIndex {
             snippet_texts,
             names,
             synonyms,
+            signatures: OnceLock::new(),
         })
     }
 
@@ -719,73 +731,22 @@ impl SearchIndex {
         markdown::escape_html(&method.summary)
     }
 
-    /// Slugs of the methods most similar in content to `slug`, best first.
+    /// Slugs of the methods most similar in content to `slug`, best first (see
+    /// [`related`](super::related)).
     pub fn similar(&self, catalogue: &Catalogue, slug: &str) -> Vec<String> {
-        let Some(method) = catalogue.get(slug) else {
+        let Ok(ord) = catalogue
+            .methods()
+            .binary_search_by(|m| m.slug.as_str().cmp(slug))
+        else {
             return Vec::new();
         };
-        // Name, summary, labels and aim say what a method is about; the long body adds little
-        // to that and most of the cost at scale. Like tantivy's MoreLikeThisQuery, the method's
-        // most distinctive terms (tf·idf) become the query; unlike it, ties are broken by the
-        // term itself, so the same catalogue always gives the same related methods.
-        let texts = field_texts(catalogue, method);
-        let searcher = self.reader.searcher();
-        let total = searcher.num_docs().max(1) as f32;
-        let mut analyzer = self.analyzer.clone();
-        let mut weights: BTreeMap<(usize, String), f32> = BTreeMap::new();
-        for (f, text) in texts.iter().enumerate().take(4) {
-            for word in analyzer.words(text) {
-                if word.text.chars().count() < 3 {
-                    continue;
-                }
-                for term in analyzer.terms(&word.text).iter() {
-                    *weights.entry((f, term.clone())).or_default() += 1.0;
-                }
-            }
-        }
-        let mut candidates: Vec<((usize, String), f32)> = weights
-            .into_iter()
-            .map(|((f, term), tf)| {
-                let df = searcher
-                    .doc_freq(&Term::from_field_text(self.fields[f].0, &term))
-                    .unwrap_or(0) as f32;
-                let idf = (total / (df + 1.0)).ln() + 1.0;
-                ((f, term), tf * idf)
-            })
-            .collect();
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let clauses: Vec<(Occur, Box<dyn Query>)> = candidates
-            .into_iter()
-            .take(15)
-            .map(|((f, term), weight)| {
-                let query = TermQuery::new(
-                    Term::from_field_text(self.fields[f].0, &term),
-                    IndexRecordOption::WithFreqs,
-                );
-                let boosted: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(query), weight));
-                (Occur::Should, boosted)
-            })
-            .collect();
-        let query = BooleanQuery::new(clauses);
-        let mut found = searcher
-            .search(&query, &AllMatches { ords: &self.ords })
-            .unwrap_or_default();
-        // Ties broken by name, so the list never depends on how documents were segmented.
-        let order = |a: &(u32, f32), b: &(u32, f32)| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
-        };
-        const KEEP: usize = 13;
-        if found.len() > KEEP {
-            found.select_nth_unstable_by(KEEP - 1, order);
-            found.truncate(KEEP);
-        }
-        found.sort_unstable_by(order);
-        found
+        let signatures = self
+            .signatures
+            .get_or_init(|| Signatures::build(catalogue, &self.analyzer));
+        signatures
+            .most_similar(ord as u32, SIMILAR, &self.name_rank)
             .into_iter()
             .map(|(ord, _)| catalogue.methods()[ord as usize].slug.clone())
-            .filter(|s| s != slug)
-            .take(KEEP - 1)
             .collect()
     }
 }

@@ -20,6 +20,7 @@
 mod analysis;
 pub mod browser;
 mod index;
+pub mod related;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,157 @@
+//! Related methods by content: which other methods are about the same thing.
+//!
+//! Every method gets a signature: its most distinctive terms, weighted by tf·idf over what says
+//! what a method is about — name, summary, labels and the core texts (aim, problem,
+//! indications, effective elements), each counted with its search weight. Two methods are as
+//! related as their signatures are alike (cosine similarity).
+//!
+//! Comparing signatures, instead of running each signature as a query against the index, is
+//! what keeps a large build fast: a term links only methods for which it is distinctive, so a
+//! method meets a few hundred others rather than every method that mentions a common word.
+//! A term found in one method only cannot link it to another, so it is left out. Ties are
+//! broken by the term itself and by name, so the same catalogue always gives the same lists.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::analysis::Analyzer;
+use super::index::{FIELD_WEIGHTS, head_texts};
+use crate::catalogue::Catalogue;
+
+/// Terms in a signature.
+const SIGNATURE_TERMS: usize = 25;
+/// Terms shorter than this say little about a method.
+const MIN_TERM_CHARS: usize = 3;
+
+/// The signatures of a catalogue's methods, with an inverted list per term.
+pub(super) struct Signatures {
+    /// Per method: (term number, weight).
+    by_method: Vec<Vec<(u32, f32)>>,
+    /// Per term number: (method ordinal, weight).
+    by_term: Vec<Vec<(u32, f32)>>,
+    /// Per method: the length of its signature vector.
+    norms: Vec<f32>,
+}
+
+impl Signatures {
+    /// Signatures of every method in `catalogue`, analysed with `analyzer`.
+    pub(super) fn build(catalogue: &Catalogue, analyzer: &Analyzer) -> Signatures {
+        // Weighted term frequencies per method, on all cores.
+        let frequencies: Vec<HashMap<String, f32>> = catalogue
+            .methods()
+            .par_iter()
+            .map_init(
+                || analyzer.clone(),
+                |analyzer, method| {
+                    let mut tf: HashMap<String, f32> = HashMap::new();
+                    for (text, (_, weight)) in
+                        head_texts(catalogue, method).iter().zip(FIELD_WEIGHTS)
+                    {
+                        let mut words = Vec::new();
+                        analyzer.each_word(text, |word| {
+                            if word.text.chars().count() >= MIN_TERM_CHARS {
+                                words.push(word.text.clone());
+                            }
+                        });
+                        for word in words {
+                            for term in analyzer.terms(&word).iter() {
+                                *tf.entry(term.clone()).or_default() += weight;
+                            }
+                        }
+                    }
+                    tf
+                },
+            )
+            .collect();
+
+        let mut document_frequency: HashMap<&str, u32> = HashMap::new();
+        for tf in &frequencies {
+            for term in tf.keys() {
+                *document_frequency.entry(term.as_str()).or_default() += 1;
+            }
+        }
+        let total = frequencies.len().max(1) as f32;
+        let signatures: Vec<Vec<(&str, f32)>> = frequencies
+            .par_iter()
+            .map(|tf| {
+                let mut weighted: Vec<(&str, f32)> = tf
+                    .iter()
+                    .filter_map(|(term, tf)| {
+                        let df = document_frequency[term.as_str()];
+                        (df >= 2).then(|| (term.as_str(), tf * ((total / df as f32).ln() + 1.0)))
+                    })
+                    .collect();
+                weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                weighted.truncate(SIGNATURE_TERMS);
+                weighted
+            })
+            .collect();
+
+        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut by_term: Vec<Vec<(u32, f32)>> = Vec::new();
+        let mut by_method = Vec::with_capacity(signatures.len());
+        let mut norms = Vec::with_capacity(signatures.len());
+        for (ord, signature) in signatures.iter().enumerate() {
+            let mut numbered = Vec::with_capacity(signature.len());
+            for &(term, weight) in signature {
+                let number = *numbers.entry(term).or_insert_with(|| {
+                    by_term.push(Vec::new());
+                    (by_term.len() - 1) as u32
+                });
+                by_term[number as usize].push((ord as u32, weight));
+                numbered.push((number, weight));
+            }
+            norms.push(signature.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
+            by_method.push(numbered);
+        }
+        Signatures {
+            by_method,
+            by_term,
+            norms,
+        }
+    }
+
+    /// The methods whose signatures are most like method `ord`'s, as (ordinal, similarity),
+    /// most similar first; `rank` breaks ties (a method's position in name order).
+    pub(super) fn most_similar(&self, ord: u32, limit: usize, rank: &[u32]) -> Vec<(u32, f32)> {
+        let own = self.norms[ord as usize];
+        // Dot products in a dense array per thread: a common term touches thousands of
+        // methods, and a hash map per method would be most of the cost of a large build.
+        thread_local! {
+            static DOT: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = Default::default();
+        }
+        let mut found: Vec<(u32, f32)> = DOT.with_borrow_mut(|(dot, touched)| {
+            dot.resize(self.norms.len(), 0.0);
+            for &(term, weight) in &self.by_method[ord as usize] {
+                for &(other, other_weight) in &self.by_term[term as usize] {
+                    let slot = &mut dot[other as usize];
+                    if *slot == 0.0 {
+                        touched.push(other);
+                    }
+                    *slot += weight * other_weight;
+                }
+            }
+            // Weights are positive, so a touched slot is never zero; all are reset for the
+            // next call.
+            let mut found = Vec::with_capacity(touched.len());
+            for other in touched.drain(..) {
+                let dot = std::mem::take(&mut dot[other as usize]);
+                if other != ord {
+                    found.push((other, dot / (own * self.norms[other as usize])));
+                }
+            }
+            found
+        });
+        let order = |a: &(u32, f32), b: &(u32, f32)| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| rank[a.0 as usize].cmp(&rank[b.0 as usize]))
+        };
+        if found.len() > limit && limit > 0 {
+            found.select_nth_unstable_by(limit - 1, order);
+            found.truncate(limit);
+        }
+        found.sort_unstable_by(order);
+        found
+    }
+}
