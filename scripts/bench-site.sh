@@ -2,16 +2,20 @@
 # Full site build of a synthetic catalogue (default 10,000 methods): wall time and peak memory
 # of `methodewijzer build`, three runs. Targets: under 5 s and under 1 GiB (BENCHMARKS.md).
 #
-#   bash scripts/bench-site.sh [N]
+#   bash scripts/bench-site.sh [N] [zipf]
+#
+# With `zipf`, the synthetic texts draw their words as real text does (Zipf's law, about 25,000
+# distinct words) instead of uniformly from 160 (`methodewijzer::synthetic::Words`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
+words=${2:-uniform}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cargo build --release --quiet --bin methodewijzer
 cargo build --release --quiet -p methodewijzer --features synthetic --example synthetic
-target/release/examples/synthetic "$n" "$tmp/catalogue" >/dev/null
+target/release/examples/synthetic "$n" "$tmp/catalogue" "$words" >/dev/null
 
 # Peak resident memory from the kernel's own accounting (getrusage), wall time from Python.
 measure() {
@@ -25,7 +29,7 @@ print(f"{wall:.2f} s, peak {peak:.0f} MiB")
 PY
 }
 
-echo "methodewijzer build, $n synthetic methods:"
+echo "methodewijzer build, $n synthetic methods ($words words):"
 for run in 1 2 3; do
   printf '  run %s: ' "$run"
   measure target/release/methodewijzer build --catalogue "$tmp/catalogue" --out "$tmp/site"

@@ -4,6 +4,14 @@
 //! browser index scale. This generator makes 1,000 or 10,000 methods from a fixed Dutch word
 //! list of the social domain and the real vocabularies, so that the same seed always gives
 //! the same catalogue on every machine. Only compiled with the `synthetic` feature.
+//!
+//! Words are drawn in one of two ways ([`Words`]). Uniformly from 160 domain words, the
+//! default, puts nearly every word in nearly every method: no one writes such a catalogue, but
+//! it is the worst case for scoring every match, and the recorded search figures use it. By
+//! Zipf's law, as in real text, a few words are everywhere and most are rare: the 160 domain
+//! words are the frequent ones and their two-word compounds (`buurtcoach`, about 25,000) the
+//! long tail, which makes the index, the browser export and compound splitting work as hard
+//! as a real catalogue would.
 
 use crate::Catalogue;
 use crate::model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
@@ -179,11 +187,32 @@ const LINKS: &[&str] = &[
     "samen", "zodat", "waarbij", "dat", "die", "ook", "vooral",
 ];
 
+/// How the words of the texts are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Words {
+    /// Uniformly from the 160 domain words: every word is in nearly every method. The
+    /// recorded search benchmarks use this.
+    #[default]
+    Uniform,
+    /// By Zipf's law from the domain words and their compounds, as in real text.
+    Zipf,
+}
+
 /// Generates `count` methods with the vocabularies of `vocabularies`, from `seed`.
 pub fn methods(count: usize, vocabularies: &Vocabularies, seed: u64) -> Vec<Method> {
+    methods_with(count, vocabularies, seed, Words::default())
+}
+
+/// Like [`methods`], drawing words as `words` says.
+pub fn methods_with(
+    count: usize,
+    vocabularies: &Vocabularies,
+    seed: u64,
+    words: Words,
+) -> Vec<Method> {
     let mut rng = fastrand::Rng::with_seed(seed);
     (0..count)
-        .map(|i| method(i, vocabularies, &mut rng))
+        .map(|i| method(i, vocabularies, &mut rng, words))
         .collect()
 }
 
@@ -198,13 +227,13 @@ pub fn catalogue(count: usize, vocabularies: &Vocabularies, seed: u64) -> Catalo
     )
 }
 
-fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
+fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng, words: Words) -> Method {
     // Three words make names that differ like real ones do; the number keeps them unique.
     let name = format!(
         "{} {} {} {i}",
-        capitalise(pick(rng, WORDS)),
-        pick(rng, WORDS),
-        pick(rng, WORDS)
+        capitalise(word(rng, words)),
+        word(rng, words),
+        word(rng, words)
     );
     // Aliases are mostly abbreviations (IRB, CTI, K-VHT): here initials and a number.
     let aliases = if rng.bool() {
@@ -243,8 +272,8 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
         name,
         aliases,
         summary: {
-            let words = rng.usize(18..35);
-            sentence(rng, words).chars().take(300).collect()
+            let count = rng.usize(18..35);
+            sentence(rng, words, count).chars().take(300).collect()
         },
         themes: ids(rng, Kind::Theme, 1, 3),
         target_groups: ids(rng, Kind::TargetGroup, 1, 3),
@@ -256,19 +285,21 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
         carried_out_by: ids(rng, Kind::CarriedOutBy, 1, 2),
         settings: ids(rng, Kind::Setting, 0, 3),
         prevention_level: ids(rng, Kind::PreventionLevel, 0, 1).pop(),
-        problem: Some(paragraphs(rng, 1, 50)),
-        aim: paragraphs(rng, 1, 40),
-        approach: paragraphs(rng, 3, 50),
-        effective_elements: (0..rng.usize(2..6)).map(|_| sentence(rng, 10)).collect(),
-        foundation: rng.bool().then(|| paragraphs(rng, 1, 60)),
-        indications: Some(paragraphs(rng, 1, 30)),
-        contra_indications: rng.bool().then(|| paragraphs(rng, 1, 25)),
-        duration_and_intensity: Some(sentence(rng, 15)),
-        preconditions: Some(paragraphs(rng, 1, 40)),
-        costs: rng.bool().then(|| sentence(rng, 20)),
-        pitfalls: rng.bool().then(|| paragraphs(rng, 1, 40)),
-        research: Some(paragraphs(rng, 2, 45)),
-        spread: rng.bool().then(|| sentence(rng, 25)),
+        problem: Some(paragraphs(rng, words, 1, 50)),
+        aim: paragraphs(rng, words, 1, 40),
+        approach: paragraphs(rng, words, 3, 50),
+        effective_elements: (0..rng.usize(2..6))
+            .map(|_| sentence(rng, words, 10))
+            .collect(),
+        foundation: rng.bool().then(|| paragraphs(rng, words, 1, 60)),
+        indications: Some(paragraphs(rng, words, 1, 30)),
+        contra_indications: rng.bool().then(|| paragraphs(rng, words, 1, 25)),
+        duration_and_intensity: Some(sentence(rng, words, 15)),
+        preconditions: Some(paragraphs(rng, words, 1, 40)),
+        costs: rng.bool().then(|| sentence(rng, words, 20)),
+        pitfalls: rng.bool().then(|| paragraphs(rng, words, 1, 40)),
+        research: Some(paragraphs(rng, words, 2, 45)),
+        spread: rng.bool().then(|| sentence(rng, words, 25)),
         status: [
             Status::Active,
             Status::Active,
@@ -293,16 +324,16 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng) -> Method {
             contact: None,
         }),
         sources: vec![Source {
-            title: capitalise(&sentence(rng, 8)),
+            title: capitalise(&sentence(rng, words, 8)),
             url: None,
             year: Some(2000 + rng.u16(0..26)),
         }],
         practice_examples: (0..rng.usize(0..3))
             .map(|_| PracticeExample {
-                title: capitalise(&sentence(rng, 5)),
+                title: capitalise(&sentence(rng, words, 5)),
                 place: Some(capitalise(pick(rng, WORDS))),
                 year: Some(2010 + rng.u16(0..16)),
-                description: paragraphs(rng, 1, 40),
+                description: paragraphs(rng, words, 1, 40),
             })
             .collect(),
         related: Vec::new(),
@@ -314,21 +345,72 @@ fn pick<'a>(rng: &mut fastrand::Rng, words: &[&'a str]) -> &'a str {
     words[rng.usize(..words.len())]
 }
 
-fn sentence(rng: &mut fastrand::Rng, words: usize) -> String {
-    let mut out = Vec::with_capacity(words);
-    for i in 0..words {
+/// The content words by rank, with the cumulative Zipf weight (1 / rank) of each.
+struct Lexicon {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut compounds: Vec<String> = WORDS
+            .iter()
+            .flat_map(|a| {
+                WORDS
+                    .iter()
+                    .filter(move |b| *b != a)
+                    .map(move |b| format!("{a}{b}"))
+            })
+            .collect();
+        // Which compounds are common is a fixed, arbitrary choice.
+        fastrand::Rng::with_seed(0x5EED).shuffle(&mut compounds);
+        let words: Vec<String> = WORDS
+            .iter()
+            .map(|w| w.to_string())
+            .chain(compounds)
+            .collect();
+        let mut total = 0.0;
+        let cumulative = (1..=words.len())
+            .map(|rank| {
+                total += 1.0 / rank as f64;
+                total
+            })
+            .collect();
+        Lexicon { words, cumulative }
+    })
+}
+
+/// A content word, drawn as `words` says.
+fn word(rng: &mut fastrand::Rng, words: Words) -> &'static str {
+    if words == Words::Uniform {
+        return pick(rng, WORDS);
+    }
+    let lexicon = lexicon();
+    let total = lexicon.cumulative.last().copied().unwrap_or(0.0);
+    let at = rng.f64() * total;
+    let rank = lexicon
+        .cumulative
+        .partition_point(|&c| c < at)
+        .min(lexicon.words.len() - 1);
+    &lexicon.words[rank]
+}
+
+fn sentence(rng: &mut fastrand::Rng, words: Words, count: usize) -> String {
+    let mut out = Vec::with_capacity(count);
+    for i in 0..count {
         out.push(if i % 3 == 1 {
             pick(rng, LINKS)
         } else {
-            pick(rng, WORDS)
+            word(rng, words)
         });
     }
     out.join(" ")
 }
 
-fn paragraphs(rng: &mut fastrand::Rng, count: usize, words: usize) -> String {
+fn paragraphs(rng: &mut fastrand::Rng, words: Words, count: usize, length: usize) -> String {
     (0..count)
-        .map(|_| capitalise(&sentence(rng, words)) + ".")
+        .map(|_| capitalise(&sentence(rng, words, length)) + ".")
         .collect::<Vec<_>>()
         .join("\n\n")
 }

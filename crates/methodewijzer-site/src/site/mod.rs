@@ -334,10 +334,11 @@ impl Renderer<'_> {
             context! { methods => v(&by_name), title => self.t("all_methods") },
         )?;
 
-        // Browse pages per dimension and per value: gathered first, rendered on all cores
-        // (at 10,000 methods a term page lists thousands of them).
-        let mut browse: Vec<(String, &str, minijinja::Value)> = Vec::new();
+        // Browse pages per dimension and per value. A dimension's pages are gathered, then
+        // rendered on all cores (at 10,000 methods a term page lists thousands of them); one
+        // dimension at a time, so that only its lists are held in memory at once.
         for dimension in DIMENSIONS {
+            let mut browse: Vec<(String, &str, minijinja::Value)> = Vec::new();
             let members = pages::members(catalogue, dimension.kind);
             let terms: Vec<TermView> = pages::dimension_terms(catalogue, dimension, &members);
             let title = self.t(&format!("dimension_{}", dimension.kind.key()));
@@ -367,12 +368,12 @@ impl Renderer<'_> {
                     },
                 ));
             }
+            let this = &*self;
+            let rendered = parallel(&browse, |(path, template, ctx)| {
+                this.render_page(path, template, ctx.clone())
+            })?;
+            self.files.extend(rendered);
         }
-        let this = &*self;
-        let rendered = parallel(&browse, |(path, template, ctx)| {
-            this.render_page(path, template, ctx.clone())
-        })?;
-        self.files.extend(rendered);
 
         self.timer.lap("browse pages");
         // Home.

@@ -126,6 +126,19 @@ impl Analyzer {
         stemming: Stemming,
         split_compounds: bool,
     ) -> Analyzer {
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let documents: Vec<&[&str]> = texts.iter().map(std::slice::from_ref).collect();
+        Analyzer::counting(&documents, stemming, split_compounds).0
+    }
+
+    /// An analyzer for `documents` (each a list of texts), and every folded word of them with
+    /// the number of documents it occurs in, sorted by word. One pass gives both, and it is
+    /// the costly part of indexing a large catalogue, so it runs on all cores.
+    pub(crate) fn counting<T: AsRef<str> + Sync>(
+        documents: &[&[T]],
+        stemming: Stemming,
+        split_compounds: bool,
+    ) -> (Analyzer, Vec<(String, u32)>) {
         let mut analyzer = Analyzer {
             words: word_analyzer(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
@@ -139,33 +152,44 @@ impl Analyzer {
             }),
             local: FxHashMap::default(),
         };
-        // Collecting the words is the costly part of a large build: split it over the cores.
-        let texts: Vec<&str> = texts.into_iter().collect();
-        let dictionary: FxHashSet<String> = texts
+        let counts: FxHashMap<String, u32> = documents
             .par_iter()
             .fold(
-                || (analyzer.clone(), FxHashSet::default()),
-                |(mut local, mut words), text| {
-                    local.each_word(text, |word| {
-                        if !words.contains(&word.text) && word.text.chars().count() >= MIN_PART {
-                            words.insert(word.text.clone());
-                        }
-                    });
-                    (local, words)
+                || (analyzer.clone(), FxHashMap::default(), FxHashSet::default()),
+                |(mut local, mut counts, mut seen), texts| {
+                    seen.clear();
+                    for text in texts.iter() {
+                        local.each_word(text.as_ref(), |word| {
+                            if !seen.contains(&word.text) {
+                                seen.insert(word.text.clone());
+                                *counts.entry(word.text.clone()).or_insert(0u32) += 1;
+                            }
+                        });
+                    }
+                    (local, counts, seen)
                 },
             )
-            .map(|(_, words)| words)
-            .reduce(FxHashSet::default, |mut a, b| {
-                a.extend(b);
+            .map(|(_, counts, _)| counts)
+            .reduce(FxHashMap::default, |mut a, b| {
+                for (word, n) in b {
+                    *a.entry(word).or_insert(0) += n;
+                }
                 a
             });
+        let dictionary = counts
+            .keys()
+            .filter(|w| w.chars().count() >= MIN_PART)
+            .cloned()
+            .collect();
         analyzer.shared = Arc::new(Shared {
             dictionary,
             cache: RwLock::new(FxHashMap::default()),
             stemming,
             split_compounds,
         });
-        analyzer
+        let mut counts: Vec<(String, u32)> = counts.into_iter().collect();
+        counts.sort_unstable();
+        (analyzer, counts)
     }
 
     /// Splits `text` into folded words (stop words dropped).
@@ -316,15 +340,6 @@ impl Analyzer {
     }
 }
 
-impl Analyzer {
-    /// The tokens of the `words` field for `text`: its folded surface words, unstemmed.
-    pub fn word_tokens(&mut self, text: &str) -> Vec<Token> {
-        let mut tokens = Vec::new();
-        self.each_word(text, |word| tokens.push(word.clone()));
-        tokens
-    }
-}
-
 fn word_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
@@ -346,21 +361,6 @@ impl Tokenizer for DutchTokenizer {
         PreTokenizedStream::from(PreTokenizedString {
             text: String::new(),
             tokens: self.0.tokens(text),
-        })
-    }
-}
-
-/// Surface words only (folded, unstemmed): the field that typo and prefix expansion search.
-#[derive(Clone)]
-pub(crate) struct WordTokenizer(pub Analyzer);
-
-impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = PreTokenizedStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
-        PreTokenizedStream::from(PreTokenizedString {
-            text: String::new(),
-            tokens: self.0.word_tokens(text),
         })
     }
 }

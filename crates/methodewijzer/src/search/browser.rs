@@ -152,9 +152,9 @@ impl SearchIndex {
         // its index terms.
         let mut analyzer = self.analyzer.clone();
         let mut words: Vec<(String, Value)> = Vec::new();
-        each_term(&searcher, self.words, |_, _, word, info| {
+        self.words.each(|word, doc_freq| {
             // Most words are their own only term: then the frequency alone says it.
-            let df = json!(info.doc_freq);
+            let df = json!(doc_freq);
             let terms = analyzer.terms(word);
             let entry = if terms.len() == 1 && terms[0] == word {
                 df

@@ -6,18 +6,20 @@
 //! through with tantivy's Levenshtein automata. The index lives in RAM: a catalogue is small,
 //! and building it takes milliseconds per hundred methods.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
+use tantivy::directory::FileSlice;
+use tantivy::postings::TermInfo;
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::snippet::SnippetGenerator;
+use tantivy::termdict::{TermDictionary, TermDictionaryBuilder};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
-use super::analysis::{Analyzer, DutchTokenizer, Stemming, WordTokenizer};
+use super::analysis::{Analyzer, DutchTokenizer, Stemming};
 use super::related::Signatures;
 use super::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
 use crate::catalogue::{Catalogue, comparable};
@@ -51,7 +53,6 @@ pub const MAX_EXPANSIONS: usize = 10;
 pub const MAX_QUERY_WORDS: usize = 32;
 
 const TOKENIZER: &str = "nl";
-const WORD_TOKENIZER: &str = "nl_words";
 
 /// Choices in how the index is built; [`IndexOptions::default`] is what the catalogue uses.
 /// Other values exist so that the relevance evaluation can compare alternatives.
@@ -81,7 +82,8 @@ pub struct SearchIndex {
     pub(super) reader: IndexReader,
     pub(super) analyzer: Analyzer,
     pub(super) fields: Vec<(Field, f32)>,
-    pub(super) words: Field,
+    /// Every surface word of the catalogue with its document frequency.
+    pub(super) words: WordList,
     /// Method ordinal of each document, per segment.
     pub(super) ords: Vec<Vec<u32>>,
     /// Per facet, its values (ids, in vocabulary order).
@@ -102,8 +104,8 @@ pub struct SearchIndex {
     pub(super) names: HashMap<String, u32>,
     /// Synonym groups: each member as its folded words.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
-    /// Content signatures for related methods, made on first use.
-    pub(super) signatures: OnceLock<Signatures>,
+    /// Content signatures for related methods.
+    pub(super) signatures: Signatures,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -134,7 +136,7 @@ pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
 
 /// The first four of [`field_texts`]: what says what a method is about, without the long
 /// body.
-pub(super) fn head_texts(catalogue: &Catalogue, method: &Method) -> [String; 4] {
+fn head_texts(catalogue: &Catalogue, method: &Method) -> [String; 4] {
     let vocab = catalogue.vocabularies();
     let mut labels = Vec::new();
     let lists: [(Kind, &[String]); 5] = [
@@ -198,18 +200,19 @@ impl SearchIndex {
     /// Indexes every method of `catalogue` with `options`.
     pub fn build_with_options(catalogue: &Catalogue, options: IndexOptions) -> SearchIndex {
         let texts = all_field_texts(catalogue);
-        let analyzer = Analyzer::with_options(
-            texts.iter().flat_map(|t| t.iter().map(String::as_str)),
-            options.stemming,
-            options.split_compounds,
-        );
-        SearchIndex::build_with(catalogue, analyzer, &texts, options)
+        let documents: Vec<&[String]> = texts.iter().map(|t| t.as_slice()).collect();
+        let (analyzer, word_counts) =
+            Analyzer::counting(&documents, options.stemming, options.split_compounds);
+        let words =
+            WordList::new(&word_counts).expect("a term dictionary in memory cannot fail to build");
+        SearchIndex::build_with(catalogue, analyzer, words, &texts, options)
             .expect("an in-memory index of a loaded catalogue cannot fail to build")
     }
 
     fn build_with(
         catalogue: &Catalogue,
         analyzer: Analyzer,
+        words: WordList,
         texts: &[[String; 5]],
         options: IndexOptions,
     ) -> tantivy::Result<SearchIndex> {
@@ -224,23 +227,11 @@ impl SearchIndex {
             .zip(options.weights)
             .map(|((name, _), weight)| (schema.add_text_field(name, text_options.clone()), weight))
             .collect();
-        let words = schema.add_text_field(
-            "words",
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(WORD_TOKENIZER)
-                    .set_index_option(IndexRecordOption::Basic)
-                    .set_fieldnorms(false),
-            ),
-        );
         let ord = schema.add_u64_field("ord", FAST);
         let index = Index::create_in_ram(schema.build());
         index
             .tokenizers()
             .register(TOKENIZER, DutchTokenizer(analyzer.clone()));
-        index
-            .tokenizers()
-            .register(WORD_TOKENIZER, WordTokenizer(analyzer.clone()));
 
         // Scores do not depend on how documents spread over segments (BM25 statistics are
         // index-wide) and ties are broken by name, so indexing may use every core.
@@ -253,7 +244,6 @@ impl SearchIndex {
             let mut doc = TantivyDocument::default();
             for ((field, _), text) in fields.iter().zip(field_texts) {
                 doc.add_text(*field, text);
-                doc.add_text(words, text);
             }
             doc.add_u64(ord, i as u64);
             writer.add_document(doc)?;
@@ -350,6 +340,9 @@ impl SearchIndex {
             .map(|t| [t[1].clone(), t[3].clone(), t[4].clone()])
             .collect();
 
+        // Made here, on all cores, rather than on first use: pages ask for related methods
+        // from many threads at once, and a lazy build would run on one while the others wait.
+        let signatures = Signatures::build(texts, &analyzer);
         Ok(SearchIndex {
             index,
             reader,
@@ -366,7 +359,7 @@ impl SearchIndex {
             snippet_texts,
             names,
             synonyms,
-            signatures: OnceLock::new(),
+            signatures,
         })
     }
 
@@ -542,12 +535,12 @@ impl SearchIndex {
             if self.any_matches(&searcher, &terms) {
                 alternatives.push((terms, 1.0));
             } else {
-                for typo in self.fuzzy_words(&searcher, &word.text) {
+                for typo in self.fuzzy_words(&word.text) {
                     alternatives.push((analyzer.terms(&typo).to_vec(), TYPO_WEIGHT));
                 }
             }
             if i == last && open_end {
-                for completion in self.completions(&searcher, &word.text) {
+                for completion in self.completions(&word.text) {
                     alternatives.push((analyzer.terms(&completion).to_vec(), PREFIX_WEIGHT));
                 }
             }
@@ -592,7 +585,7 @@ impl SearchIndex {
 
         if clauses.is_empty() {
             // Words that match nothing at all: a query that finds nothing, not everything.
-            let nothing = Term::from_field_text(self.words, "\u{0}");
+            let nothing = Term::from_field_text(self.fields[0].0, "\u{0}");
             return Some(Box::new(TermQuery::new(nothing, IndexRecordOption::Basic)));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
@@ -639,48 +632,36 @@ impl SearchIndex {
     }
 
     /// Catalogue words within the allowed edit distance of `word`.
-    fn fuzzy_words(&self, searcher: &tantivy::Searcher, word: &str) -> Vec<String> {
+    fn fuzzy_words(&self, word: &str) -> Vec<String> {
         let len = word.chars().count();
         let distance = match len {
             0..=4 => return Vec::new(),
             5..=8 => 1,
             _ => 2,
         };
-        let term = Term::from_field_text(self.words, word);
+        // Any text field: the automaton only needs the word.
+        let term = Term::from_field_text(self.fields[0].0, word);
         let Ok(automaton) = FuzzyTermQuery::new(term, distance, true).automaton() else {
             return Vec::new();
         };
-        let mut found = BTreeSet::new();
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.words) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
-                continue;
-            };
+        let mut found = Vec::new();
+        if let Ok(mut stream) = self.words.0.search(&automaton).into_stream() {
             while stream.advance() {
                 if let Ok(w) = std::str::from_utf8(stream.key()) {
-                    found.insert(w.to_string());
+                    found.push(w.to_string());
                 }
             }
         }
-        found.into_iter().collect()
+        found
     }
 
     /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.
-    fn completions(&self, searcher: &tantivy::Searcher, prefix: &str) -> Vec<String> {
+    fn completions(&self, prefix: &str) -> Vec<String> {
         if prefix.chars().count() < 2 {
             return Vec::new();
         }
-        let mut found: BTreeMap<String, u64> = BTreeMap::new();
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.words) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
-            else {
-                continue;
-            };
+        let mut found: Vec<(String, u64)> = Vec::new();
+        if let Ok(mut stream) = self.words.0.range().ge(prefix.as_bytes()).into_stream() {
             while stream.advance() {
                 let key = stream.key();
                 if !key.starts_with(prefix.as_bytes()) {
@@ -689,11 +670,10 @@ impl SearchIndex {
                 if key.len() > prefix.len()
                     && let Ok(w) = std::str::from_utf8(key)
                 {
-                    *found.entry(w.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                    found.push((w.to_string(), u64::from(stream.value().doc_freq)));
                 }
             }
         }
-        let mut found: Vec<(String, u64)> = found.into_iter().collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         found
             .into_iter()
@@ -740,14 +720,46 @@ impl SearchIndex {
         else {
             return Vec::new();
         };
-        let signatures = self
-            .signatures
-            .get_or_init(|| Signatures::build(catalogue, &self.analyzer));
-        signatures
+        self.signatures
             .most_similar(ord as u32, SIMILAR, &self.name_rank)
             .into_iter()
             .map(|(ord, _)| catalogue.methods()[ord as usize].slug.clone())
             .collect()
+    }
+}
+
+/// The catalogue's surface words (folded, unstemmed) with their document frequency, in a
+/// tantivy term dictionary: typo and prefix expansion stream through it with tantivy's
+/// automata. Kept apart from the index, which would otherwise keep a posting list for every
+/// word of every method that nothing reads — half the indexing work of a large catalogue.
+pub(super) struct WordList(pub(super) TermDictionary);
+
+impl WordList {
+    fn new(counts: &[(String, u32)]) -> std::io::Result<WordList> {
+        let mut builder = TermDictionaryBuilder::create(Vec::new())?;
+        for (word, doc_freq) in counts {
+            builder.insert(
+                word.as_bytes(),
+                &TermInfo {
+                    doc_freq: *doc_freq,
+                    postings_range: 0..0,
+                    positions_range: 0..0,
+                },
+            )?;
+        }
+        let bytes = builder.finish()?;
+        Ok(WordList(TermDictionary::open(FileSlice::from(bytes))?))
+    }
+
+    /// Every word with its document frequency, in byte order.
+    pub(super) fn each(&self, mut f: impl FnMut(&str, u32)) {
+        if let Ok(mut stream) = self.0.stream() {
+            while stream.advance() {
+                if let Ok(word) = std::str::from_utf8(stream.key()) {
+                    f(word, stream.value().doc_freq);
+                }
+            }
+        }
     }
 }
 

@@ -11,13 +11,12 @@
 //! A term found in one method only cannot link it to another, so it is left out. Ties are
 //! broken by the term itself and by name, so the same catalogue always gives the same lists.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::analysis::Analyzer;
-use super::index::{FIELD_WEIGHTS, head_texts};
-use crate::catalogue::Catalogue;
+use super::index::FIELD_WEIGHTS;
+
+type FxHashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Terms in a signature.
 const SIGNATURE_TERMS: usize = 25;
@@ -35,19 +34,17 @@ pub(super) struct Signatures {
 }
 
 impl Signatures {
-    /// Signatures of every method in `catalogue`, analysed with `analyzer`.
-    pub(super) fn build(catalogue: &Catalogue, analyzer: &Analyzer) -> Signatures {
+    /// Signatures of every method, from each method's field texts (in [`FIELD_WEIGHTS`]
+    /// order; the body is not used), analysed with `analyzer`.
+    pub(super) fn build(texts: &[[String; 5]], analyzer: &Analyzer) -> Signatures {
         // Weighted term frequencies per method, on all cores.
-        let frequencies: Vec<HashMap<String, f32>> = catalogue
-            .methods()
+        let frequencies: Vec<FxHashMap<String, f32>> = texts
             .par_iter()
             .map_init(
                 || analyzer.clone(),
-                |analyzer, method| {
-                    let mut tf: HashMap<String, f32> = HashMap::new();
-                    for (text, (_, weight)) in
-                        head_texts(catalogue, method).iter().zip(FIELD_WEIGHTS)
-                    {
+                |analyzer, texts| {
+                    let mut tf: FxHashMap<String, f32> = FxHashMap::default();
+                    for (text, (_, weight)) in texts.iter().zip(FIELD_WEIGHTS).take(4) {
                         let mut words = Vec::new();
                         analyzer.each_word(text, |word| {
                             if word.text.chars().count() >= MIN_TERM_CHARS {
@@ -56,7 +53,12 @@ impl Signatures {
                         });
                         for word in words {
                             for term in analyzer.terms(&word).iter() {
-                                *tf.entry(term.clone()).or_default() += weight;
+                                match tf.get_mut(term.as_str()) {
+                                    Some(sum) => *sum += weight,
+                                    None => {
+                                        tf.insert(term.clone(), weight);
+                                    }
+                                }
                             }
                         }
                     }
@@ -65,7 +67,7 @@ impl Signatures {
             )
             .collect();
 
-        let mut document_frequency: HashMap<&str, u32> = HashMap::new();
+        let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
         for tf in &frequencies {
             for term in tf.keys() {
                 *document_frequency.entry(term.as_str()).or_default() += 1;
@@ -88,7 +90,7 @@ impl Signatures {
             })
             .collect();
 
-        let mut numbers: HashMap<&str, u32> = HashMap::new();
+        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
         let mut by_term: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut by_method = Vec::with_capacity(signatures.len());
         let mut norms = Vec::with_capacity(signatures.len());
