@@ -1,10 +1,11 @@
 //! The tantivy index of a catalogue and the query it runs.
 //!
 //! One document per method. Text goes into a handful of fields with different weights —
-//! a word in the name says more than a word in a practice example — and one unscored field,
-//! `words`, keeps the surface words whose term dictionary typo and prefix expansion stream
-//! through with tantivy's Levenshtein automata. The index lives in RAM: a catalogue is small,
-//! and building it takes milliseconds per hundred methods.
+//! a word in the name says more than a word in a practice example. Beside the index, a term
+//! dictionary of its own ([`WordList`]) keeps the surface words with their document
+//! frequencies; typo and prefix expansion stream through it with tantivy's Levenshtein
+//! automata. The index lives in RAM: a catalogue is small, and building it takes
+//! milliseconds per hundred methods.
 
 use std::collections::{BTreeMap, HashMap};
 
