@@ -204,7 +204,7 @@ fn main() -> ExitCode {
                     eprintln!(
                         "built {} methods ({} files) into {} in {} ms",
                         built.methods,
-                        built.files.len(),
+                        built.files,
                         out.display(),
                         start.elapsed().as_millis()
                     );

@@ -214,8 +214,8 @@ fn a_rebuild_replaces_the_previous_one() {
     assert!(out.join(".methodewijzer-build").exists());
 }
 
-/// A minimal HTTP GET over a raw socket, so the path is sent exactly as given.
-/// Status and body of a GET.
+/// A minimal HTTP GET over a raw socket, so the path is sent exactly as given: the status
+/// and the body.
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream

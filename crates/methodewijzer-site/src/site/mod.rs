@@ -3,8 +3,8 @@
 //! Like mdBook and Zola, the pipeline is one-way and the look lives outside the code: pages
 //! are minijinja templates in `site/templates/`, the UI strings in `site/strings/`, static
 //! files in `site/static/`, and longer fixed texts in `site/pages/`. Rendering happens in
-//! memory; only a complete site is written, and it is swapped in atomically
-//! ([`output::write`]).
+//! memory for `serve`; `build` writes pages as they are rendered into a fresh folder that
+//! replaces the previous site only when complete ([`output::Staging`]).
 //!
 //! Links inside pages are relative (`../../thema/eenzaamheid/`), so the same output works at
 //! a domain root, under a sub-path of a static host, and from disk. Only the sitemap, the feed,
@@ -94,8 +94,56 @@ pub fn build_date() -> methodewijzer::Date {
         .unwrap_or_else(methodewijzer::Date::today)
 }
 
+/// What [`build`] wrote.
+#[derive(Debug)]
+pub struct Written {
+    /// Number of files.
+    pub files: usize,
+    /// Catalogue warnings.
+    pub warnings: Diagnostics,
+    /// Number of methods.
+    pub methods: usize,
+}
+
 /// Loads the catalogue and renders the whole site in memory.
 pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
+    let mut files = Files::new();
+    let (warnings, methods, _) = render_to(options, Sink::Memory(&mut files))?;
+    Ok(Built {
+        files,
+        warnings,
+        methods,
+    })
+}
+
+/// Renders the site and writes it to `out`, page by page as they are made (a large site is
+/// never held in memory whole), into a folder that replaces `out` only when complete.
+pub fn build(options: &BuildOptions, out: &Path) -> Result<Written, BuildError> {
+    let staging = output::Staging::new(out)?;
+    let (warnings, methods, files) = render_to(options, Sink::Staging(&staging))?;
+    let timer = Timer::new();
+    staging.commit()?;
+    timer.lap("swap");
+    Ok(Written {
+        files,
+        warnings,
+        methods,
+    })
+}
+
+/// Where rendered files go.
+enum Sink<'a> {
+    /// Kept in memory (`serve`).
+    Memory(&'a mut Files),
+    /// Written as they come (`build`).
+    Staging(&'a output::Staging),
+}
+
+/// Renders the site into `sink`; returns the warnings, the number of methods and of files.
+fn render_to(
+    options: &BuildOptions,
+    sink: Sink<'_>,
+) -> Result<(Diagnostics, usize, usize), BuildError> {
     let timer = Timer::new();
     let catalogue = Catalogue::load_with(
         &options.catalogue,
@@ -115,35 +163,26 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
         settings.base_url.push('/');
     }
     let env = environment(&options.site)?;
-    let mut files = Files::new();
-    for file in search.files {
-        files.insert(PathBuf::from("search").join(file.name), file.bytes);
-    }
     let mut site = Renderer {
         env,
         settings,
         strings,
         catalogue: &catalogue,
-        files,
+        sink,
+        paths: Vec::new(),
         search_manifest: format!("search/{}", search.manifest),
         inject: options.inject.clone().unwrap_or_default(),
         timer,
     };
+    for file in search.files {
+        site.add(PathBuf::from("search").join(file.name), file.bytes)?;
+    }
     site.render_all(&options.site)?;
-    Ok(Built {
-        files: site.files,
-        warnings: catalogue.warnings().clone(),
-        methods: catalogue.len(),
-    })
-}
-
-/// Renders the site and writes it to `out`.
-pub fn build(options: &BuildOptions, out: &Path) -> Result<Built, BuildError> {
-    let built = render(options)?;
-    let timer = Timer::new();
-    output::write(out, &built.files)?;
-    timer.lap("write");
-    Ok(built)
+    Ok((
+        catalogue.warnings().clone(),
+        catalogue.len(),
+        site.paths.len(),
+    ))
 }
 
 fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
@@ -187,7 +226,9 @@ struct Renderer<'a> {
     settings: Settings,
     strings: Strings,
     catalogue: &'a Catalogue,
-    files: Files,
+    sink: Sink<'a>,
+    /// Every file made so far (for the sitemap).
+    paths: Vec<PathBuf>,
     /// Path of the browser search index's manifest, for the search form.
     search_manifest: String,
     inject: String,
@@ -274,8 +315,25 @@ impl Renderer<'_> {
         ctx: minijinja::Value,
     ) -> Result<(), BuildError> {
         let (file, bytes) = self.render_page(path, template, ctx)?;
-        self.files.insert(file, bytes);
+        self.add(file, bytes)
+    }
+
+    /// Adds a file to the site.
+    fn add(&mut self, path: PathBuf, bytes: Vec<u8>) -> Result<(), BuildError> {
+        match &mut self.sink {
+            Sink::Memory(files) => {
+                files.insert(path.clone(), bytes);
+            }
+            Sink::Staging(staging) => staging.write(&path, &bytes)?,
+        }
+        self.paths.push(path);
         Ok(())
+    }
+
+    fn add_all(&mut self, files: Vec<(PathBuf, Vec<u8>)>) -> Result<(), BuildError> {
+        files
+            .into_iter()
+            .try_for_each(|(path, bytes)| self.add(path, bytes))
     }
 
     fn nav(&self) -> Vec<Crumb> {
@@ -308,16 +366,19 @@ impl Renderer<'_> {
         })?;
         self.timer.lap("method views");
 
-        // Method pages, the bulk of a large site, on all cores.
-        let this = &*self;
-        let rendered = parallel(&views, |view| {
-            this.render_page(
-                &view.url,
-                "method.html",
-                context! { method => v(view), title => &view.name },
-            )
-        })?;
-        self.files.extend(rendered);
+        // Method pages, the bulk of a large site, on all cores; a batch at a time, so that
+        // `build` writes them out before rendering more.
+        for batch in views.chunks(1024) {
+            let this = &*self;
+            let rendered = parallel(batch, |view| {
+                this.render_page(
+                    &view.url,
+                    "method.html",
+                    context! { method => v(view), title => &view.name },
+                )
+            })?;
+            self.add_all(rendered)?;
+        }
         self.timer.lap("method pages");
 
         // Views in name order; lists below keep this order.
@@ -372,7 +433,7 @@ impl Renderer<'_> {
             let rendered = parallel(&browse, |(path, template, ctx)| {
                 this.render_page(path, template, ctx.clone())
             })?;
-            self.files.extend(rendered);
+            self.add_all(rendered)?;
         }
 
         self.timer.lap("browse pages");
@@ -417,18 +478,18 @@ impl Renderer<'_> {
         )?;
 
         // Open data, feed, sitemap.
-        self.files.insert(
+        self.add(
             "data/methods.json".into(),
             export::methods_json(catalogue).into_bytes(),
-        );
-        self.files.insert(
+        )?;
+        self.add(
             "data/methods.csv".into(),
             export::methods_csv(catalogue).into_bytes(),
-        );
-        self.files.insert(
+        )?;
+        self.add(
             "data/method.schema.json".into(),
             (methodewijzer::method_schema_json() + "\n").into_bytes(),
-        );
+        )?;
         let updated = recent
             .first()
             .map_or("2000-01-01", |v| v.last_reviewed)
@@ -436,34 +497,34 @@ impl Renderer<'_> {
         let feed = self.env.get_template("feed.xml")?.render(context! {
             site => v(&self.settings), t => v(&self.strings), methods => v(&most_recent(&views, FEED_ENTRIES)), updated => updated,
         })?;
-        self.files.insert("feed.xml".into(), feed.into_bytes());
+        self.add("feed.xml".into(), feed.into_bytes())?;
         let mut urls: Vec<String> = self
-            .files
-            .keys()
+            .paths
+            .iter()
             .filter_map(|p| p.to_str())
             .filter(|p| p.ends_with("index.html"))
             .map(|p| p.trim_end_matches("index.html").to_string())
             .collect();
         urls.sort();
+        urls.dedup();
         let sitemap = self
             .env
             .get_template("sitemap.xml")?
             .render(context! { site => v(&self.settings), urls => urls })?;
-        self.files
-            .insert("sitemap.xml".into(), sitemap.into_bytes());
-        self.files.insert(
-            "robots.txt".into(),
-            format!(
-                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-                self.settings.base_url
-            )
-            .into_bytes(),
+        self.add("sitemap.xml".into(), sitemap.into_bytes())?;
+        let robots = format!(
+            "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+            self.settings.base_url
         );
+        self.add("robots.txt".into(), robots.into_bytes())?;
 
         self.timer.lap("home, pages, data");
         // Static files, as they are.
         let static_dir = site_dir.join("static");
-        copy_tree(&static_dir, &static_dir, &mut self.files)?;
+        let mut files = Files::new();
+        copy_tree(&static_dir, &static_dir, &mut files)?;
+        self.add_all(files.into_iter().collect())?;
+        self.timer.lap("static files");
         Ok(())
     }
 }
