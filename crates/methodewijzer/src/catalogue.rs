@@ -624,6 +624,14 @@ fn check_methods(
             );
         }
 
+        if method.sources.is_empty() {
+            report(
+                Severity::Warning,
+                "name",
+                "no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description".to_string(),
+            );
+        }
+
         let key = comparable(&method.name);
         if let Some(other) = names.get(&key) {
             report(

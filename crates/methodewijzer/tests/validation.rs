@@ -60,6 +60,7 @@ target_groups = ["ouderen"]
 aim = "Minder eenzaamheid."
 approach = "Wekelijks wandelen."
 last_reviewed = 2025-06-01
+sources = [{ title = "Wandelen in de wijk" }]
 "#;
 
 fn today() -> Date {
@@ -140,7 +141,7 @@ fn unknown_key_in_a_nested_table() {
     );
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:11:1: error: unknown key `websit` in `owner` (did you mean `website`?)"
+        "wandelclub.toml:12:1: error: unknown key `websit` in `owner` (did you mean `website`?)"
     );
 }
 
@@ -158,7 +159,7 @@ fn missing_required_field_in_a_recognition() {
     let text = format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:9:1: error: missing required key `level` in `recognitions[1]`"
+        "wandelclub.toml:10:1: error: missing required key `level` in `recognitions[1]`"
     );
 }
 
@@ -172,7 +173,7 @@ fn wrong_type() {
     let text = format!("{VALID}age = {{ min = \"zestig\" }}\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:8:15: error: `age.min` must be a whole number, not text"
+        "wandelclub.toml:9:15: error: `age.min` must be a whole number, not text"
     );
 }
 
@@ -181,7 +182,7 @@ fn number_out_of_range() {
     let text = format!("{VALID}age = {{ min = 300 }}\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:8:15: error: `age.min` is 300; it must be between 0 and 120"
+        "wandelclub.toml:9:15: error: `age.min` is 300; it must be between 0 and 120"
     );
 }
 
@@ -190,7 +191,7 @@ fn unknown_status_with_suggestion() {
     let text = format!("{VALID}status = \"actif\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:8:10: error: `status` cannot be \"actif\" (did you mean `actief`?); use one of \"actief\", \"in ontwikkeling\", \"niet meer beschikbaar\""
+        "wandelclub.toml:9:10: error: `status` cannot be \"actif\" (did you mean `actief`?); use one of \"actief\", \"in ontwikkeling\", \"niet meer beschikbaar\""
     );
 }
 
@@ -212,10 +213,10 @@ fn unknown_vocabulary_id_in_every_vocabulary_field() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:8:9: error: unknown law \"wmo2015\" (did you mean `wmo`?); the ids are in `_vocabularies.toml` under `laws`",
-            "wandelclub.toml:9:19: error: unknown carried_out_by value \"vrijwilligers\" (did you mean `vrijwilliger`?); the ids are in `_vocabularies.toml` under `carried_out_by`",
-            "wandelclub.toml:10:13: error: unknown setting \"wijk\" (did you mean `wijkteam`?); the ids are in `_vocabularies.toml` under `settings`",
-            "wandelclub.toml:11:20: error: unknown prevention level \"selectieve\" (did you mean `selectief`?); the ids are in `_vocabularies.toml` under `prevention_levels`",
+            "wandelclub.toml:9:9: error: unknown law \"wmo2015\" (did you mean `wmo`?); the ids are in `_vocabularies.toml` under `laws`",
+            "wandelclub.toml:10:19: error: unknown carried_out_by value \"vrijwilligers\" (did you mean `vrijwilliger`?); the ids are in `_vocabularies.toml` under `carried_out_by`",
+            "wandelclub.toml:11:13: error: unknown setting \"wijk\" (did you mean `wijkteam`?); the ids are in `_vocabularies.toml` under `settings`",
+            "wandelclub.toml:12:20: error: unknown prevention level \"selectieve\" (did you mean `selectief`?); the ids are in `_vocabularies.toml` under `prevention_levels`",
         ]
     );
 }
@@ -226,7 +227,7 @@ fn unknown_recognition_level() {
         format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"goed onderbouwd\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:11:9: error: unknown recognition level \"goed onderbouwd\" (did you mean `goed-onderbouwd`?); the ids are in `_vocabularies.toml` under `recognition_levels`"
+        "wandelclub.toml:12:9: error: unknown recognition level \"goed onderbouwd\" (did you mean `goed-onderbouwd`?); the ids are in `_vocabularies.toml` under `recognition_levels`"
     );
 }
 
@@ -238,7 +239,7 @@ fn unknown_related_slug_with_suggestion() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:8:12: error: unknown method `buurtkamr` in `related` (did you mean `buurtkamer`?)"
+            "wandelclub.toml:9:12: error: unknown method `buurtkamr` in `related` (did you mean `buurtkamer`?)"
         ]
     );
 }
@@ -269,14 +270,16 @@ fn valid_until_before_date() {
     );
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:13:15: error: `valid_until` (2023-01-01) is before the recognition `date` (2024-01-01): check both dates"
+        "wandelclub.toml:14:15: error: `valid_until` (2023-01-01) is before the recognition `date` (2024-01-01): check both dates"
     );
 }
 
 #[test]
 fn non_http_urls() {
+    // Without the fixture's own sources line: this one adds a `[[sources]]` table.
+    let valid = VALID.replace("sources = [{ title = \"Wandelen in de wijk\" }]\n", "");
     let text = format!(
-        "{VALID}\n[[sources]]\ntitle = \"Bron\"\nurl = \"javascript:alert(1)\"\n\n[owner]\norganisation = \"X\"\nwebsite = \"www.example.org\"\n"
+        "{valid}\n[[sources]]\ntitle = \"Bron\"\nurl = \"javascript:alert(1)\"\n\n[owner]\norganisation = \"X\"\nwebsite = \"www.example.org\"\n"
     );
     let errors = errors_of(&[("wandelclub.toml", &text)]);
     assert_eq!(
@@ -335,7 +338,7 @@ fn duplicate_vocabulary_and_related_entries() {
         errors,
         [
             "wandelclub.toml:3:26: error: \"eenzaamheid\" is listed twice in `themes`: remove one",
-            "wandelclub.toml:8:26: error: `buurtkamer` is listed twice in `related`: remove one",
+            "wandelclub.toml:9:26: error: `buurtkamer` is listed twice in `related`: remove one",
         ]
     );
 }
@@ -364,7 +367,20 @@ fn not_utf8() {
     );
     assert_eq!(
         errors,
-        ["wandelclub.toml:8:15: error: the file is not valid UTF-8 here: save it as UTF-8"]
+        ["wandelclub.toml:9:15: error: the file is not valid UTF-8 here: save it as UTF-8"]
+    );
+}
+
+#[test]
+fn warning_for_a_method_without_sources() {
+    let text = VALID.replace("sources = [{ title = \"Wandelen in de wijk\" }]\n", "");
+    let (dir, result) = load(&[("wandelclub.toml", &text)]);
+    let catalogue = result.expect("warnings do not stop loading");
+    assert_eq!(
+        headlines(dir.path(), catalogue.warnings()),
+        [
+            "wandelclub.toml:1:8: warning: no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description"
+        ]
     );
 }
 
@@ -378,7 +394,7 @@ fn warnings_for_expired_recognition_and_stale_review() {
         headlines(dir.path(), catalogue.warnings()),
         [
             "wandelclub.toml:7:17: warning: last reviewed on 2022-06-01, more than 3 years ago: check the description and update `last_reviewed`",
-            "wandelclub.toml:12:8: warning: the recognition \"Goed onderbouwd\" expired on 2025-03-01: ask the owner about re-assessment, or record the new recognition",
+            "wandelclub.toml:13:8: warning: the recognition \"Goed onderbouwd\" expired on 2025-03-01: ask the owner about re-assessment, or record the new recognition",
         ]
     );
     // The five-year validity is filled in for users of the library too.
@@ -413,8 +429,8 @@ fn all_problems_of_all_files_in_one_run() {
             "a.toml:1:1: error: missing required key `aim`",
             "a.toml:5:1: error: unknown key `doel`",
             "b.toml:4:18: error: unknown target group \"oudere\" (did you mean `ouderen`?); the ids are in `_vocabularies.toml` under `target_groups`",
-            "b.toml:8:12: error: unknown method `wandelclub` in `related`",
-            "b.toml:8:26: error: unknown method `koffie` in `related`",
+            "b.toml:9:12: error: unknown method `wandelclub` in `related`",
+            "b.toml:9:26: error: unknown method `koffie` in `related`",
             "c.toml:1:16: error: invalid TOML: unexpected key or value, expected newline, `#`",
         ]
     );
@@ -457,8 +473,8 @@ fn warnings_for_one_sided_related_links_and_similar_names() {
     assert_eq!(
         headlines(dir.path(), catalogue.warnings()),
         [
-            "wandelclub.toml:8:12: warning: `buurtkamer` does not list `wandelclub` in its `related`: add it there too, or remove it here",
-            "wandelclub.toml:9:12: warning: \"Buurt-kamer\" is the same as \"Buurtkamer\" of `buurtkamer`: is this the same method? Merge them, or make the names distinct",
+            "wandelclub.toml:9:12: warning: `buurtkamer` does not list `wandelclub` in its `related`: add it there too, or remove it here",
+            "wandelclub.toml:10:12: warning: \"Buurt-kamer\" is the same as \"Buurtkamer\" of `buurtkamer`: is this the same method? Merge them, or make the names distinct",
             "wandelclubs.toml:1:8: warning: \"Wandelclubs\" is very close to \"Wandelclub\" of `wandelclub`: is this the same method? Merge them, or make the names distinct",
         ]
     );
