@@ -108,11 +108,11 @@ pub struct Written {
 /// Loads the catalogue and renders the whole site in memory.
 pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
     let mut files = Files::new();
-    let (warnings, methods, _) = render_to(options, Sink::Memory(&mut files))?;
+    let written = render_to(options, Sink::Memory(&mut files))?;
     Ok(Built {
         files,
-        warnings,
-        methods,
+        warnings: written.warnings,
+        methods: written.methods,
     })
 }
 
@@ -120,15 +120,11 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
 /// never held in memory whole), into a folder that replaces `out` only when complete.
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Written, BuildError> {
     let staging = output::Staging::new(out)?;
-    let (warnings, methods, files) = render_to(options, Sink::Staging(&staging))?;
+    let written = render_to(options, Sink::Staging(&staging))?;
     let timer = Timer::new();
     staging.commit()?;
     timer.lap("swap");
-    Ok(Written {
-        files,
-        warnings,
-        methods,
-    })
+    Ok(written)
 }
 
 /// Where rendered files go.
@@ -139,11 +135,8 @@ enum Sink<'a> {
     Staging(&'a output::Staging),
 }
 
-/// Renders the site into `sink`; returns the warnings, the number of methods and of files.
-fn render_to(
-    options: &BuildOptions,
-    sink: Sink<'_>,
-) -> Result<(Diagnostics, usize, usize), BuildError> {
+/// Renders the site into `sink`.
+fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildError> {
     let timer = Timer::new();
     let catalogue = Catalogue::load_with(
         &options.catalogue,
@@ -178,11 +171,11 @@ fn render_to(
         site.add(PathBuf::from("search").join(file.name), file.bytes)?;
     }
     site.render_all(&options.site)?;
-    Ok((
-        catalogue.warnings().clone(),
-        catalogue.len(),
-        site.paths.len(),
-    ))
+    Ok(Written {
+        files: site.paths.len(),
+        warnings: catalogue.warnings().clone(),
+        methods: catalogue.len(),
+    })
 }
 
 fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {

@@ -323,13 +323,11 @@ impl Analyzer {
     /// position and offsets.
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
-        let mut words = self.words.clone();
-        let mut stream = words.token_stream(text);
-        while let Some(word) = stream.next() {
+        for word in self.words(text) {
             for term in self.terms(&word.text).iter() {
                 tokens.push(Token {
-                    offset_from: word.offset_from,
-                    offset_to: word.offset_to,
+                    offset_from: word.offsets.start,
+                    offset_to: word.offsets.end,
                     position: word.position,
                     text: term.clone(),
                     position_length: 1,

@@ -119,25 +119,6 @@ impl std::fmt::Debug for SearchIndex {
 
 /// The text of each scored field for one method, in [`FIELD_WEIGHTS`] order.
 pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
-    let [name, summary, labels, core] = head_texts(catalogue, method);
-    let mut body = vec![markdown::to_text(&method.approach)];
-    for (key, text) in method.markdown_fields() {
-        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
-            body.push(markdown::to_text(text));
-        }
-    }
-    for example in &method.practice_examples {
-        body.push(example.title.clone());
-        body.extend(example.place.clone());
-        body.push(markdown::to_text(&example.description));
-    }
-    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
-    [name, summary, labels, core, body.join("\n")]
-}
-
-/// The first four of [`field_texts`]: what says what a method is about, without the long
-/// body.
-fn head_texts(catalogue: &Catalogue, method: &Method) -> [String; 4] {
     let vocab = catalogue.vocabularies();
     let mut labels = Vec::new();
     let lists: [(Kind, &[String]); 5] = [
@@ -159,6 +140,19 @@ fn head_texts(catalogue: &Catalogue, method: &Method) -> [String; 4] {
     core.extend(method.problem.as_deref().map(markdown::to_text));
     core.extend(method.indications.as_deref().map(markdown::to_text));
 
+    let mut body = vec![markdown::to_text(&method.approach)];
+    for (key, text) in method.markdown_fields() {
+        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
+            body.push(markdown::to_text(text));
+        }
+    }
+    for example in &method.practice_examples {
+        body.push(example.title.clone());
+        body.extend(example.place.clone());
+        body.push(markdown::to_text(&example.description));
+    }
+    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
+
     let mut name = vec![method.name.clone()];
     name.extend(method.aliases.iter().cloned());
     [
@@ -166,6 +160,7 @@ fn head_texts(catalogue: &Catalogue, method: &Method) -> [String; 4] {
         method.summary.clone(),
         labels.join("\n"),
         core.join("\n"),
+        body.join("\n"),
     ]
 }
 

@@ -45,14 +45,11 @@ impl Signatures {
                 |analyzer, texts| {
                     let mut tf: FxHashMap<String, f32> = FxHashMap::default();
                     for (text, (_, weight)) in texts.iter().zip(FIELD_WEIGHTS).take(4) {
-                        let mut words = Vec::new();
-                        analyzer.each_word(text, |word| {
-                            if word.text.chars().count() >= MIN_TERM_CHARS {
-                                words.push(word.text.clone());
+                        for word in analyzer.words(text) {
+                            if word.text.chars().count() < MIN_TERM_CHARS {
+                                continue;
                             }
-                        });
-                        for word in words {
-                            for term in analyzer.terms(&word).iter() {
+                            for term in analyzer.terms(&word.text).iter() {
                                 match tf.get_mut(term.as_str()) {
                                     Some(sum) => *sum += weight,
                                     None => {
