@@ -8,6 +8,13 @@
 //! Comparing signatures, instead of running each signature as a query against the index, is
 //! what keeps a large build fast: a term links only methods for which it is distinctive, so a
 //! method meets a few hundred others rather than every method that mentions a common word.
+//! In a very large catalogue one term can still be in thousands of signatures; its list then
+//! keeps the [`LINKS_PER_TERM`] methods it weighs most in (impact-ordered truncation, as
+//! search engines do), which bounds the work per method. Candidates found that way are scored
+//! again with their whole signatures, so a reported similarity is always the true cosine.
+//! A catalogue where no term is in more than [`LINKS_PER_TERM`] signatures — any real one
+//! today — is compared exactly.
+//!
 //! A term found in one method only cannot link it to another, so it is left out. Ties are
 //! broken by the term itself and by name, so the same catalogue always gives the same lists.
 
@@ -22,15 +29,21 @@ type FxHashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher
 const SIGNATURE_TERMS: usize = 25;
 /// Terms shorter than this say little about a method.
 const MIN_TERM_CHARS: usize = 3;
+/// The most methods one term links: those it weighs most in.
+pub const LINKS_PER_TERM: usize = 256;
+/// Candidates scored again with whole signatures, per method asked for.
+const RESCORED_PER_RESULT: usize = 4;
 
 /// The signatures of a catalogue's methods, with an inverted list per term.
 pub(super) struct Signatures {
-    /// Per method: (term number, weight).
+    /// Per method: (term number, weight), by term number.
     by_method: Vec<Vec<(u32, f32)>>,
-    /// Per term number: (method ordinal, weight).
+    /// Per term number: (method ordinal, weight), heaviest first, at most [`LINKS_PER_TERM`].
     by_term: Vec<Vec<(u32, f32)>>,
     /// Per method: the length of its signature vector.
     norms: Vec<f32>,
+    /// Whether any term's list was cut to [`LINKS_PER_TERM`].
+    truncated: bool,
 }
 
 impl Signatures {
@@ -102,12 +115,21 @@ impl Signatures {
                 numbered.push((number, weight));
             }
             norms.push(signature.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
+            numbered.sort_unstable_by_key(|&(number, _)| number);
             by_method.push(numbered);
         }
+        let truncated = by_term.iter().any(|methods| methods.len() > LINKS_PER_TERM);
+        by_term.par_iter_mut().for_each(|methods| {
+            if methods.len() > LINKS_PER_TERM {
+                methods.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                methods.truncate(LINKS_PER_TERM);
+            }
+        });
         Signatures {
             by_method,
             by_term,
             norms,
+            truncated,
         }
     }
 
@@ -146,11 +168,101 @@ impl Signatures {
             b.1.total_cmp(&a.1)
                 .then_with(|| rank[a.0 as usize].cmp(&rank[b.0 as usize]))
         };
+        // Only truncated lists leave a dot product short; then the best candidates are scored
+        // again in full, a few per result asked for.
+        if self.truncated {
+            let keep = limit.saturating_mul(RESCORED_PER_RESULT);
+            if found.len() > keep && keep > 0 {
+                found.select_nth_unstable_by(keep - 1, order);
+                found.truncate(keep);
+            }
+            for (other, similarity) in &mut found {
+                *similarity = self.dot(ord, *other) / (own * self.norms[*other as usize]);
+            }
+        }
         if found.len() > limit && limit > 0 {
             found.select_nth_unstable_by(limit - 1, order);
             found.truncate(limit);
         }
         found.sort_unstable_by(order);
         found
+    }
+
+    /// The dot product of two methods' whole signatures.
+    fn dot(&self, a: u32, b: u32) -> f32 {
+        let (mut a, mut b) = (
+            self.by_method[a as usize].iter().peekable(),
+            self.by_method[b as usize].iter().peekable(),
+        );
+        let mut sum = 0.0;
+        while let (Some(&&(x, wx)), Some(&&(y, wy))) = (a.peek(), b.peek()) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => _ = a.next(),
+                std::cmp::Ordering::Greater => _ = b.next(),
+                std::cmp::Ordering::Equal => {
+                    sum += wx * wy;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        sum
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A word made of letters only, distinct per `n`, so no stemmer or splitter merges two.
+    fn word(n: usize) -> String {
+        let mut n = n;
+        let mut w = String::from("kw");
+        loop {
+            w.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+            if n == 0 {
+                return w + "tje";
+            }
+        }
+    }
+
+    #[test]
+    fn a_crowded_term_still_finds_each_method_its_twin_and_scores_it_in_full() {
+        // Every method shares three common words (far more than LINKS_PER_TERM methods have
+        // them, so their lists are cut) and two words with its twin only.
+        let methods = 3 * LINKS_PER_TERM;
+        let texts: Vec<[String; 5]> = (0..methods)
+            .map(|i| {
+                let pair = i / 2;
+                [
+                    format!("Methode {}", word(10_000 + i)),
+                    format!("opvoeding gezinnen ondersteuning {}", word(pair)),
+                    String::new(),
+                    format!("{} {}", word(5_000 + pair), word(20_000 + i % 7)),
+                    String::new(),
+                ]
+            })
+            .collect();
+        let analyzer = Analyzer::for_texts(texts.iter().flatten().map(String::as_str));
+        let signatures = Signatures::build(&texts, &analyzer);
+        assert!(
+            signatures.truncated,
+            "the common words must overflow their lists"
+        );
+        let rank: Vec<u32> = (0..methods as u32).collect();
+        for ord in 0..methods as u32 {
+            let similar = signatures.most_similar(ord, 3, &rank);
+            assert_eq!(similar[0].0, ord ^ 1, "method {ord}: {similar:?}");
+            assert!(similar.iter().all(|&(other, _)| other != ord));
+            for &(other, similarity) in &similar {
+                let exact = signatures.dot(ord, other)
+                    / (signatures.norms[ord as usize] * signatures.norms[other as usize]);
+                assert!(
+                    (similarity - exact).abs() < 1e-6,
+                    "{similarity} against {exact}"
+                );
+            }
+        }
     }
 }
