@@ -156,10 +156,16 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         settings.base_url.push('/');
     }
     let env = environment(&options.site)?;
+    let globals = Globals {
+        site: v(&settings),
+        t: v(&strings),
+        nav: v(&nav(&strings)),
+    };
     let mut site = Renderer {
         env,
         settings,
         strings,
+        globals,
         catalogue: &catalogue,
         sink,
         paths: Vec::new(),
@@ -218,6 +224,7 @@ struct Renderer<'a> {
     env: Environment<'static>,
     settings: Settings,
     strings: Strings,
+    globals: Globals,
     catalogue: &'a Catalogue,
     sink: Sink<'a>,
     /// Every file made so far (for the sitemap).
@@ -228,23 +235,47 @@ struct Renderer<'a> {
     timer: Timer,
 }
 
-/// Phase timings on stderr when `METHODEWIJZER_TIMINGS` is set, for finding slow steps.
-struct Timer(Option<std::sync::Mutex<std::time::Instant>>);
+/// Phase timings on stderr when `METHODEWIJZER_TIMINGS` is set, for finding slow steps: wall
+/// time, and the processor time of all threads where the system tells it (Linux), which
+/// shows how well a phase uses the cores.
+struct Timer(Option<std::sync::Mutex<(std::time::Instant, Option<u64>)>>);
 
 impl Timer {
     fn new() -> Timer {
         Timer(
             std::env::var_os("METHODEWIJZER_TIMINGS")
-                .map(|_| std::sync::Mutex::new(std::time::Instant::now())),
+                .map(|_| std::sync::Mutex::new((std::time::Instant::now(), cpu_ms()))),
         )
     }
 
     fn lap(&self, what: &str) {
         if let Some(Ok(mut start)) = self.0.as_ref().map(|s| s.lock()) {
-            eprintln!("{what:>20}: {:>6} ms", start.elapsed().as_millis());
-            *start = std::time::Instant::now();
+            let cpu = cpu_ms();
+            let used = match (start.1, cpu) {
+                (Some(before), Some(now)) => format!(" (cpu {:>6} ms)", now - before),
+                _ => String::new(),
+            };
+            eprintln!("{what:>20}: {:>6} ms{used}", start.0.elapsed().as_millis());
+            *start = (std::time::Instant::now(), cpu);
         }
     }
+}
+
+/// Processor time used so far by this process, all threads, from `/proc/self/stat` (user
+/// and system time, fields 14 and 15, in ticks of normally 10 ms).
+fn cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name may hold spaces; the fields after it do not.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(ticks * 10)
+}
+
+/// What every page gets, converted for the templates once per build rather than per page.
+struct Globals {
+    site: minijinja::Value,
+    t: minijinja::Value,
+    nav: minijinja::Value,
 }
 
 /// A serializable value for a template.
@@ -259,13 +290,37 @@ struct Crumb {
     url: String,
 }
 
+/// The UI string `key`, or the key itself when the strings file lacks it.
+fn string(strings: &Strings, key: &str) -> String {
+    strings
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or(key)
+        .to_string()
+}
+
+/// The main menu.
+fn nav(strings: &Strings) -> Vec<Crumb> {
+    let mut nav = vec![Crumb {
+        label: string(strings, "nav_methods"),
+        url: "methoden/".into(),
+    }];
+    for d in DIMENSIONS {
+        nav.push(Crumb {
+            label: string(strings, &format!("dimension_{}", d.kind.key())),
+            url: format!("{}/", d.segment),
+        });
+    }
+    nav.push(Crumb {
+        label: string(strings, "nav_about"),
+        url: "over/".into(),
+    });
+    nav
+}
+
 impl Renderer<'_> {
     fn t(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .and_then(|v| v.as_str())
-            .unwrap_or(key)
-            .to_string()
+        string(&self.strings, key)
     }
 
     /// Renders `template` for `path` (a folder gets `index.html`), returning the file.
@@ -287,9 +342,9 @@ impl Renderer<'_> {
             root => if file == "404.html" { base_path } else { root },
             path => path,
             canonical => format!("{}{}", self.settings.base_url, path),
-            site => v(&self.settings),
-            t => v(&self.strings),
-            nav => v(&self.nav()),
+            site => &self.globals.site,
+            t => &self.globals.t,
+            nav => &self.globals.nav,
             search_index => &self.search_manifest,
             ..ctx
         };
@@ -329,24 +384,6 @@ impl Renderer<'_> {
             .try_for_each(|(path, bytes)| self.add(path, bytes))
     }
 
-    fn nav(&self) -> Vec<Crumb> {
-        let mut nav = vec![Crumb {
-            label: self.t("nav_methods"),
-            url: "methoden/".into(),
-        }];
-        for d in DIMENSIONS {
-            nav.push(Crumb {
-                label: self.t(&format!("dimension_{}", d.kind.key())),
-                url: format!("{}/", d.segment),
-            });
-        }
-        nav.push(Crumb {
-            label: self.t("nav_about"),
-            url: "over/".into(),
-        });
-        nav
-    }
-
     fn render_all(&mut self, site_dir: &Path) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
         let views: Vec<MethodView> = parallel(catalogue.methods(), |m| {
@@ -374,9 +411,27 @@ impl Renderer<'_> {
         }
         self.timer.lap("method pages");
 
-        // Views in name order; lists below keep this order.
-        let mut by_name: Vec<MethodSummary> = views.iter().map(MethodView::summary_view).collect();
-        by_name.sort_by_cached_key(|v| methodewijzer::slugify(v.name));
+        // What lists show of each method, converted for the templates once: a method is in
+        // several lists, and a list at 10,000 methods has thousands of them. Lists are in
+        // name order.
+        let summaries: Vec<minijinja::Value> =
+            parallel(&views, |view| Ok(v(&view.summary_view())))?;
+        let mut by_name: Vec<usize> = (0..views.len()).collect();
+        by_name.sort_by_cached_key(|&i| methodewijzer::slugify(&views[i].name));
+        let mut name_rank = vec![0; views.len()];
+        for (rank, &i) in by_name.iter().enumerate() {
+            name_rank[i] = rank;
+        }
+        let list = |members: &mut dyn Iterator<Item = usize>| -> minijinja::Value {
+            let mut members: Vec<usize> = members.collect();
+            members.sort_unstable_by_key(|&i| name_rank[i]);
+            minijinja::Value::from(
+                members
+                    .into_iter()
+                    .map(|i| summaries[i].clone())
+                    .collect::<Vec<_>>(),
+            )
+        };
         let position: HashMap<&str, usize> = catalogue
             .iter()
             .enumerate()
@@ -385,7 +440,7 @@ impl Renderer<'_> {
         self.page(
             "methoden/",
             "methods.html",
-            context! { methods => v(&by_name), title => self.t("all_methods") },
+            context! { methods => list(&mut (0..views.len())), title => self.t("all_methods") },
         )?;
 
         // Browse pages per dimension and per value. A dimension's pages are gathered, then
@@ -405,11 +460,7 @@ impl Renderer<'_> {
             for term in &terms {
                 let empty = Vec::new();
                 let slugs = members.get(term.id.as_str()).unwrap_or(&empty);
-                let mut methods: Vec<MethodSummary> = slugs
-                    .iter()
-                    .map(|s| views[position[s]].summary_view())
-                    .collect();
-                methods.sort_by_cached_key(|v| methodewijzer::slugify(v.name));
+                let methods = list(&mut slugs.iter().map(|s| position[s]));
                 browse.push((
                     term.url.clone(),
                     "term.html",
@@ -418,7 +469,7 @@ impl Renderer<'_> {
                         term => v(term),
                         dimension_title => &title,
                         dimension_url => format!("{}/", dimension.segment),
-                        methods => v(&methods),
+                        methods => methods,
                     },
                 ));
             }
