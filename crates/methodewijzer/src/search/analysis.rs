@@ -9,8 +9,11 @@
 //! itself *and* as its parts, all at one position. The dictionary is the catalogue's own
 //! vocabulary, so it grows with the catalogue and needs no curated word list.
 //!
-//! The same [`Analyzer`] serves indexing (as a tantivy [`Tokenizer`]), querying, snippets and
-//! the browser export, so a word can never be analysed two ways.
+//! The same [`Analyzer`] serves indexing, querying, snippets and the browser export, so a word
+//! can never be analysed two ways. For indexing, the catalogue is read once
+//! ([`Analyzer::counting`]) and tantivy is given the terms ready-made, joined by spaces:
+//! reading Dutch text (cutting, folding, stop words) is most of what indexing a large
+//! catalogue costs, and each word is looked up once, not once per use.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -128,17 +131,20 @@ impl Analyzer {
     ) -> Analyzer {
         let texts: Vec<&str> = texts.into_iter().collect();
         let documents: Vec<&[&str]> = texts.iter().map(std::slice::from_ref).collect();
-        Analyzer::counting(&documents, stemming, split_compounds).0
+        Analyzer::counting(&documents, stemming, split_compounds).analyzer
     }
 
-    /// An analyzer for `documents` (each a list of texts), and every folded word of them with
-    /// the number of documents it occurs in, sorted by word. One pass gives both, and it is
-    /// the costly part of indexing a large catalogue, so it runs on all cores.
+    /// Reads `documents` (each a list of texts) once, word by word, and gives what indexing
+    /// needs of them: the analyzer, whose compound dictionary is their words; every folded
+    /// word with the number of documents it occurs in, sorted by word; and each text as its
+    /// folded words joined by spaces, which [`Analyzer::index_terms`] turns into index terms
+    /// without reading the text again. Reading is the costly part of indexing a large
+    /// catalogue, so it runs on all cores, and only once.
     pub(crate) fn counting<T: AsRef<str> + Sync>(
         documents: &[&[T]],
         stemming: Stemming,
         split_compounds: bool,
-    ) -> (Analyzer, Vec<(String, u32)>) {
+    ) -> Counted {
         let mut analyzer = Analyzer {
             words: word_analyzer(),
             stemmer: TextAnalyzer::builder(RawTokenizer::default())
@@ -152,24 +158,48 @@ impl Analyzer {
             }),
             local: FxHashMap::default(),
         };
-        let counts: FxHashMap<String, u32> = documents
+        let words: Vec<Vec<String>> = documents
             .par_iter()
-            .fold(
-                || (analyzer.clone(), FxHashMap::default(), FxHashSet::default()),
-                |(mut local, mut counts, mut seen), texts| {
-                    seen.clear();
-                    for text in texts.iter() {
-                        local.each_word(text.as_ref(), |word| {
-                            if !seen.contains(&word.text) {
-                                seen.insert(word.text.clone());
-                                *counts.entry(word.text.clone()).or_insert(0u32) += 1;
-                            }
-                        });
-                    }
-                    (local, counts, seen)
+            .map_init(
+                || analyzer.clone(),
+                |local, texts| {
+                    texts
+                        .iter()
+                        .map(|text| {
+                            let mut joined = String::with_capacity(text.as_ref().len());
+                            local.each_word(text.as_ref(), |word| {
+                                if !joined.is_empty() {
+                                    joined.push(' ');
+                                }
+                                joined.push_str(&word.text);
+                            });
+                            joined
+                        })
+                        .collect()
                 },
             )
-            .map(|(_, counts, _)| counts)
+            .collect();
+        let counts: FxHashMap<String, u32> = words
+            .par_iter()
+            .fold(
+                || (FxHashMap::default(), FxHashSet::default()),
+                |(mut counts, mut seen): (FxHashMap<String, u32>, FxHashSet<&str>), texts| {
+                    seen.clear();
+                    for word in texts.iter().flat_map(|t| t.split(' ')) {
+                        if word.is_empty() || !seen.insert(word) {
+                            continue;
+                        }
+                        match counts.get_mut(word) {
+                            Some(n) => *n += 1,
+                            None => {
+                                counts.insert(word.to_string(), 1);
+                            }
+                        }
+                    }
+                    (counts, seen)
+                },
+            )
+            .map(|(counts, _)| counts)
             .reduce(FxHashMap::default, |mut a, b| {
                 for (word, n) in b {
                     *a.entry(word).or_insert(0) += n;
@@ -189,7 +219,11 @@ impl Analyzer {
         });
         let mut counts: Vec<(String, u32)> = counts.into_iter().collect();
         counts.sort_unstable();
-        (analyzer, counts)
+        Counted {
+            analyzer,
+            counts,
+            words,
+        }
     }
 
     /// Splits `text` into folded words (stop words dropped).
@@ -319,8 +353,8 @@ impl Analyzer {
         best[0].take().filter(|parts| parts.len() >= 2)
     }
 
-    /// The tokens tantivy indexes for `text`: every term of every word, at the word's
-    /// position and offsets.
+    /// The tokens of `text`: every term of every word, at the word's position and offsets
+    /// (for highlighting query terms in a snippet of the original text).
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         for word in self.words(text) {
@@ -336,6 +370,32 @@ impl Analyzer {
         }
         tokens
     }
+
+    /// The index terms of `words`, folded words joined by spaces as [`Analyzer::counting`]
+    /// gives them: every term of every word, joined by spaces. This is what the index is
+    /// given, so that tantivy only has to cut it at the spaces.
+    pub(crate) fn index_terms(&mut self, words: &str) -> String {
+        let mut terms = String::with_capacity(words.len() + words.len() / 4);
+        for word in words.split(' ').filter(|w| !w.is_empty()) {
+            for term in self.terms(word).iter() {
+                if !terms.is_empty() {
+                    terms.push(' ');
+                }
+                terms.push_str(term);
+            }
+        }
+        terms
+    }
+}
+
+/// What [`Analyzer::counting`] read from a set of documents.
+pub(crate) struct Counted {
+    /// The analyzer, with the documents' words as its compound dictionary.
+    pub analyzer: Analyzer,
+    /// Every folded word with the number of documents it occurs in, by word.
+    pub counts: Vec<(String, u32)>,
+    /// Per document, per text: its folded words joined by spaces.
+    pub words: Vec<Vec<String>>,
 }
 
 fn word_analyzer() -> TextAnalyzer {
@@ -347,7 +407,7 @@ fn word_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer as a tantivy tokenizer, registered for the text fields.
+/// The analyzer as a tantivy tokenizer, for snippets: it reads original text, with offsets.
 #[derive(Clone)]
 pub(crate) struct DutchTokenizer(pub Analyzer);
 

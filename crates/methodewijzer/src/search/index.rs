@@ -18,9 +18,10 @@ use tantivy::query::{
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::termdict::{TermDictionary, TermDictionaryBuilder};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
-use super::analysis::{Analyzer, DutchTokenizer, Stemming};
+use super::analysis::{Analyzer, Counted, DutchTokenizer, Stemming};
 use super::related::Signatures;
 use super::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
 use crate::catalogue::{Catalogue, comparable};
@@ -53,7 +54,8 @@ pub const MAX_EXPANSIONS: usize = 10;
 /// Words of a query beyond this are ignored (a pasted page must not stall the search).
 pub const MAX_QUERY_WORDS: usize = 32;
 
-const TOKENIZER: &str = "nl";
+/// The fields are given their terms ready-made, joined by spaces ([`Analyzer::counting`]).
+const TOKENIZER: &str = "terms";
 
 /// Choices in how the index is built; [`IndexOptions::default`] is what the catalogue uses.
 /// Other values exist so that the relevance evaluation can compare alternatives.
@@ -197,19 +199,33 @@ impl SearchIndex {
     pub fn build_with_options(catalogue: &Catalogue, options: IndexOptions) -> SearchIndex {
         let texts = all_field_texts(catalogue);
         let documents: Vec<&[String]> = texts.iter().map(|t| t.as_slice()).collect();
-        let (analyzer, word_counts) =
-            Analyzer::counting(&documents, options.stemming, options.split_compounds);
-        let words =
-            WordList::new(&word_counts).expect("a term dictionary in memory cannot fail to build");
-        SearchIndex::build_with(catalogue, analyzer, words, &texts, options)
+        let Counted {
+            analyzer,
+            counts,
+            words,
+        } = Analyzer::counting(&documents, options.stemming, options.split_compounds);
+        let words_list =
+            WordList::new(&counts).expect("a term dictionary in memory cannot fail to build");
+        drop(counts);
+        let terms: Vec<Vec<String>> = words
+            .par_iter()
+            .map_init(
+                || analyzer.clone(),
+                |analyzer, fields| fields.iter().map(|w| analyzer.index_terms(w)).collect(),
+            )
+            .collect();
+        drop(words);
+        SearchIndex::build_with(catalogue, analyzer, words_list, &texts, &terms, options)
             .expect("an in-memory index of a loaded catalogue cannot fail to build")
     }
 
+    /// `texts` are each method's field texts, `terms` the same fields as index terms.
     fn build_with(
         catalogue: &Catalogue,
         analyzer: Analyzer,
         words: WordList,
         texts: &[[String; 5]],
+        terms: &[Vec<String>],
         options: IndexOptions,
     ) -> tantivy::Result<SearchIndex> {
         let mut schema = Schema::builder();
@@ -225,9 +241,10 @@ impl SearchIndex {
             .collect();
         let ord = schema.add_u64_field("ord", FAST);
         let index = Index::create_in_ram(schema.build());
-        index
-            .tokenizers()
-            .register(TOKENIZER, DutchTokenizer(analyzer.clone()));
+        index.tokenizers().register(
+            TOKENIZER,
+            TextAnalyzer::from(tantivy::tokenizer::WhitespaceTokenizer::default()),
+        );
 
         // Scores do not depend on how documents spread over segments (BM25 statistics are
         // index-wide) and ties are broken by name, so indexing may use every core.
@@ -236,9 +253,9 @@ impl SearchIndex {
             .min(4);
         let mut writer =
             index.writer_with_num_threads::<TantivyDocument>(threads, 100_000_000 * threads)?;
-        for (i, field_texts) in texts.iter().enumerate() {
+        for (i, field_terms) in terms.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            for ((field, _), text) in fields.iter().zip(field_texts) {
+            for ((field, _), text) in fields.iter().zip(field_terms) {
                 doc.add_text(*field, text);
             }
             doc.add_u64(ord, i as u64);
@@ -338,7 +355,7 @@ impl SearchIndex {
 
         // Made here, on all cores, rather than on first use: pages ask for related methods
         // from many threads at once, and a lazy build would run on one while the others wait.
-        let signatures = Signatures::build(texts, &analyzer);
+        let signatures = Signatures::build(terms);
         Ok(SearchIndex {
             index,
             reader,
@@ -691,12 +708,8 @@ impl SearchIndex {
             return markdown::escape_html(&method.summary);
         };
         for (slot, field) in [1usize, 3, 4].into_iter().enumerate() {
-            let generator = generators[slot].get_or_insert_with(|| {
-                let mut generator =
-                    SnippetGenerator::create(searcher, query, self.fields[field].0).ok()?;
-                generator.set_max_num_chars(220);
-                Some(generator)
-            });
+            let generator = generators[slot]
+                .get_or_insert_with(|| self.snippet_generator(searcher, query, field).ok());
             let Some(generator) = generator else { continue };
             let mut snippet = generator.snippet(&self.snippet_texts[ord][slot]);
             if !snippet.highlighted().is_empty() {
@@ -705,6 +718,33 @@ impl SearchIndex {
             }
         }
         markdown::escape_html(&method.summary)
+    }
+
+    /// A snippet generator for field number `field`. tantivy's own would read the text with
+    /// the field's tokenizer, which takes ready-made terms; a snippet reads the original
+    /// text, so it gets the Dutch analyzer. Terms are weighted as tantivy weighs them.
+    fn snippet_generator(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        field: usize,
+    ) -> tantivy::Result<SnippetGenerator> {
+        let field = self.fields[field].0;
+        let mut terms: Vec<Term> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.push(term.clone());
+            }
+        });
+        let mut weights = BTreeMap::new();
+        for term in terms {
+            let doc_freq = searcher.doc_freq(&term)?;
+            if let (Some(text), true) = (term.value().as_str(), doc_freq > 0) {
+                weights.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        let tokenizer = TextAnalyzer::from(DutchTokenizer(self.analyzer.clone()));
+        Ok(SnippetGenerator::new(weights, tokenizer, field, 220))
     }
 
     /// Slugs of the methods most similar in content to `slug`, best first (see

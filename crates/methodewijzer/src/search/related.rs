@@ -20,7 +20,6 @@
 
 use rayon::prelude::*;
 
-use super::analysis::Analyzer;
 use super::index::FIELD_WEIGHTS;
 
 type FxHashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
@@ -47,40 +46,29 @@ pub(super) struct Signatures {
 }
 
 impl Signatures {
-    /// Signatures of every method, from each method's field texts (in [`FIELD_WEIGHTS`]
-    /// order; the body is not used), analysed with `analyzer`.
-    pub(super) fn build(texts: &[[String; 5]], analyzer: &Analyzer) -> Signatures {
+    /// Signatures of every method, from each method's index terms per field (in
+    /// [`FIELD_WEIGHTS`] order, joined by spaces; the body is not used).
+    pub(super) fn build(terms: &[Vec<String>]) -> Signatures {
         // Weighted term frequencies per method, on all cores.
-        let frequencies: Vec<FxHashMap<String, f32>> = texts
+        let frequencies: Vec<FxHashMap<&str, f32>> = terms
             .par_iter()
-            .map_init(
-                || analyzer.clone(),
-                |analyzer, texts| {
-                    let mut tf: FxHashMap<String, f32> = FxHashMap::default();
-                    for (text, (_, weight)) in texts.iter().zip(FIELD_WEIGHTS).take(4) {
-                        for word in analyzer.words(text) {
-                            if word.text.chars().count() < MIN_TERM_CHARS {
-                                continue;
-                            }
-                            for term in analyzer.terms(&word.text).iter() {
-                                match tf.get_mut(term.as_str()) {
-                                    Some(sum) => *sum += weight,
-                                    None => {
-                                        tf.insert(term.clone(), weight);
-                                    }
-                                }
-                            }
+            .map(|fields| {
+                let mut tf: FxHashMap<&str, f32> = FxHashMap::default();
+                for (text, (_, weight)) in fields.iter().zip(FIELD_WEIGHTS).take(4) {
+                    for term in text.split(' ') {
+                        if term.chars().count() >= MIN_TERM_CHARS {
+                            *tf.entry(term).or_default() += weight;
                         }
                     }
-                    tf
-                },
-            )
+                }
+                tf
+            })
             .collect();
 
         let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
         for tf in &frequencies {
-            for term in tf.keys() {
-                *document_frequency.entry(term.as_str()).or_default() += 1;
+            for &term in tf.keys() {
+                *document_frequency.entry(term).or_default() += 1;
             }
         }
         let total = frequencies.len().max(1) as f32;
@@ -89,9 +77,9 @@ impl Signatures {
             .map(|tf| {
                 let mut weighted: Vec<(&str, f32)> = tf
                     .iter()
-                    .filter_map(|(term, tf)| {
-                        let df = document_frequency[term.as_str()];
-                        (df >= 2).then(|| (term.as_str(), tf * ((total / df as f32).ln() + 1.0)))
+                    .filter_map(|(&term, tf)| {
+                        let df = document_frequency[term];
+                        (df >= 2).then(|| (term, tf * ((total / df as f32).ln() + 1.0)))
                     })
                     .collect();
                 weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -214,7 +202,7 @@ impl Signatures {
 mod tests {
     use super::*;
 
-    /// A word made of letters only, distinct per `n`, so no stemmer or splitter merges two.
+    /// A term, distinct per `n`.
     fn word(n: usize) -> String {
         let mut n = n;
         let mut w = String::from("kw");
@@ -232,20 +220,19 @@ mod tests {
         // Every method shares three common words (far more than LINKS_PER_TERM methods have
         // them, so their lists are cut) and two words with its twin only.
         let methods = 3 * LINKS_PER_TERM;
-        let texts: Vec<[String; 5]> = (0..methods)
+        let terms: Vec<Vec<String>> = (0..methods)
             .map(|i| {
                 let pair = i / 2;
-                [
-                    format!("Methode {}", word(10_000 + i)),
-                    format!("opvoeding gezinnen ondersteuning {}", word(pair)),
+                vec![
+                    format!("methode {}", word(10_000 + i)),
+                    format!("opvoed gezin ondersteun {}", word(pair)),
                     String::new(),
                     format!("{} {}", word(5_000 + pair), word(20_000 + i % 7)),
                     String::new(),
                 ]
             })
             .collect();
-        let analyzer = Analyzer::for_texts(texts.iter().flatten().map(String::as_str));
-        let signatures = Signatures::build(&texts, &analyzer);
+        let signatures = Signatures::build(&terms);
         assert!(
             signatures.truncated,
             "the common words must overflow their lists"
