@@ -25,26 +25,38 @@ struct MethodWithSlug<'a> {
 /// `methods.json`: every method with every field (Markdown as written), the vocabularies
 /// and the synonyms, under [`SCHEMA_VERSION`].
 pub fn methods_json(catalogue: &Catalogue) -> String {
-    // Each method becomes a JSON value on its own core; a value's keys are sorted, which
-    // keeps the file's order stable whatever order fields are declared in.
-    let methods: Vec<serde_json::Value> = catalogue
+    // Each method is written out on its own core, as a JSON value (whose keys are sorted,
+    // which keeps the file's order stable whatever order fields are declared in) printed at
+    // the depth it has in the file. The rest is printed around them.
+    let methods: Vec<String> = catalogue
         .methods()
         .par_iter()
         .map(|m| {
-            serde_json::to_value(MethodWithSlug {
+            let value = serde_json::to_value(MethodWithSlug {
                 slug: &m.slug,
                 method: m,
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+            // JSON strings hold no raw line breaks, so every one is between tokens.
+            serde_json::to_string_pretty(&value)
+                .unwrap_or_default()
+                .replace('\n', "\n    ")
         })
         .collect();
-    let value = serde_json::json!({
+    let rest = serde_json::json!({
         "schema_version": SCHEMA_VERSION,
-        "methods": methods,
+        "methods": [],
         "vocabularies": catalogue.vocabularies(),
         "synonyms": catalogue.synonyms(),
     });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    let rest = serde_json::to_string_pretty(&rest).unwrap_or_default();
+    let list = if methods.is_empty() {
+        "[]".to_string()
+    } else {
+        format!("[\n    {}\n  ]", methods.join(",\n    "))
+    };
+    // "methods" sorts first, so it is the first key of the object.
+    rest.replacen("\"methods\": []", &format!("\"methods\": {list}"), 1) + "\n"
 }
 
 /// The columns of `methods.csv`.

@@ -146,8 +146,6 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     )
     .map_err(BuildError::Catalogue)?;
     timer.lap("load and validate");
-    let search = catalogue.index().browser_export(&catalogue);
-    timer.lap("search index");
     let (mut settings, strings) = settings::load(&options.site)?;
     if let Some(base) = &options.base_url {
         settings.base_url = base.clone();
@@ -156,6 +154,33 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         settings.base_url.push('/');
     }
     let env = environment(&options.site)?;
+
+    // Independent steps run side by side where one of them leaves a core idle: the open
+    // data is printed while the search index is built, and the browser's index exported
+    // while the method views are made. Either pair needs the index, so it comes first.
+    let data = std::thread::scope(|s| {
+        let data = s.spawn(|| {
+            [
+                ("data/methods.json", export::methods_json(&catalogue)),
+                ("data/methods.csv", export::methods_csv(&catalogue)),
+            ]
+        });
+        catalogue.index();
+        data.join()
+    })
+    .map_err(|_| "making the open data failed".to_string())?;
+    timer.lap("search index, data");
+    let (search, views) = std::thread::scope(|s| {
+        let search = s.spawn(|| catalogue.index().browser_export(&catalogue));
+        let views = parallel(catalogue.methods(), |m| {
+            Ok(pages::method_view(&catalogue, m, &settings, &strings))
+        });
+        (search.join(), views)
+    });
+    let search = search.map_err(|_| "exporting the search index failed".to_string())?;
+    let views = views?;
+    timer.lap("views, browser index");
+
     let globals = Globals {
         site: v(&settings),
         t: v(&strings),
@@ -176,7 +201,10 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     for file in search.files {
         site.add(PathBuf::from("search").join(file.name), file.bytes)?;
     }
-    site.render_all(&options.site)?;
+    for (path, text) in data {
+        site.add(path.into(), text.into_bytes())?;
+    }
+    site.render_all(&options.site, &views)?;
     Ok(Written {
         files: site.paths.len(),
         warnings: catalogue.warnings().clone(),
@@ -384,17 +412,9 @@ impl Renderer<'_> {
             .try_for_each(|(path, bytes)| self.add(path, bytes))
     }
 
-    fn render_all(&mut self, site_dir: &Path) -> Result<(), BuildError> {
+    /// Renders every page from the method `views` (in catalogue order).
+    fn render_all(&mut self, site_dir: &Path, views: &[MethodView]) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
-        let views: Vec<MethodView> = parallel(catalogue.methods(), |m| {
-            Ok(pages::method_view(
-                catalogue,
-                m,
-                &self.settings,
-                &self.strings,
-            ))
-        })?;
-        self.timer.lap("method views");
 
         // Method pages, the bulk of a large site, on all cores; a batch at a time, so that
         // `build` writes them out before rendering more.
@@ -521,15 +541,7 @@ impl Renderer<'_> {
             context! { title => self.t("not_found_title") },
         )?;
 
-        // Open data, feed, sitemap.
-        self.add(
-            "data/methods.json".into(),
-            export::methods_json(catalogue).into_bytes(),
-        )?;
-        self.add(
-            "data/methods.csv".into(),
-            export::methods_csv(catalogue).into_bytes(),
-        )?;
+        // The open data's schema, feed, sitemap.
         self.add(
             "data/method.schema.json".into(),
             (methodewijzer::method_schema_json() + "\n").into_bytes(),

@@ -215,17 +215,18 @@ impl SearchIndex {
             )
             .collect();
         drop(words);
-        SearchIndex::build_with(catalogue, analyzer, words_list, &texts, &terms, options)
+        SearchIndex::build_with(catalogue, analyzer, words_list, texts, terms, options)
             .expect("an in-memory index of a loaded catalogue cannot fail to build")
     }
 
-    /// `texts` are each method's field texts, `terms` the same fields as index terms.
+    /// `texts` are each method's field texts, `terms` the same fields as index terms. Both are
+    /// taken, not copied: at 10,000 methods they are a good part of a build's memory.
     fn build_with(
         catalogue: &Catalogue,
         analyzer: Analyzer,
         words: WordList,
-        texts: &[[String; 5]],
-        terms: &[Vec<String>],
+        texts: Vec<[String; 5]>,
+        terms: Vec<Vec<String>>,
         options: IndexOptions,
     ) -> tantivy::Result<SearchIndex> {
         let mut schema = Schema::builder();
@@ -253,7 +254,11 @@ impl SearchIndex {
             .min(4);
         let mut writer =
             index.writer_with_num_threads::<TantivyDocument>(threads, 100_000_000 * threads)?;
-        for (i, field_terms) in terms.iter().enumerate() {
+        // Signatures are made here, on all cores, rather than on first use: pages ask for
+        // related methods from many threads at once, and a lazy build would run on one while
+        // the others wait. They come first because the documents then take the terms.
+        let signatures = Signatures::build(&terms);
+        for (i, field_terms) in terms.into_iter().enumerate() {
             let mut doc = TantivyDocument::default();
             for ((field, _), text) in fields.iter().zip(field_terms) {
                 doc.add_text(*field, text);
@@ -349,13 +354,10 @@ impl SearchIndex {
             name_rank[ord as usize] = rank as u32;
         }
         let snippet_texts = texts
-            .iter()
-            .map(|t| [t[1].clone(), t[3].clone(), t[4].clone()])
+            .into_iter()
+            .map(|[_, summary, _, core, body]| [summary, core, body])
             .collect();
 
-        // Made here, on all cores, rather than on first use: pages ask for related methods
-        // from many threads at once, and a lazy build would run on one while the others wait.
-        let signatures = Signatures::build(terms);
         Ok(SearchIndex {
             index,
             reader,
