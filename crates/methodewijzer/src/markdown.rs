@@ -60,17 +60,29 @@ pub fn to_text(markdown: &str) -> String {
 /// Escapes text for HTML (`& < > " '`), for catalogue text placed in a page outside Markdown.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = write_escaped_html(&mut out, text);
     out
+}
+
+/// Writes `text` escaped for HTML to `out`, as [`escape_html`] does, without an allocation:
+/// templates escape every value they print, so this is on the path of every page.
+pub fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut done = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[done..i])?;
+        out.write_str(escaped)?;
+        done = i + 1;
+    }
+    out.write_str(&text[done..])
 }
 
 fn demote(level: pulldown_cmark::HeadingLevel, shift: u8) -> pulldown_cmark::HeadingLevel {
@@ -116,6 +128,16 @@ mod tests {
     fn dangerous_links_are_dropped() {
         let html = to_html("[klik](javascript:alert(1)) en ![x](javascript:alert(2))");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn escapes_the_five_html_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html("Kind & gezin <3 \"samen\" 'thuis' — café"),
+            "Kind &amp; gezin &lt;3 &quot;samen&quot; &#39;thuis&#39; — café"
+        );
+        assert_eq!(escape_html("<"), "&lt;");
+        assert_eq!(escape_html(""), "");
     }
 
     #[test]

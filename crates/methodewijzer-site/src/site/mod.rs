@@ -236,8 +236,7 @@ fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
             && !value.is_safe()
             && let Some(text) = value.as_str()
         {
-            return out
-                .write_str(&methodewijzer::markdown::escape_html(text))
+            return methodewijzer::markdown::write_escaped_html(out, text)
                 .map_err(minijinja::Error::from);
         }
         minijinja::escape_formatter(out, state, value)
