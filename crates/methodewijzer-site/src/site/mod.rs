@@ -205,11 +205,16 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         site.add(path.into(), text.into_bytes())?;
     }
     site.render_all(&options.site, &views)?;
-    Ok(Written {
+    let written = Written {
         files: site.paths.len(),
         warnings: catalogue.warnings().clone(),
         methods: catalogue.len(),
-    })
+    };
+    drop(site);
+    // Freeing a large catalogue and its pages' views takes a good part of a second on one
+    // core; a thread of its own does it, beside the swap into place.
+    std::thread::spawn(move || drop((views, catalogue)));
+    Ok(written)
 }
 
 fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
@@ -405,6 +410,46 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// Renders a page per item on all cores and adds them to the site. `build` writes each
+    /// page on a thread of its own as soon as it is made, so that writing one page overlaps
+    /// rendering the next and no more than a few pages are in memory at once.
+    fn render_pages<T: Sync>(
+        &mut self,
+        items: &[T],
+        render: impl Fn(&Self, &T) -> Result<(PathBuf, Vec<u8>), BuildError> + Sync,
+    ) -> Result<(), BuildError> {
+        use rayon::prelude::*;
+        let Sink::Staging(staging) = self.sink else {
+            let this = &*self;
+            let rendered = parallel(items, |item| render(this, item))?;
+            return self.add_all(rendered);
+        };
+        let this = &*self;
+        let (written, rendered) = std::thread::scope(|s| {
+            let (pages, received) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(64);
+            let writer = s.spawn(move || -> Result<Vec<PathBuf>, BuildError> {
+                let mut written = Vec::new();
+                for (path, bytes) in received {
+                    staging.write(&path, &bytes)?;
+                    written.push(path);
+                }
+                Ok(written)
+            });
+            let rendered = items.par_iter().try_for_each_with(pages, |pages, item| {
+                // A send fails only when the writer stopped, whose error is reported.
+                pages
+                    .send(render(this, item)?)
+                    .map_err(|_| BuildError::Other(String::new()))
+            });
+            (writer.join(), rendered)
+        });
+        // The writer's error first: it is the cause when both failed.
+        let written = written.map_err(|_| "writing pages failed".to_string())??;
+        rendered?;
+        self.paths.extend(written);
+        Ok(())
+    }
+
     fn add_all(&mut self, files: Vec<(PathBuf, Vec<u8>)>) -> Result<(), BuildError> {
         files
             .into_iter()
@@ -415,19 +460,14 @@ impl Renderer<'_> {
     fn render_all(&mut self, site_dir: &Path, views: &[MethodView]) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
 
-        // Method pages, the bulk of a large site, on all cores; a batch at a time, so that
-        // `build` writes them out before rendering more.
-        for batch in views.chunks(1024) {
-            let this = &*self;
-            let rendered = parallel(batch, |view| {
-                this.render_page(
-                    &view.url,
-                    "method.html",
-                    context! { method => v(view), title => &view.name },
-                )
-            })?;
-            self.add_all(rendered)?;
-        }
+        // Method pages, the bulk of a large site, on all cores.
+        self.render_pages(views, |this, view| {
+            this.render_page(
+                &view.url,
+                "method.html",
+                context! { method => v(view), title => &view.name },
+            )
+        })?;
         self.timer.lap("method pages");
 
         // What lists show of each method, converted for the templates once: a method is in
@@ -492,11 +532,9 @@ impl Renderer<'_> {
                     },
                 ));
             }
-            let this = &*self;
-            let rendered = parallel(&browse, |(path, template, ctx)| {
+            self.render_pages(&browse, |this, (path, template, ctx)| {
                 this.render_page(path, template, ctx.clone())
             })?;
-            self.add_all(rendered)?;
         }
 
         self.timer.lap("browse pages");
