@@ -12,6 +12,9 @@ mod search;
 
 use methodewijzer_site::{serve, site};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Methodewijzer: een open catalogus van bewezen methoden voor het sociaal domein.
 #[derive(Debug, Parser)]
 #[command(name = "methodewijzer", version, about, long_about = None)]
