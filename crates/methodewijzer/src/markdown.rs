@@ -54,7 +54,25 @@ pub fn to_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One space between words, none at the ends. Most text is that already, but for the
+    // space each block ends with; then no copy is needed.
+    let end = out.trim_end_matches(' ').len();
+    if !out.starts_with(char::is_whitespace)
+        && out[..end]
+            .split(' ')
+            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+    {
+        out.truncate(end);
+        return out;
+    }
+    let mut text = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
 }
 
 /// Escapes text for HTML (`& < > " '`), for catalogue text placed in a page outside Markdown.
@@ -146,5 +164,11 @@ mod tests {
             to_text("Een **vet** woord.\n\n- een\n- twee"),
             "Een vet woord. een twee"
         );
+        assert_eq!(
+            to_text("Twee  spaties,\u{a0}een harde,\n`code`  en\ttab.  "),
+            "Twee spaties, een harde, code en tab."
+        );
+        assert_eq!(to_text(""), "");
+        assert_eq!(to_text("   "), "");
     }
 }
