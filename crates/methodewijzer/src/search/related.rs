@@ -35,12 +35,11 @@ const RESCORED_PER_RESULT: usize = 4;
 
 /// The signatures of a catalogue's methods, with an inverted list per term.
 pub(super) struct Signatures {
-    /// Per method: (term number, weight), by term number.
+    /// Per method: (term number, weight), by term number; the weights of a signature have
+    /// length 1.
     by_method: Vec<Vec<(u32, f32)>>,
     /// Per term number: (method ordinal, weight), heaviest first, at most [`LINKS_PER_TERM`].
     by_term: Vec<Vec<(u32, f32)>>,
-    /// Per method: the length of its signature vector.
-    norms: Vec<f32>,
     /// Whether any term's list was cut to [`LINKS_PER_TERM`].
     truncated: bool,
 }
@@ -91,18 +90,21 @@ impl Signatures {
         let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
         let mut by_term: Vec<Vec<(u32, f32)>> = Vec::new();
         let mut by_method = Vec::with_capacity(signatures.len());
-        let mut norms = Vec::with_capacity(signatures.len());
         for (ord, signature) in signatures.iter().enumerate() {
+            // Weights are divided by the signature's length, so that a dot product of two
+            // signatures is their cosine.
+            let norm = signature.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             let mut numbered = Vec::with_capacity(signature.len());
             for &(term, weight) in signature {
                 let number = *numbers.entry(term).or_insert_with(|| {
                     by_term.push(Vec::new());
                     (by_term.len() - 1) as u32
                 });
-                by_term[number as usize].push((ord as u32, weight));
-                numbered.push((number, weight));
+                numbered.push((number, weight / norm));
             }
-            norms.push(signature.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
+            for &(number, weight) in &numbered {
+                by_term[number as usize].push((ord as u32, weight));
+            }
             numbered.sort_unstable_by_key(|&(number, _)| number);
             by_method.push(numbered);
         }
@@ -116,7 +118,6 @@ impl Signatures {
         Signatures {
             by_method,
             by_term,
-            norms,
             truncated,
         }
     }
@@ -124,14 +125,13 @@ impl Signatures {
     /// The methods whose signatures are most like method `ord`'s, as (ordinal, similarity),
     /// most similar first; `rank` breaks ties (a method's position in name order).
     pub(super) fn most_similar(&self, ord: u32, limit: usize, rank: &[u32]) -> Vec<(u32, f32)> {
-        let own = self.norms[ord as usize];
         // Dot products in a dense array per thread: a common term touches thousands of
         // methods, and a hash map per method would be most of the cost of a large build.
         thread_local! {
             static DOT: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = Default::default();
         }
         let mut found: Vec<(u32, f32)> = DOT.with_borrow_mut(|(dot, touched)| {
-            dot.resize(self.norms.len(), 0.0);
+            dot.resize(self.by_method.len(), 0.0);
             for &(term, weight) in &self.by_method[ord as usize] {
                 for &(other, other_weight) in &self.by_term[term as usize] {
                     let slot = &mut dot[other as usize];
@@ -147,7 +147,7 @@ impl Signatures {
             for other in touched.drain(..) {
                 let dot = std::mem::take(&mut dot[other as usize]);
                 if other != ord {
-                    found.push((other, dot / (own * self.norms[other as usize])));
+                    found.push((other, dot));
                 }
             }
             found
@@ -165,7 +165,7 @@ impl Signatures {
                 found.truncate(keep);
             }
             for (other, similarity) in &mut found {
-                *similarity = self.dot(ord, *other) / (own * self.norms[*other as usize]);
+                *similarity = self.dot(ord, *other);
             }
         }
         if found.len() > limit && limit > 0 {
@@ -243,8 +243,7 @@ mod tests {
             assert_eq!(similar[0].0, ord ^ 1, "method {ord}: {similar:?}");
             assert!(similar.iter().all(|&(other, _)| other != ord));
             for &(other, similarity) in &similar {
-                let exact = signatures.dot(ord, other)
-                    / (signatures.norms[ord as usize] * signatures.norms[other as usize]);
+                let exact = signatures.dot(ord, other);
                 assert!(
                     (similarity - exact).abs() < 1e-6,
                     "{similarity} against {exact}"
