@@ -473,8 +473,7 @@ impl Renderer<'_> {
         // What lists show of each method, converted for the templates once: a method is in
         // several lists, and a list at 10,000 methods has thousands of them. Lists are in
         // name order.
-        let summaries: Vec<minijinja::Value> =
-            parallel(&views, |view| Ok(v(&view.summary_view())))?;
+        let summaries: Vec<minijinja::Value> = parallel(views, |view| Ok(v(&view.summary_view())))?;
         let mut by_name: Vec<usize> = (0..views.len()).collect();
         by_name.sort_by_cached_key(|&i| methodewijzer::slugify(&views[i].name));
         let mut name_rank = vec![0; views.len()];
@@ -544,7 +543,7 @@ impl Renderer<'_> {
             DIMENSIONS[0],
             &pages::members(catalogue, DIMENSIONS[0].kind),
         );
-        let recent = most_recent(&views, 6);
+        let recent = most_recent(views, 6);
         self.page(
             "",
             "home.html",
@@ -588,7 +587,7 @@ impl Renderer<'_> {
             .map_or("2000-01-01", |v| v.last_reviewed)
             .to_string();
         let feed = self.env.get_template("feed.xml")?.render(context! {
-            site => v(&self.settings), t => v(&self.strings), methods => v(&most_recent(&views, FEED_ENTRIES)), updated => updated,
+            site => v(&self.settings), t => v(&self.strings), methods => v(&most_recent(views, FEED_ENTRIES)), updated => updated,
         })?;
         self.add("feed.xml".into(), feed.into_bytes())?;
         let mut urls: Vec<String> = self
