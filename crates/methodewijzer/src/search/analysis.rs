@@ -377,7 +377,12 @@ impl Analyzer {
     pub(crate) fn index_terms(&mut self, words: &str) -> String {
         let mut terms = String::with_capacity(words.len() + words.len() / 4);
         for word in words.split(' ').filter(|w| !w.is_empty()) {
-            for term in self.terms(word).iter() {
+            // Read from this clone's own cache rather than through `terms`, whose shared
+            // handle would be counted up and down by every indexing thread for every word.
+            if !self.local.contains_key(word) {
+                self.terms(word);
+            }
+            for term in self.local[word].iter() {
                 if !terms.is_empty() {
                     terms.push(' ');
                 }
