@@ -131,20 +131,25 @@ impl Signatures {
             static DOT: std::cell::RefCell<(Vec<f32>, Vec<u32>)> = Default::default();
         }
         let mut found: Vec<(u32, f32)> = DOT.with_borrow_mut(|(dot, touched)| {
-            dot.resize(self.by_method.len(), 0.0);
+            let methods = self.by_method.len();
+            dot.resize(methods, 0.0);
+            // Room for every method once, and one more for the write below that may not count.
+            touched.resize(methods + 1, 0);
+            let mut count = 0;
             for &(term, weight) in &self.by_method[ord as usize] {
                 for &(other, other_weight) in &self.by_term[term as usize] {
                     let slot = &mut dot[other as usize];
-                    if *slot == 0.0 {
-                        touched.push(other);
-                    }
+                    // Without a branch: whether a method was met before is as good as random,
+                    // and a mispredicted branch here was most of a large build's comparing.
+                    touched[count] = other;
+                    count += usize::from(*slot == 0.0);
                     *slot += weight * other_weight;
                 }
             }
             // Weights are positive, so a touched slot is never zero; all are reset for the
             // next call.
-            let mut found = Vec::with_capacity(touched.len());
-            for other in touched.drain(..) {
+            let mut found = Vec::with_capacity(count);
+            for &other in &touched[..count] {
                 let dot = std::mem::take(&mut dot[other as usize]);
                 if other != ord {
                     found.push((other, dot));
