@@ -106,7 +106,8 @@ impl Walker<'_> {
         let span = value.span();
         self.spans.0.insert(key.to_string(), span.clone());
         let schema = resolve(self.root_schema, schema);
-        let shown = display_key(key);
+        // The key as editors count, made only for a message: most values have none.
+        let shown = || display_key(key);
 
         // Enumerations: a string from a fixed list (`status`).
         if let Some(allowed) = enum_values(schema) {
@@ -121,10 +122,10 @@ impl Walker<'_> {
                     let hint = suggestion(s, allowed.iter().map(String::as_str));
                     self.error(
                         span,
-                        format!("`{shown}` cannot be \"{s}\"{hint}; use one of {list}"),
+                        format!("`{}` cannot be \"{s}\"{hint}; use one of {list}", shown()),
                     );
                 }
-                None => self.type_error(span, &shown, "a string", value.get_ref()),
+                None => self.type_error(span, &shown(), "a string", value.get_ref()),
             }
             return;
         }
@@ -133,22 +134,26 @@ impl Walker<'_> {
         match (expected, value.get_ref()) {
             (Some("object"), DeValue::Table(table)) => self.table(table, span, schema, key),
             (Some("array"), DeValue::Array(items)) => {
-                let item_schema = schema.get("items").cloned().unwrap_or(Json::Bool(true));
+                const ANY: &Json = &Json::Bool(true);
+                let item_schema = schema.get("items").unwrap_or(ANY);
                 for (i, item) in items.iter().enumerate() {
-                    self.value(item, &item_schema, &format!("{key}[{i}]"));
+                    self.value(item, item_schema, &format!("{key}[{i}]"));
                 }
                 if let Some(min) = schema.get("minItems").and_then(Json::as_u64)
                     && (items.len() as u64) < min
                 {
-                    self.error(span, format!("`{shown}` is empty: list at least {min}"));
+                    self.error(span, format!("`{}` is empty: list at least {min}", shown()));
                 }
             }
-            (Some("string"), DeValue::String(s)) => self.string(s, span, schema, &shown),
+            (Some("string"), DeValue::String(s)) => self.string(s, span, schema, key),
             (Some("string"), DeValue::Datetime(dt)) if is_date(schema) => {
                 if dt.time.is_some() || dt.date.is_none() {
                     self.error(
                         span,
-                        format!("`{shown}` must be a date without a time, like 2024-05-31"),
+                        format!(
+                            "`{}` must be a date without a time, like 2024-05-31",
+                            shown()
+                        ),
                     );
                 }
             }
@@ -168,7 +173,7 @@ impl Walker<'_> {
                     };
                     self.error(
                         span,
-                        format!("`{shown}` is {}; it must be {range}", i.as_str()),
+                        format!("`{}` is {}; it must be {range}", shown(), i.as_str()),
                     );
                 }
             }
@@ -183,39 +188,47 @@ impl Walker<'_> {
                     "boolean" => "true or false",
                     _ => t,
                 };
-                self.type_error(span, &shown, wanted, other);
+                self.type_error(span, &shown(), wanted, other);
             }
             (None, _) => {}
         }
     }
 
-    fn string(&mut self, s: &str, span: Range<usize>, schema: &Json, shown: &str) {
+    fn string(&mut self, s: &str, span: Range<usize>, schema: &Json, key: &str) {
+        let shown = || display_key(key);
         let chars = s.chars().count() as u64;
         if let Some(min) = schema.get("minLength").and_then(Json::as_u64)
             && chars < min
         {
-            self.error(span.clone(), format!("`{shown}` must not be empty"));
+            self.error(span.clone(), format!("`{}` must not be empty", shown()));
         }
         if let Some(max) = schema.get("maxLength").and_then(Json::as_u64)
             && chars > max
         {
             self.error(
                 span.clone(),
-                format!("`{shown}` is {chars} characters long; shorten it to at most {max}"),
+                format!(
+                    "`{}` is {chars} characters long; shorten it to at most {max}",
+                    shown()
+                ),
             );
         }
         match schema.get("format").and_then(Json::as_str) {
             Some("date") if Date::parse(s).is_none() => {
                 self.error(
                     span,
-                    format!("`{shown}` has an invalid date \"{s}\": write it like 2024-05-31"),
+                    format!(
+                        "`{}` has an invalid date \"{s}\": write it like 2024-05-31",
+                        shown()
+                    ),
                 );
             }
             Some("uri") if !is_web_url(s) => {
                 self.error(
                     span,
                     format!(
-                        "`{shown}` must be a web address starting with https:// or http://, not \"{}\"",
+                        "`{}` must be a web address starting with https:// or http://, not \"{}\"",
+                        shown(),
                         s.chars().take(60).collect::<String>()
                     ),
                 );
