@@ -83,6 +83,8 @@ function setUp(form) {
     render(results);
   }
 
+  const links = () => [...list.querySelectorAll('a')];
+
   // Text with the matched words in <mark>, as nodes: catalogue text never becomes markup.
   const marked = (text, found) => engine.highlight(text, found)
     .map((piece) => (piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text)));
@@ -95,11 +97,18 @@ function setUp(form) {
     if (staticList) staticList.hidden = true;
     status.textContent = results.total === 0 ? s.strNone
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
+    // A user who pressed ↓ before the last keystroke's results came stays at that place in
+    // the new list (or goes back to the search box when it is empty), instead of losing focus.
+    const focused = links().indexOf(document.activeElement);
     list.replaceChildren(...results.hits.map((hit) => {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
       return el('li', {}, el('h2', { class: 'hit-title' }, link), el('p', {}, ...marked(hit.summary, results.words)));
     }));
+    if (focused >= 0) {
+      const all = links();
+      (all[Math.min(focused, all.length - 1)] ?? input).focus();
+    }
     facetsBox.replaceChildren(...results.facets.map((facet) => {
       const values = facet.values.filter((v) => v.count > 0 || v.selected);
       if (!values.length) return null;
@@ -141,7 +150,6 @@ function setUp(form) {
     list.querySelector('a')?.focus();
   });
 
-  const links = () => [...list.querySelectorAll('a')];
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' && links().length) {
       event.preventDefault();

@@ -364,6 +364,36 @@ test("search: keyboard — arrows move through results, Escape goes back and cle
   await context.close();
 });
 
+test("search: results that arrive after ↓ keep the focus at its place in the list", async () => {
+  const { context, page } = await open(base + "methoden/");
+  await page.focus("#zoekterm");
+  await page.keyboard.type("netwerk");
+  await page.waitForSelector('.search-results[data-query="netwerk"]');
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")),
+    await page.getAttribute(".hits li:nth-child(2) a", "href"));
+  // The results of a keystroke made before ↓ arrive now, while the focus is in the list.
+  await page.evaluate(() => {
+    const input = document.querySelector("#zoekterm");
+    input.value = "netwerken";
+    input.dispatchEvent(new Event("input"));
+  });
+  await page.waitForSelector('.search-results[data-query="netwerken"]');
+  assert.ok(librarySearch("netwerken").total >= 2, "the new search lists at least two methods");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")),
+    await page.getAttribute(".hits li:nth-child(2) a", "href"), "focus is on the second result again");
+  // A search without results sends the focus back to the search box.
+  await page.evaluate(() => {
+    const input = document.querySelector("#zoekterm");
+    input.value = "qqxqzzq";
+    input.dispatchEvent(new Event("input"));
+  });
+  await page.waitForSelector('.search-results[data-query="qqxqzzq"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), "zoekterm");
+  await context.close();
+});
+
 test("search: results are axe-clean (WCAG 2.1 AA), also at 360 px", async () => {
   for (const width of [1280, 360]) {
     const { context, page } = await open(base + "methoden/?q=jongeren", { viewport: { width, height: 800 } });
