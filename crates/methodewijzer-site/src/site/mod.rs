@@ -23,7 +23,7 @@ use serde::Serialize;
 use methodewijzer::{Catalogue, Diagnostics, Kind, LoadOptions, export};
 
 use output::Files;
-use pages::{DIMENSIONS, MethodSummary, MethodView, TermView};
+use pages::{DIMENSIONS, MethodSummary, MethodView, TermView, string};
 use settings::{Settings, Strings};
 
 /// How many methods the Atom feed lists, most recently reviewed first.
@@ -320,15 +320,6 @@ fn v<T: Serialize + ?Sized>(value: &T) -> minijinja::Value {
 struct Crumb {
     label: String,
     url: String,
-}
-
-/// The UI string `key`, or the key itself when the strings file lacks it.
-fn string(strings: &Strings, key: &str) -> String {
-    strings
-        .get(key)
-        .and_then(|v| v.as_str())
-        .unwrap_or(key)
-        .to_string()
 }
 
 /// The main menu.

@@ -151,7 +151,8 @@ pub struct RelatedView {
     pub url: String,
 }
 
-fn string(strings: &Strings, key: &str) -> String {
+/// The UI string `key`, or the key itself when the strings file lacks it.
+pub fn string(strings: &Strings, key: &str) -> String {
     strings
         .get(key)
         .and_then(|v| v.as_str())
