@@ -35,10 +35,11 @@ const RESCORED_PER_RESULT: usize = 4;
 
 /// The signatures of a catalogue's methods, with an inverted list per term.
 pub(super) struct Signatures {
-    /// Per method: (term number, weight), by term number; the weights of a signature have
-    /// length 1.
+    /// Per method: (term number, weight), by term number. A signature's weights are divided
+    /// by its length, so that the dot product of two signatures is their cosine.
     by_method: Vec<Vec<(u32, f32)>>,
-    /// Per term number: (method ordinal, weight), heaviest first, at most [`LINKS_PER_TERM`].
+    /// Per term number: (method ordinal, weight); a list that was longer than
+    /// [`LINKS_PER_TERM`] keeps that many, the heaviest.
     by_term: Vec<Vec<(u32, f32)>>,
     /// Whether any term's list was cut to [`LINKS_PER_TERM`].
     truncated: bool,
