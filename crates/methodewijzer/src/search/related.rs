@@ -164,20 +164,20 @@ impl Signatures {
         };
         // Only truncated lists leave a dot product short; then the best candidates are scored
         // again in full, a few per result asked for.
-        if self.truncated {
-            let keep = limit.saturating_mul(RESCORED_PER_RESULT);
-            if found.len() > keep && keep > 0 {
-                found.select_nth_unstable_by(keep - 1, order);
-                found.truncate(keep);
+        // The best `n` in any order (0: all of them).
+        let keep_best = |found: &mut Vec<(u32, f32)>, n: usize| {
+            if found.len() > n && n > 0 {
+                found.select_nth_unstable_by(n - 1, order);
+                found.truncate(n);
             }
+        };
+        if self.truncated {
+            keep_best(&mut found, limit.saturating_mul(RESCORED_PER_RESULT));
             for (other, similarity) in &mut found {
                 *similarity = self.dot(ord, *other);
             }
         }
-        if found.len() > limit && limit > 0 {
-            found.select_nth_unstable_by(limit - 1, order);
-            found.truncate(limit);
-        }
+        keep_best(&mut found, limit);
         found.sort_unstable_by(order);
         found
     }
