@@ -54,17 +54,7 @@ pub fn to_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    // One space between words, none at the ends. Most text is that already, but for the
-    // space each block ends with; then no copy is needed.
-    let end = out.trim_end_matches(' ').len();
-    if !out.starts_with(char::is_whitespace)
-        && out[..end]
-            .split(' ')
-            .all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
-    {
-        out.truncate(end);
-        return out;
-    }
+    // One space between words, none at the ends.
     let mut text = String::with_capacity(out.len());
     for word in out.split_whitespace() {
         if !text.is_empty() {
