@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use methodewijzer::{Catalogue, Diagnostics};
+use methodewijzer::Catalogue;
 
 /// Loads the catalogue in `dir`, prints all diagnostics to stderr and a summary line.
 pub fn run(dir: &Path, deny_warnings: bool) -> ExitCode {
@@ -11,7 +11,7 @@ pub fn run(dir: &Path, deny_warnings: bool) -> ExitCode {
         Ok(catalogue) => (catalogue.warnings().clone(), Some(catalogue.len())),
         Err(diagnostics) => (diagnostics, None),
     };
-    report(&diagnostics);
+    methodewijzer_site::eprint_diagnostics(&diagnostics);
     let failed = diagnostics.has_errors() || (deny_warnings && !diagnostics.is_empty());
     match methods {
         Some(n) if !failed => {
@@ -26,11 +26,5 @@ pub fn run(dir: &Path, deny_warnings: bool) -> ExitCode {
             eprintln!("{}: {}", dir.display(), diagnostics.summary());
             ExitCode::FAILURE
         }
-    }
-}
-
-fn report(diagnostics: &Diagnostics) {
-    for d in diagnostics {
-        eprintln!("{d}");
     }
 }

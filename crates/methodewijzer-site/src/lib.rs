@@ -7,3 +7,12 @@
 
 pub mod serve;
 pub mod site;
+
+/// Prints `diagnostics` to stderr through one buffer: stderr is unbuffered, and a large
+/// catalogue can have thousands of warnings, each written in several pieces.
+pub fn eprint_diagnostics(diagnostics: &methodewijzer::Diagnostics) {
+    use std::io::Write;
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+    // Nothing sensible is left to do when stderr itself cannot be written.
+    let _ = write!(stderr, "{diagnostics}").and_then(|()| stderr.flush());
+}

@@ -201,9 +201,7 @@ fn main() -> ExitCode {
             let start = std::time::Instant::now();
             match site::build(&sources.options(base_url), &out) {
                 Ok(built) => {
-                    for w in built.warnings.iter() {
-                        eprintln!("{w}");
-                    }
+                    methodewijzer_site::eprint_diagnostics(&built.warnings);
                     eprintln!(
                         "built {} methods ({} files) into {} in {} ms",
                         built.methods,

@@ -84,9 +84,7 @@ fn rebuild(options: &BuildOptions, state: &RwLock<State>) {
     state.version += 1;
     match result {
         Ok(built) => {
-            for w in built.warnings.iter() {
-                eprintln!("{w}");
-            }
+            crate::eprint_diagnostics(&built.warnings);
             eprintln!(
                 "built {} methods ({} files) in {} ms",
                 built.methods,

@@ -99,7 +99,7 @@ impl Catalogue {
         let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
         let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics);
 
-        let mut methods: Vec<(Method, Source)> = Vec::new();
+        let mut methods: Vec<(Method, Source)> = Vec::with_capacity(files.len());
         // Files are independent until the cross-file checks: read them on all cores.
         let parts: Vec<(Option<(Method, Source)>, Diagnostics)> = files
             .par_iter()
@@ -122,12 +122,13 @@ impl Catalogue {
 
         if let Some(vocabularies) = &vocabularies {
             // A method whose own file has errors still exists: linking to it is not an error.
-            let slugs: Vec<String> = files
+            let mut slugs: Vec<String> = files
                 .iter()
                 .filter_map(|f| f.file_stem()?.to_str())
                 .filter(|s| is_valid_slug(s))
                 .map(String::from)
                 .collect();
+            slugs.sort_unstable();
             check_methods(
                 &mut methods,
                 &slugs,
@@ -146,7 +147,8 @@ impl Catalogue {
         }
         Ok(Catalogue {
             dir: dir.to_path_buf(),
-            methods: methods.into_iter().map(|(m, _)| m).collect(),
+            // The sources go on all cores: freeing 10,000 texts is noticeable on one.
+            methods: methods.into_par_iter().map(|(m, _)| m).collect(),
             vocabularies: vocabularies.unwrap_or_default(),
             synonyms: synonyms.unwrap_or_default(),
             warnings: diagnostics,
@@ -478,14 +480,57 @@ fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, So
 /// Checks that need the vocabularies or the other methods, and fills in derived values.
 fn check_methods(
     methods: &mut [(Method, Source)],
+    // Sorted.
     slugs: &[String],
     vocabularies: &Vocabularies,
     today: Date,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    // Each method's own checks are independent: run them on all cores, keeping file order.
+    let found: Vec<Diagnostics> = methods
+        .par_iter_mut()
+        .map(|(method, source)| {
+            let mut found = Diagnostics::default();
+            check_method(method, source, slugs, vocabularies, today, &mut found);
+            found
+        })
+        .collect();
+    for found in found {
+        diagnostics.0.extend(found.0);
+    }
 
-    for (method, source) in methods.iter_mut() {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for (method, source) in methods.iter() {
+        let key = comparable(&method.name);
+        if let Some(other) = names.get(&key) {
+            diagnostics.push(source.diagnostic(
+                Severity::Error,
+                "name",
+                format!(
+                    "the name \"{}\" is already used by `{other}`: names must be unique",
+                    method.name
+                ),
+            ));
+        } else {
+            names.insert(key, method.slug.clone());
+        }
+    }
+
+    warn_one_sided_related(methods, diagnostics);
+    warn_similar_names(methods, diagnostics);
+}
+
+/// The checks of one method against the vocabularies and the other methods' slugs (`slugs`,
+/// sorted); fills in derived values (a recognition's end date).
+fn check_method(
+    method: &mut Method,
+    source: &Source,
+    slugs: &[String],
+    vocabularies: &Vocabularies,
+    today: Date,
+    diagnostics: &mut Diagnostics,
+) {
+    {
         let mut report = |severity, key: &str, message: String| {
             diagnostics.push(source.diagnostic(severity, key, message));
         };
@@ -588,7 +633,7 @@ fn check_methods(
                     &at,
                     format!("`{slug}` is this method itself: remove it from `related`"),
                 );
-            } else if !slugs.contains(slug) {
+            } else if slugs.binary_search(slug).is_err() {
                 let hint = suggestion(slug, slugs.iter().map(String::as_str));
                 report(
                     Severity::Error,
@@ -631,24 +676,7 @@ fn check_methods(
                 "no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description".to_string(),
             );
         }
-
-        let key = comparable(&method.name);
-        if let Some(other) = names.get(&key) {
-            report(
-                Severity::Error,
-                "name",
-                format!(
-                    "the name \"{}\" is already used by `{other}`: names must be unique",
-                    method.name
-                ),
-            );
-        } else {
-            names.insert(key, method.slug.clone());
-        }
     }
-
-    warn_one_sided_related(methods, diagnostics);
-    warn_similar_names(methods, diagnostics);
 }
 
 /// `related` is read both ways by users: a link from A to B but not back is usually an

@@ -8,7 +8,6 @@
 //! serde. The walk also records the span of every value, so later cross-file checks
 //! (vocabulary ids, related slugs) can point at the exact spot too.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -22,7 +21,8 @@ use crate::model::Date;
 
 /// Byte spans of the values in a document, keyed by path: `themes[1]`, `owner.website`.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Spans(HashMap<String, Range<usize>>);
+// Every value of every file is recorded, and only a few are ever asked for: a fast hash.
+pub(crate) struct Spans(rustc_hash::FxHashMap<String, Range<usize>>);
 
 impl Spans {
     /// The span of `path`, falling back to the start of the document.

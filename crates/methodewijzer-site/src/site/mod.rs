@@ -451,16 +451,6 @@ impl Renderer<'_> {
     fn render_all(&mut self, site_dir: &Path, views: &[MethodView]) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
 
-        // Method pages, the bulk of a large site, on all cores.
-        self.render_pages(views, |this, view| {
-            this.render_page(
-                &view.url,
-                "method.html",
-                context! { method => v(view), title => &view.name },
-            )
-        })?;
-        self.timer.lap("method pages");
-
         // What lists show of each method, converted for the templates once: a method is in
         // several lists, and a list at 10,000 methods has thousands of them. Lists are in
         // name order.
@@ -486,48 +476,63 @@ impl Renderer<'_> {
             .enumerate()
             .map(|(i, m)| (m.slug.as_str(), i))
             .collect();
-        self.page(
-            "methoden/",
-            "methods.html",
-            context! { methods => list(&mut (0..views.len())), title => self.t("all_methods") },
-        )?;
 
-        // Browse pages per dimension and per value. A dimension's pages are gathered, then
-        // rendered on all cores (at 10,000 methods a term page lists thousands of them); one
-        // dimension at a time, so that only its lists are held in memory at once.
+        // The list pages: all methods, and per dimension an overview and a page per value.
+        // A list holds shared summaries, so holding them all at once costs little.
+        let mut lists: Vec<ListPage> = vec![ListPage {
+            path: "methoden/".into(),
+            template: "methods.html",
+            ctx: context! { methods => list(&mut (0..views.len())), title => self.t("all_methods") },
+            size: views.len(),
+        }];
         for dimension in DIMENSIONS {
-            let mut browse: Vec<(String, &str, minijinja::Value)> = Vec::new();
             let members = pages::members(catalogue, dimension.kind);
             let terms: Vec<TermView> = pages::dimension_terms(catalogue, dimension, &members);
             let title = self.t(&format!("dimension_{}", dimension.kind.key()));
             let intro = self.t(&format!("dimension_{}_intro", dimension.kind.key()));
-            browse.push((
-                format!("{}/", dimension.segment),
-                "dimension.html",
-                context! { title => &title, intro => intro, terms => v(&terms) },
-            ));
+            lists.push(ListPage {
+                path: format!("{}/", dimension.segment),
+                template: "dimension.html",
+                ctx: context! { title => &title, intro => intro, terms => v(&terms) },
+                size: terms.len(),
+            });
             for term in &terms {
                 let empty = Vec::new();
                 let slugs = members.get(term.id.as_str()).unwrap_or(&empty);
                 let methods = list(&mut slugs.iter().map(|s| position[s]));
-                browse.push((
-                    term.url.clone(),
-                    "term.html",
-                    context! {
+                lists.push(ListPage {
+                    path: term.url.clone(),
+                    template: "term.html",
+                    ctx: context! {
                         title => &term.label,
                         term => v(term),
                         dimension_title => &title,
                         dimension_url => format!("{}/", dimension.segment),
                         methods => methods,
                     },
-                ));
+                    size: slugs.len(),
+                });
             }
-            self.render_pages(&browse, |this, (path, template, ctx)| {
-                this.render_page(path, template, ctx.clone())
-            })?;
         }
 
-        self.timer.lap("browse pages");
+        // Every page on all cores, in one go: the long lists first, so that while one core
+        // renders a list of thousands the other renders method pages, and neither waits at
+        // the end for the other's last long list.
+        lists.sort_by_key(|page| std::cmp::Reverse(page.size));
+        let pages: Vec<Page> = lists
+            .iter()
+            .map(Page::List)
+            .chain(views.iter().map(Page::Method))
+            .collect();
+        self.render_pages(&pages, |this, page| match page {
+            Page::List(list) => this.render_page(&list.path, list.template, list.ctx.clone()),
+            Page::Method(view) => this.render_page(
+                &view.url,
+                "method.html",
+                context! { method => v(*view), title => &view.name },
+            ),
+        })?;
+        self.timer.lap("method and list pages");
         // Home.
         let themes = pages::dimension_terms(
             catalogue,
@@ -610,6 +615,21 @@ impl Renderer<'_> {
         self.timer.lap("static files");
         Ok(())
     }
+}
+
+/// A page that lists methods, ready to render.
+struct ListPage {
+    path: String,
+    template: &'static str,
+    ctx: minijinja::Value,
+    /// How many entries it lists (long lists are rendered first).
+    size: usize,
+}
+
+/// A page to render.
+enum Page<'a> {
+    List(&'a ListPage),
+    Method(&'a MethodView),
 }
 
 /// Maps `items` through `f` on all cores, keeping their order.

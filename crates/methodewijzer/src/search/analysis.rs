@@ -379,10 +379,14 @@ impl Analyzer {
         for word in words.split(' ').filter(|w| !w.is_empty()) {
             // Read from this clone's own cache rather than through `terms`, whose shared
             // handle would be counted up and down by every indexing thread for every word.
-            if !self.local.contains_key(word) {
-                self.terms(word);
-            }
-            for term in self.local[word].iter() {
+            let found = match self.local.get(word) {
+                Some(found) => found,
+                None => {
+                    self.terms(word);
+                    &self.local[word]
+                }
+            };
+            for term in found.iter() {
                 if !terms.is_empty() {
                     terms.push(' ');
                 }
