@@ -94,7 +94,9 @@ impl SearchIndex {
 
         // Impacts per term, summed over fields in field order as tantivy's union sums them.
         let total_docs = searcher.num_docs().max(1);
-        let mut impacts: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
+        // Per term, (document, score) as the fields' postings give them; summed per document
+        // below. A list per term rather than a map: most terms are in many documents.
+        let mut impacts: BTreeMap<String, Vec<(u32, f32)>> = BTreeMap::new();
         for (field, weight) in &self.fields {
             let mut total_tokens = 0u64;
             for segment in searcher.segment_readers() {
@@ -122,23 +124,31 @@ impl SearchIndex {
                 else {
                     return;
                 };
-                let entry = impacts.entry(term.to_string()).or_default();
+                let entry = match impacts.get_mut(term) {
+                    Some(entry) => entry,
+                    None => impacts.entry(term.to_string()).or_default(),
+                };
                 let mut doc = postings.doc();
                 while doc != tantivy::TERMINATED {
                     let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq()) * *weight;
                     let ord = self.ords[s][doc as usize];
-                    *entry.entry(doc_of(ord)).or_default() += score;
+                    entry.push((doc_of(ord), score));
                     doc = postings.advance();
                 }
             });
         }
         let postings: Vec<(String, Value)> = impacts
             .into_iter()
-            .map(|(term, docs)| {
+            .map(|(term, mut docs)| {
+                // A stable sort keeps each document's scores in field order, so they add up
+                // in the order tantivy's union adds them.
+                docs.sort_by_key(|&(doc, _)| doc);
                 // Document numbers as gaps, impacts as integers: small numbers, small files.
                 let mut flat = Vec::with_capacity(docs.len() * 2);
                 let mut previous = 0u32;
-                for (doc, impact) in docs {
+                for group in docs.chunk_by(|a, b| a.0 == b.0) {
+                    let doc = group[0].0;
+                    let impact = group.iter().fold(0.0f32, |sum, &(_, score)| sum + score);
                     flat.push(u64::from(doc - previous));
                     flat.push((f64::from(impact) * IMPACT_SCALE).round() as u64);
                     previous = doc;
