@@ -86,7 +86,9 @@ pub struct BrowserIndex {
 impl SearchIndex {
     /// Exports the index for the site's search script (see the [module docs](self)).
     pub fn browser_export(&self, catalogue: &Catalogue) -> BrowserIndex {
-        let searcher = self.reader.searcher();
+        // The segments as they are: the export is the same on any number of them.
+        let segments = self.segments();
+        let searcher = &segments.searcher;
         let methods = catalogue.methods();
         // Browser document number = position in name order.
         let doc_of = |ord: u32| self.name_rank[ord as usize];
@@ -111,7 +113,7 @@ impl SearchIndex {
                 .iter()
                 .map(|segment| segment.get_fieldnorms_reader(*field).ok())
                 .collect();
-            each_term(&searcher, *field, |s, inverted, term, info| {
+            each_term(searcher, *field, |s, inverted, term, info| {
                 let Some(norms) = &norms[s] else {
                     return;
                 };
@@ -131,7 +133,7 @@ impl SearchIndex {
                 let mut doc = postings.doc();
                 while doc != tantivy::TERMINATED {
                     let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq()) * *weight;
-                    let ord = self.ords[s][doc as usize];
+                    let ord = segments.ords[s][doc as usize];
                     entry.push((doc_of(ord), score));
                     doc = postings.advance();
                 }
