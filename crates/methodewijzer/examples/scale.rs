@@ -20,6 +20,10 @@ fn main() {
     let start = Instant::now();
     catalogue.index();
     println!("index: {:?}", start.elapsed());
+    // The first query merges the index's segments into one; it is timed apart from the mix.
+    let start = Instant::now();
+    catalogue.search(&SearchRequest::new("eenzaamheid"));
+    println!("first query (merges the segments): {:?}", start.elapsed());
     let judgments = Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).unwrap();
     let mut times = Vec::new();
     // REPEAT=n runs the mix n times (for profiling the query path).
