@@ -530,152 +530,150 @@ fn check_method(
     today: Date,
     diagnostics: &mut Diagnostics,
 ) {
-    {
-        let mut report = |severity, key: &str, message: String| {
-            diagnostics.push(source.diagnostic(severity, key, message));
-        };
+    let mut report = |severity, key: &str, message: String| {
+        diagnostics.push(source.diagnostic(severity, key, message));
+    };
 
-        let lists: [(Kind, &str, &[String]); 5] = [
-            (Kind::Theme, "themes", &method.themes),
-            (Kind::TargetGroup, "target_groups", &method.target_groups),
-            (Kind::Law, "laws", &method.laws),
-            (Kind::CarriedOutBy, "carried_out_by", &method.carried_out_by),
-            (Kind::Setting, "settings", &method.settings),
-        ];
-        for (kind, key, ids) in lists {
-            for (i, id) in ids.iter().enumerate() {
-                let at = format!("{key}[{i}]");
-                check_term(vocabularies, kind, id, &at, &mut report);
-                if ids[..i].contains(id) {
-                    report(
-                        Severity::Error,
-                        &at,
-                        format!("\"{id}\" is listed twice in `{key}`: remove one"),
-                    );
-                }
-            }
-        }
-        if let Some(level) = &method.prevention_level {
-            check_term(
-                vocabularies,
-                Kind::PreventionLevel,
-                level,
-                "prevention_level",
-                &mut report,
-            );
-        }
-
-        for (i, recognition) in method.recognitions.iter_mut().enumerate() {
-            let at = |field: &str| format!("recognitions[{i}].{field}");
-            check_term(
-                vocabularies,
-                Kind::RecognitionLevel,
-                &recognition.level,
-                &at("level"),
-                &mut report,
-            );
-            if let Some(date) = recognition.date
-                && date > today
-            {
-                report(
-                    Severity::Error,
-                    &at("date"),
-                    format!("recognition date {date} is in the future"),
-                );
-            }
-            match (recognition.date, recognition.valid_until) {
-                (Some(date), Some(until)) if until < date => report(
-                    Severity::Error,
-                    &at("valid_until"),
-                    format!(
-                        "`valid_until` ({until}) is before the recognition `date` ({date}): check both dates"
-                    ),
-                ),
-                (Some(date), None) => {
-                    recognition.valid_until = Some(if recognition.conditional {
-                        date.add_months(CONDITIONAL_MONTHS)
-                    } else {
-                        date.add_years(RECOGNITION_YEARS)
-                    });
-                }
-                _ => {}
-            }
-            let dates_wrong = matches!(
-                (recognition.date, recognition.valid_until),
-                (Some(date), Some(until)) if until < date
-            );
-            if let Some(until) = recognition.valid_until
-                && until < today
-                && !dates_wrong
-                && crate::vocab::recognition_rank(&recognition.level) > 0
-            {
-                let key = if source.spans.of(&at("valid_until")) == (0..0) {
-                    at("date")
-                } else {
-                    at("valid_until")
-                };
-                report(
-                    Severity::Warning,
-                    &key,
-                    format!(
-                        "the recognition \"{}\" expired on {until}: ask the owner about re-assessment, or record the new recognition",
-                        vocabularies.label(Kind::RecognitionLevel, &recognition.level)
-                    ),
-                );
-            }
-        }
-
-        for (i, slug) in method.related.iter().enumerate() {
-            let at = format!("related[{i}]");
-            if *slug == method.slug {
+    let lists: [(Kind, &str, &[String]); 5] = [
+        (Kind::Theme, "themes", &method.themes),
+        (Kind::TargetGroup, "target_groups", &method.target_groups),
+        (Kind::Law, "laws", &method.laws),
+        (Kind::CarriedOutBy, "carried_out_by", &method.carried_out_by),
+        (Kind::Setting, "settings", &method.settings),
+    ];
+    for (kind, key, ids) in lists {
+        for (i, id) in ids.iter().enumerate() {
+            let at = format!("{key}[{i}]");
+            check_term(vocabularies, kind, id, &at, &mut report);
+            if ids[..i].contains(id) {
                 report(
                     Severity::Error,
                     &at,
-                    format!("`{slug}` is this method itself: remove it from `related`"),
-                );
-            } else if slugs.binary_search(slug).is_err() {
-                let hint = suggestion(slug, slugs.iter().map(String::as_str));
-                report(
-                    Severity::Error,
-                    &at,
-                    format!("unknown method `{slug}` in `related`{hint}"),
-                );
-            } else if method.related[..i].contains(slug) {
-                report(
-                    Severity::Error,
-                    &at,
-                    format!("`{slug}` is listed twice in `related`: remove one"),
+                    format!("\"{id}\" is listed twice in `{key}`: remove one"),
                 );
             }
         }
+    }
+    if let Some(level) = &method.prevention_level {
+        check_term(
+            vocabularies,
+            Kind::PreventionLevel,
+            level,
+            "prevention_level",
+            &mut report,
+        );
+    }
 
-        if method.last_reviewed > today {
+    for (i, recognition) in method.recognitions.iter_mut().enumerate() {
+        let at = |field: &str| format!("recognitions[{i}].{field}");
+        check_term(
+            vocabularies,
+            Kind::RecognitionLevel,
+            &recognition.level,
+            &at("level"),
+            &mut report,
+        );
+        if let Some(date) = recognition.date
+            && date > today
+        {
             report(
                 Severity::Error,
-                "last_reviewed",
-                format!(
-                    "`last_reviewed` ({}) is in the future",
-                    method.last_reviewed
-                ),
+                &at("date"),
+                format!("recognition date {date} is in the future"),
             );
-        } else if method.last_reviewed.add_years(REVIEW_YEARS) < today {
+        }
+        match (recognition.date, recognition.valid_until) {
+            (Some(date), Some(until)) if until < date => report(
+                Severity::Error,
+                &at("valid_until"),
+                format!(
+                    "`valid_until` ({until}) is before the recognition `date` ({date}): check both dates"
+                ),
+            ),
+            (Some(date), None) => {
+                recognition.valid_until = Some(if recognition.conditional {
+                    date.add_months(CONDITIONAL_MONTHS)
+                } else {
+                    date.add_years(RECOGNITION_YEARS)
+                });
+            }
+            _ => {}
+        }
+        let dates_wrong = matches!(
+            (recognition.date, recognition.valid_until),
+            (Some(date), Some(until)) if until < date
+        );
+        if let Some(until) = recognition.valid_until
+            && until < today
+            && !dates_wrong
+            && crate::vocab::recognition_rank(&recognition.level) > 0
+        {
+            let key = if source.spans.of(&at("valid_until")) == (0..0) {
+                at("date")
+            } else {
+                at("valid_until")
+            };
             report(
                 Severity::Warning,
-                "last_reviewed",
+                &key,
                 format!(
-                    "last reviewed on {}, more than {REVIEW_YEARS} years ago: check the description and update `last_reviewed`",
-                    method.last_reviewed
+                    "the recognition \"{}\" expired on {until}: ask the owner about re-assessment, or record the new recognition",
+                    vocabularies.label(Kind::RecognitionLevel, &recognition.level)
                 ),
             );
         }
+    }
 
-        if method.sources.is_empty() {
+    for (i, slug) in method.related.iter().enumerate() {
+        let at = format!("related[{i}]");
+        if *slug == method.slug {
             report(
-                Severity::Warning,
-                "name",
-                "no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description".to_string(),
+                Severity::Error,
+                &at,
+                format!("`{slug}` is this method itself: remove it from `related`"),
+            );
+        } else if slugs.binary_search(slug).is_err() {
+            let hint = suggestion(slug, slugs.iter().map(String::as_str));
+            report(
+                Severity::Error,
+                &at,
+                format!("unknown method `{slug}` in `related`{hint}"),
+            );
+        } else if method.related[..i].contains(slug) {
+            report(
+                Severity::Error,
+                &at,
+                format!("`{slug}` is listed twice in `related`: remove one"),
             );
         }
+    }
+
+    if method.last_reviewed > today {
+        report(
+            Severity::Error,
+            "last_reviewed",
+            format!(
+                "`last_reviewed` ({}) is in the future",
+                method.last_reviewed
+            ),
+        );
+    } else if method.last_reviewed.add_years(REVIEW_YEARS) < today {
+        report(
+            Severity::Warning,
+            "last_reviewed",
+            format!(
+                "last reviewed on {}, more than {REVIEW_YEARS} years ago: check the description and update `last_reviewed`",
+                method.last_reviewed
+            ),
+        );
+    }
+
+    if method.sources.is_empty() {
+        report(
+            Severity::Warning,
+            "name",
+            "no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description".to_string(),
+        );
     }
 }
 
