@@ -20,15 +20,18 @@ cargo build --release --quiet --bin methodewijzer
 cargo build --release --quiet -p methodewijzer --features synthetic --example synthetic
 target/release/examples/synthetic "$n" "$tmp/catalogue" "$words" >/dev/null
 
-# Peak resident memory from the kernel's own accounting (getrusage), wall time from Python.
+# Peak resident memory and processor time from the kernel's own accounting (getrusage), wall
+# time from Python.
 measure() {
   python3 - "$@" <<'PY'
 import resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL)
 wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(f"{wall:.2f} s, peak {peak:.0f} MiB")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+# Processor time beside the wall time: on a machine whose speed drifts, a slow run that also
+# took more processor time for the same work was the machine, not the build.
+print(f"{wall:.2f} s (processor {usage.ru_utime + usage.ru_stime:.2f} s), peak {usage.ru_maxrss / 1024:.0f} MiB")
 PY
 }
 
