@@ -396,7 +396,8 @@ impl SearchIndex {
     /// [`SearchIndex::segments`], merged into one first if that has not been done yet. When
     /// the merge fails, queries run on the segments as they are, with the same results.
     fn queryable(&self) -> Arc<Segments> {
-        self.merge.call_once(|| {
+        // `_force`: a merge that panicked is tried again rather than poisoning every query.
+        self.merge.call_once_force(|_| {
             if self.segments().searcher.segment_readers().len() < 2 {
                 return;
             }
