@@ -313,44 +313,58 @@ impl Analyzer {
     /// Cuts `word` into dictionary words, allowing a linking `s` between parts
     /// (`ervaringsdeskundige`). Prefers the fewest, longest parts.
     pub fn split_compound(&self, word: &str) -> Option<Vec<String>> {
-        let chars: Vec<char> = word.chars().collect();
-        if !self.shared.split_compounds || chars.len() < MIN_COMPOUND {
+        // Byte offset of each character, and of the end: parts are slices of the word, so
+        // trying one allocates nothing (a catalogue has tens of thousands of words to try).
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        let n = bounds.len() - 1;
+        if !self.shared.split_compounds || n < MIN_COMPOUND {
             return None;
         }
         let dict = &self.shared.dictionary;
-        let n = chars.len();
-        // best[i]: the best split of chars[i..] as (number of parts, parts).
-        let mut best: Vec<Option<Vec<String>>> = vec![None; n + 1];
-        best[n] = Some(Vec::new());
+        let part = |i: usize, j: usize| &word[bounds[i]..bounds[j]];
+        // best[i]: the best split of the characters from i on, as (number of parts, end of
+        // the first part, start of the rest); the first found of the fewest parts wins.
+        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+        best[n] = Some((0, n, n));
         for i in (0..n).rev() {
-            let mut choice: Option<Vec<String>> = None;
+            let mut choice: Option<(usize, usize, usize)> = None;
             for j in (i + MIN_PART..=n).rev() {
                 if i == 0 && j == n {
                     continue; // the word itself is not a split
                 }
-                let part: String = chars[i..j].iter().collect();
-                if !dict.contains(&part) {
+                // Directly followed by the rest, or by a linking `s` and the rest. A part
+                // that no split of the rest can follow is not looked up.
+                let linked = j < n && j + 1 < n && part(j, j + 1) == "s";
+                let followed = best[j].is_some() || (linked && best[j + 1].is_some());
+                if !followed || !dict.contains(part(i, j)) {
                     continue;
                 }
-                // Directly followed by the rest, or by a linking `s` and the rest.
-                let mut nexts = vec![j];
-                if j < n && chars[j] == 's' && j + 1 < n {
-                    nexts.push(j + 1);
-                }
-                for next in nexts {
-                    if let Some(rest) = &best[next] {
-                        let candidate_len = rest.len() + 1;
-                        if choice.as_ref().is_none_or(|c| candidate_len < c.len()) {
-                            let mut parts = vec![part.clone()];
-                            parts.extend(rest.iter().cloned());
-                            choice = Some(parts);
-                        }
+                for next in std::iter::once(j).chain(linked.then_some(j + 1)) {
+                    if let Some((rest, ..)) = best[next]
+                        && choice.is_none_or(|(parts, ..)| rest + 1 < parts)
+                    {
+                        choice = Some((rest + 1, j, next));
                     }
                 }
             }
             best[i] = choice;
         }
-        best[0].take().filter(|parts| parts.len() >= 2)
+        let (parts, ..) = best[0]?;
+        if parts < 2 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(parts);
+        let mut i = 0;
+        while i < n {
+            let (_, j, next) = best[i]?;
+            out.push(part(i, j).to_string());
+            i = next;
+        }
+        Some(out)
     }
 
     /// The tokens of `text`: every term of every word, at the word's position and offsets
@@ -464,6 +478,34 @@ mod tests {
         );
         assert_eq!(a.split_compound("netwerk"), None);
         assert_eq!(a.split_compound("eenzaamheid"), None);
+    }
+
+    proptest::proptest! {
+        /// Whatever the word (accents, odd characters, pieces of catalogue words), a split
+        /// never panics, and its parts are the word itself, in order, with at most a linking
+        /// `s` between two parts.
+        #[test]
+        fn a_split_is_the_word_cut_into_catalogue_words(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["netwerk", "coach", "s", "dak", "lozen", "é", "ĳ", "werk", "x"]),
+                0..8,
+            )
+        ) {
+            let a = analyzer();
+            let word: String = pieces.concat();
+            if let Some(parts) = a.split_compound(&word) {
+                proptest::prop_assert!(parts.len() >= 2);
+                let mut rest = word.as_str();
+                for (i, part) in parts.iter().enumerate() {
+                    proptest::prop_assert!(a.is_known(part), "{part} is not a catalogue word");
+                    if i > 0 && !rest.starts_with(part.as_str()) {
+                        rest = rest.strip_prefix('s').unwrap_or(rest);
+                    }
+                    rest = rest.strip_prefix(part.as_str()).unwrap_or("<mismatch>");
+                }
+                proptest::prop_assert_eq!(rest, "");
+            }
+        }
     }
 
     #[test]
