@@ -139,7 +139,8 @@ impl SearchIndex {
                 }
             });
         }
-        let postings: Vec<(String, Value)> = impacts
+        // Printed straight from the numbers, not through a JSON value per number.
+        let postings: Vec<(String, Vec<u64>)> = impacts
             .into_iter()
             .map(|(term, mut docs)| {
                 // A stable sort keeps each document's scores in field order, so they add up
@@ -155,7 +156,7 @@ impl SearchIndex {
                     flat.push((f64::from(impact) * IMPACT_SCALE).round() as u64);
                     previous = doc;
                 }
-                (term, json!(flat))
+                (term, flat)
             })
             .collect();
         let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
@@ -278,9 +279,9 @@ impl SearchIndex {
 /// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes; returns, for
 /// the manifest, each file's name and first key. Each entry is serialized once, and the
 /// object is the entries joined in their (sorted) order.
-fn shard_set(
+fn shard_set<T: serde::Serialize>(
     kind: &str,
-    entries: Vec<(String, Value)>,
+    entries: Vec<(String, T)>,
     budget: usize,
     files: &mut Vec<BrowserFile>,
 ) -> Vec<(String, String)> {
