@@ -547,6 +547,11 @@ impl Renderer<'_> {
         )?;
 
         // Fixed pages: Markdown in site/pages/, the recognition levels with the vocabulary.
+        let levels = v(&pages::dimension_terms(
+            catalogue,
+            DIMENSIONS[3],
+            &pages::members(catalogue, Kind::RecognitionLevel),
+        ));
         for (slug, template) in [
             ("toegankelijkheid", "page.html"),
             ("over", "page.html"),
@@ -556,15 +561,10 @@ impl Renderer<'_> {
             let text =
                 std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let (title, body) = split_title(&text);
-            let levels: Vec<TermView> = pages::dimension_terms(
-                catalogue,
-                DIMENSIONS[3],
-                &pages::members(catalogue, Kind::RecognitionLevel),
-            );
             self.page(
                 &format!("{slug}/"),
                 template,
-                context! { title => title, body => methodewijzer::markdown::to_html_shifted(body, 0), levels => v(&levels) },
+                context! { title => title, body => methodewijzer::markdown::to_html_shifted(body, 0), levels => &levels },
             )?;
         }
         self.page(
@@ -583,7 +583,7 @@ impl Renderer<'_> {
             .map_or("2000-01-01", |v| v.last_reviewed)
             .to_string();
         let feed = self.env.get_template("feed.xml")?.render(context! {
-            site => v(&self.settings), t => v(&self.strings), methods => v(&most_recent(views, FEED_ENTRIES)), updated => updated,
+            site => &self.globals.site, t => &self.globals.t, methods => v(&most_recent(views, FEED_ENTRIES)), updated => updated,
         })?;
         self.add("feed.xml".into(), feed.into_bytes())?;
         let mut urls: Vec<String> = self
@@ -598,7 +598,7 @@ impl Renderer<'_> {
         let sitemap = self
             .env
             .get_template("sitemap.xml")?
-            .render(context! { site => v(&self.settings), urls => urls })?;
+            .render(context! { site => &self.globals.site, urls => urls })?;
         self.add("sitemap.xml".into(), sitemap.into_bytes())?;
         let robots = format!(
             "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",

@@ -338,7 +338,7 @@ impl Analyzer {
                 }
                 // Directly followed by the rest, or by a linking `s` and the rest. A part
                 // that no split of the rest can follow is not looked up.
-                let linked = j < n && j + 1 < n && part(j, j + 1) == "s";
+                let linked = j + 1 < n && part(j, j + 1) == "s";
                 let followed = best[j].is_some() || (linked && best[j + 1].is_some());
                 if !followed || !dict.contains(part(i, j)) {
                     continue;
