@@ -582,6 +582,21 @@ fn check_method(
                 format!("recognition date {date} is in the future"),
             );
         }
+        let ranked = crate::vocab::recognition_rank(&recognition.level) > 0;
+        if ranked && recognition.date.is_none() && !recognition.date_unknown {
+            report(
+                Severity::Error,
+                &at("level"),
+                "a recognition level needs the `date` of the judgement, so that its expiry can be checked; if no source gives the date, write `date_unknown = true`".to_string(),
+            );
+        }
+        if recognition.date_unknown && recognition.date.is_some() {
+            report(
+                Severity::Error,
+                &at("date_unknown"),
+                "`date_unknown = true` beside a `date`: remove one of the two".to_string(),
+            );
+        }
         match (recognition.date, recognition.valid_until) {
             (Some(date), Some(until)) if until < date => report(
                 Severity::Error,
@@ -606,7 +621,7 @@ fn check_method(
         if let Some(until) = recognition.valid_until
             && until < today
             && !dates_wrong
-            && crate::vocab::recognition_rank(&recognition.level) > 0
+            && ranked
         {
             let key = if source.spans.of(&at("valid_until")) == (0..0) {
                 at("date")

@@ -235,6 +235,10 @@ pub struct Recognition {
     /// Granted "onder voorbehoud" (conditionally).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub conditional: bool,
+    /// The level is confirmed by a source but its date is not: the page says so, and no
+    /// expiry can be judged. Without it, a level above `niet-beoordeeld` needs a `date`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_unknown: bool,
     /// A note, e.g. the reason for "niet erkend".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -308,6 +308,7 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng, words: Words)
         ][rng.usize(..4)],
         recognitions: level
             .map(|level| Recognition {
+                date_unknown: date.is_none() && level != "niet-beoordeeld",
                 scheme: "Erkenningscommissie Interventies".into(),
                 level,
                 date,
