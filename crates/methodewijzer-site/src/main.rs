@@ -52,7 +52,7 @@ enum Command {
         out: PathBuf,
         /// The address the site will be published at (for the sitemap, feed and canonical
         /// links), e.g. `https://example.github.io/methodewijzer/`. Default: `site/site.toml`.
-        #[arg(long)]
+        #[arg(long, value_parser = base_url)]
         base_url: Option<String>,
         #[command(flatten)]
         sources: Sources,
@@ -152,6 +152,11 @@ impl Sources {
             inject: None,
         }
     }
+}
+
+/// `--base-url`, checked before anything is built.
+fn base_url(value: &str) -> Result<String, String> {
+    site::settings::check_base_url(value).map(|()| value.to_string())
 }
 
 fn main() -> ExitCode {

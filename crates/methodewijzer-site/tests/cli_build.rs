@@ -12,7 +12,8 @@ fn methodewijzer(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
         .args(args)
         .current_dir(ROOT)
-        .env("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+        // A fixed date (2027-06-30) for reproducible pages; after every `last_reviewed`.
+        .env("SOURCE_DATE_EPOCH", "1814313600")
         .output()
         .expect("run methodewijzer")
 }

@@ -83,7 +83,7 @@ impl Catalogue {
         let dir = dir.as_ref();
         let mut diagnostics = Diagnostics::default();
 
-        let files = match list_files(dir) {
+        let files = match list_files(dir, &mut diagnostics) {
             Ok(files) => files,
             Err(e) => {
                 diagnostics.push(Diagnostic::file(
@@ -280,13 +280,27 @@ fn vocabularies_schema() -> &'static Json {
 }
 
 /// Method files: `*.toml` not starting with `_` (those hold data such as vocabularies), sorted.
-fn list_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// A file that looks like a method but would be skipped (`.TOML`) is an error, not silence.
+fn list_files(dir: &Path, diagnostics: &mut Diagnostics) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if path.extension().is_some_and(|e| e == "toml") && !name.starts_with('_') {
+        let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
+        if name.starts_with('_') {
+            continue;
+        }
+        if extension == "toml" {
             files.push(path);
+        } else if extension.eq_ignore_ascii_case("toml") {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            diagnostics.push(Diagnostic::file(
+                Severity::Error,
+                &path,
+                format!("method files end in lower-case `.toml`; rename this file to `{stem}.toml`, or it is not read"),
+            ));
         }
     }
     files.sort();
@@ -294,7 +308,8 @@ fn list_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
-    match std::fs::read(path) {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    match crate::input::read_file(folder, path, crate::input::MAX_TEXT_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(e) => {
@@ -311,11 +326,7 @@ fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
             }
         },
         Err(e) => {
-            diagnostics.push(Diagnostic::file(
-                Severity::Error,
-                path,
-                format!("cannot read the file: {e}"),
-            ));
+            diagnostics.push(Diagnostic::file(Severity::Error, path, e.to_string()));
             None
         }
     }
@@ -659,6 +670,33 @@ fn check_method(
                 Severity::Error,
                 &at,
                 format!("`{slug}` is listed twice in `related`: remove one"),
+            );
+        }
+    }
+
+    crate::hygiene::check_texts(method, &mut report);
+
+    let earliest = Date::from_ymd(1990, 1, 1).expect("a valid date");
+    if method.last_reviewed < earliest {
+        report(
+            Severity::Error,
+            "last_reviewed",
+            format!(
+                "`last_reviewed` ({}) is before 1990: write the date someone last checked this description, like 2026-11-26",
+                method.last_reviewed
+            ),
+        );
+    }
+    for (i, recognition) in method.recognitions.iter().enumerate() {
+        if let Some(date) = recognition.date
+            && date < earliest
+        {
+            report(
+                Severity::Error,
+                &format!("recognitions[{i}].date"),
+                format!(
+                    "recognition date {date} is before 1990, when no Dutch recognition existed: check the year"
+                ),
             );
         }
     }

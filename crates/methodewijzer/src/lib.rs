@@ -39,6 +39,8 @@ mod catalogue;
 mod diagnostic;
 mod document;
 pub mod export;
+mod hygiene;
+pub mod input;
 pub mod markdown;
 mod model;
 pub mod relevance;

@@ -33,6 +33,20 @@ pub fn to_html_shifted(markdown: &str, shift: u8) -> String {
         Event::End(pulldown_cmark::TagEnd::Heading(level)) => {
             Event::End(pulldown_cmark::TagEnd::Heading(demote(level, shift)))
         }
+        // An image would load from a third party's host on every visit: it becomes a link to
+        // the image, with its description as the link text.
+        Event::Start(pulldown_cmark::Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(pulldown_cmark::Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }),
+        Event::End(pulldown_cmark::TagEnd::Image) => Event::End(pulldown_cmark::TagEnd::Link),
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -63,6 +77,31 @@ pub fn to_text(markdown: &str) -> String {
         text.push_str(word);
     }
     text
+}
+
+/// How deeply block quotes and lists may nest in a text field. Real texts nest two or three
+/// levels; rendering (and sanitising) thousands of levels takes time quadratic in the depth.
+pub const MAX_NESTING: usize = 12;
+
+/// The deepest nesting of block quotes and lists in `markdown`, with the byte offset where it
+/// is first reached.
+pub fn nesting(markdown: &str) -> (usize, usize) {
+    use pulldown_cmark::{Tag, TagEnd};
+    let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_)) => {
+                depth += 1;
+                if depth > deepest {
+                    deepest = depth;
+                    at = range.start;
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    (deepest, at)
 }
 
 /// Escapes text for HTML (`& < > " '`), for catalogue text placed in a page outside Markdown.
@@ -104,6 +143,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     BUILDER.get_or_init(|| {
         let mut b = ammonia::Builder::default();
         b.url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .rm_tags(["img"])
             .link_rel(Some("noopener noreferrer"));
         b
     })

@@ -265,22 +265,23 @@ fn bad_dates() {
 
 #[test]
 fn a_recognition_level_needs_a_date_or_date_unknown() {
-    let undated = format!(
-        "{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"goed-onderbouwd\"\n"
-    );
+    let undated =
+        format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"goed-onderbouwd\"\n");
     assert_eq!(
         one_error(&undated),
         "wandelclub.toml:12:9: error: a recognition level needs the `date` of the judgement, so that its expiry can be checked; if no source gives the date, write `date_unknown = true`"
     );
     // Saying so explicitly is accepted, and the recognition stays current.
-    let (_dir, result) = load(&[("wandelclub.toml", &format!("{undated}date_unknown = true\n"))]);
+    let (_dir, result) = load(&[(
+        "wandelclub.toml",
+        &format!("{undated}date_unknown = true\n"),
+    )]);
     let catalogue = result.expect("an explicitly undated recognition is valid");
     let method = catalogue.get("wandelclub").unwrap();
     assert!(method.recognitions[0].date_unknown);
     // "Not assessed" has no judgement to date.
-    let not_assessed = format!(
-        "{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"niet-beoordeeld\"\n"
-    );
+    let not_assessed =
+        format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"niet-beoordeeld\"\n");
     assert!(load(&[("wandelclub.toml", &not_assessed)]).1.is_ok());
     // Both a date and date_unknown contradict each other.
     let both = format!("{undated}date = 2024-01-01\ndate_unknown = true\n");

@@ -119,7 +119,7 @@ pub fn render(options: &BuildOptions) -> Result<Built, BuildError> {
 /// Renders the site and writes it to `out`, page by page as they are made (a large site is
 /// never held in memory whole), into a folder that replaces `out` only when complete.
 pub fn build(options: &BuildOptions, out: &Path) -> Result<Written, BuildError> {
-    let staging = output::Staging::new(out)?;
+    let staging = output::Staging::new(out, &[&options.catalogue, &options.site])?;
     let written = render_to(options, Sink::Staging(&staging))?;
     let timer = Timer::new();
     staging.commit()?;
@@ -150,6 +150,7 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     if let Some(base) = &options.base_url {
         settings.base_url = base.clone();
     }
+    settings::check_base_url(&settings.base_url)?;
     if !settings.base_url.ends_with('/') {
         settings.base_url.push('/');
     }
@@ -228,8 +229,7 @@ fn environment(site: &Path) -> Result<Environment<'static>, BuildError> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let source =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let source = settings::read_text(site, &path)?;
             env.add_template_owned(name, source)?;
         }
     }
@@ -558,8 +558,7 @@ impl Renderer<'_> {
             ("erkenningsniveaus", "levels.html"),
         ] {
             let path = site_dir.join("pages").join(format!("{slug}.md"));
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = settings::read_text(site_dir, &path)?;
             let (title, body) = split_title(&text);
             self.page(
                 &format!("{slug}/"),
@@ -678,15 +677,31 @@ fn split_title(text: &str) -> (String, &str) {
     }
 }
 
+/// Copies `site/static/` into the site. Symbolic links are followed only to files inside that
+/// folder; a linked folder is refused (it could lead out, or in a circle).
 fn copy_tree(root: &Path, dir: &Path, files: &mut Files) -> Result<(), BuildError> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        if kind.is_dir() {
             copy_tree(root, &path, files)?;
+        } else if kind.is_symlink() && path.is_dir() {
+            return Err(BuildError::Other(format!(
+                "{}: a symbolic link to a folder; static files are copied only from real folders: replace the link by the folder itself",
+                path.display()
+            )));
         } else {
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let bytes = methodewijzer::input::read_file(
+                root,
+                &path,
+                methodewijzer::input::MAX_STATIC_BYTES,
+            )
+            .map_err(|e| format!("{}: {e}", path.display()))?;
             let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
             files.insert(relative, bytes);
         }

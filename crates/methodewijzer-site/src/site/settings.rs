@@ -47,13 +47,78 @@ pub type Strings = BTreeMap<String, toml::Value>;
 /// Reads `site/site.toml` and the strings of its language.
 pub fn load(site_dir: &Path) -> Result<(Settings, Strings), String> {
     let path = site_dir.join("site.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = read_text(site_dir, &path)?;
     let settings: Settings =
         toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let path = site_dir
         .join("strings")
         .join(format!("{}.toml", settings.language));
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = read_text(site_dir, &path)?;
     let strings: Strings = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((settings, strings))
+}
+
+/// Reads a text file of the site folder, through [`methodewijzer::input::read_file`]: a regular
+/// file inside `site_dir`, of limited size, in UTF-8.
+pub fn read_text(site_dir: &Path, path: &Path) -> Result<String, String> {
+    let bytes =
+        methodewijzer::input::read_file(site_dir, path, methodewijzer::input::MAX_TEXT_BYTES)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    String::from_utf8(bytes)
+        .map_err(|_| format!("{}: not valid UTF-8; save it as UTF-8", path.display()))
+}
+
+/// Checks the address the site is published at: an absolute `http` or `https` address with a
+/// host and nothing after the path, since it goes into canonical links, the sitemap and the feed.
+pub fn check_base_url(base_url: &str) -> Result<(), String> {
+    let fail = |why: &str| {
+        Err(format!(
+            "base URL {base_url:?} {why}: write the address the site is published at, such as https://example.org/methodewijzer/"
+        ))
+    };
+    let Ok(url) = url::Url::parse(base_url) else {
+        return fail("is not a web address");
+    };
+    if !matches!(url.scheme(), "http" | "https") {
+        return fail("must start with https:// (or http://)");
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return fail("has no host name");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return fail("must not contain a user name or password");
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return fail("must not have a `?` query or a `#` fragment");
+    }
+    if base_url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+    {
+        return fail("contains spaces or characters not allowed in an address");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_base_url;
+
+    #[test]
+    fn base_urls() {
+        assert!(check_base_url("https://example.org/methodewijzer/").is_ok());
+        assert!(check_base_url("http://127.0.0.1:8000/").is_ok());
+        for bad in [
+            "javascript:alert(1)//",
+            "not a url",
+            "/methodewijzer/",
+            "https://",
+            "ftp://example.org/",
+            "https://user:pw@example.org/",
+            "https://example.org/?x=1",
+            "https://example.org/\"><script>",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+    }
 }
