@@ -8,11 +8,15 @@
 pub mod serve;
 pub mod site;
 
-/// Prints `diagnostics` to stderr through one buffer: stderr is unbuffered, and a large
-/// catalogue can have thousands of warnings, each written in several pieces.
+/// How many problems `check` and `build` print per file; the rest are counted.
+pub const DIAGNOSTICS_PER_FILE: usize = 50;
+
+/// Prints `diagnostics` to stderr in one write (stderr is unbuffered, and a large catalogue can
+/// have thousands of warnings), at most [`DIAGNOSTICS_PER_FILE`] per file.
 pub fn eprint_diagnostics(diagnostics: &methodewijzer::Diagnostics) {
     use std::io::Write;
-    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
+    let mut text = String::new();
+    let _ = diagnostics.write_capped(&mut text, DIAGNOSTICS_PER_FILE);
     // Nothing sensible is left to do when stderr itself cannot be written.
-    let _ = write!(stderr, "{diagnostics}").and_then(|()| stderr.flush());
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

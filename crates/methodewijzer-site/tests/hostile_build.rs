@@ -283,3 +283,69 @@ fn upper_case_extensions_are_reported_not_skipped() {
         stderr(&result)
     );
 }
+
+/// A folder with the shipped vocabularies and the given method files.
+fn catalogue_with(files: &[(&str, String)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(ROOT).join("interventions/_vocabularies.toml"),
+        dir.path().join("_vocabularies.toml"),
+    )
+    .unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn thousands_of_problems_on_one_long_line_give_a_short_report_quickly() {
+    let themes = vec!["\"eenzaamheid\""; 20_000].join(", ");
+    let text = format!(
+        "name = \"Veel\"\nsummary = \"Test.\"\nthemes = [{themes}]\ntarget_groups = [\"ouderen\"]\naim = \"Doel.\"\napproach = \"Aanpak.\"\nlast_reviewed = 2025-01-01\n"
+    );
+    let dir = catalogue_with(&[("veel.toml", text)]);
+    let start = Instant::now();
+    let result = methodewijzer(&["check", dir.path().to_str().unwrap()], dir.path());
+    assert!(start.elapsed() < Duration::from_secs(30));
+    assert_eq!(result.status.code(), Some(1));
+    let err = stderr(&result);
+    // Every problem is counted, 50 are shown, each with an excerpt of the 300 KB line.
+    assert!(err.contains("19999 errors"), "{}", &err[err.len() - 300..]);
+    assert!(err.contains("more errors and 0 more warnings in this file are not shown"));
+    assert!(err.len() < 50_000, "{} bytes of report", err.len());
+    assert!(err.lines().all(|line| line.chars().count() < 400));
+}
+
+#[test]
+fn a_file_with_old_mac_line_ends_gets_one_clear_error() {
+    let text = "name = \"CR\"\rsummary = \"x\"\rthemes = [\"bogus\"]\r".to_string();
+    let dir = catalogue_with(&[("cr.toml", text)]);
+    let result = methodewijzer(&["check", dir.path().to_str().unwrap()], dir.path());
+    assert_eq!(result.status.code(), Some(1));
+    let err = stderr(&result);
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("carriage return alone"), "{err}");
+}
+
+#[test]
+fn deeply_nested_markdown_and_invisible_characters_are_located_errors() {
+    let quotes = ">".repeat(100_000);
+    let text = format!(
+        "name = \"Diep\\u0001\"\nsummary = \"Test.\"\nthemes = [\"eenzaamheid\"]\ntarget_groups = [\"ouderen\"]\naim = \"\"\"\n{quotes} diep\n\"\"\"\napproach = \"Aanpak.\"\nage = {{ min = 30, max = 12 }}\nlast_reviewed = 0001-01-01\n"
+    );
+    let dir = catalogue_with(&[("diep.toml", text)]);
+    let start = Instant::now();
+    let result = methodewijzer(&["check", dir.path().to_str().unwrap()], dir.path());
+    assert!(start.elapsed() < Duration::from_secs(30));
+    assert_eq!(result.status.code(), Some(1));
+    let err = stderr(&result);
+    for expected in [
+        "diep.toml:1:8: error: `name` contains a control character (U+0001)",
+        "diep.toml:5:7: error: `aim` nests quotes or lists",
+        "error: `age.min` (30) is above `age.max` (12)",
+        "error: `last_reviewed` (0001-01-01) is before 1990",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in {err}");
+    }
+}

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use serde_json::Value as Json;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggestion};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
 use crate::document::{self, Parsed, Spans};
 use crate::model::{Date, Method};
 use crate::search::SearchIndex;
@@ -249,14 +249,18 @@ struct Source {
     path: PathBuf,
     text: String,
     spans: Spans,
+    /// Line starts, computed at the first problem in the file.
+    lines: OnceLock<LineIndex>,
 }
 
 impl Source {
     fn diagnostic(&self, severity: Severity, key: &str, message: String) -> Diagnostic {
-        Diagnostic::at(
+        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
+        Diagnostic::at_indexed(
             severity,
             &self.path,
             &self.text,
+            lines,
             self.spans.of(key),
             message,
         )
@@ -456,6 +460,14 @@ pub(crate) fn load_vocabularies(
 fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, Source)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let text = read(path, diagnostics)?;
+    if text.contains('\r') && !text.contains('\n') {
+        diagnostics.push(Diagnostic::file(
+            Severity::Error,
+            path,
+            "the lines of this file end in a carriage return alone (old Mac format), which TOML does not allow: save it with ordinary line ends (LF or CRLF)",
+        ));
+        return None;
+    }
     let slug_ok = is_valid_slug(stem);
     if !slug_ok {
         let hint = slugify(stem);
@@ -484,6 +496,7 @@ fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, So
             path: path.to_path_buf(),
             text,
             spans,
+            lines: OnceLock::new(),
         },
     ))
 }
@@ -553,10 +566,11 @@ fn check_method(
         (Kind::Setting, "settings", &method.settings),
     ];
     for (kind, key, ids) in lists {
+        let mut seen = std::collections::HashSet::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             let at = format!("{key}[{i}]");
             check_term(vocabularies, kind, id, &at, &mut report);
-            if ids[..i].contains(id) {
+            if !seen.insert(id) {
                 report(
                     Severity::Error,
                     &at,

@@ -30,10 +30,84 @@ pub struct Diagnostic {
     pub column: usize,
     /// What is wrong and, where possible, what would fix it.
     pub message: String,
-    /// The source line the problem is on (empty when the file could not be read).
+    /// The source line the problem is on (empty when the file could not be read), cut to
+    /// about [`EXCERPT_CHARS`] characters around the spot when it is longer, with `…` where
+    /// it was cut.
     pub source_line: String,
+    /// The 1-based column of the spot within `source_line` (equal to `column` when the line
+    /// was not cut).
+    pub source_column: usize,
     /// How many characters the caret underlines (at least 1).
     pub width: usize,
+}
+
+/// How much of a long source line a diagnostic shows: enough to see the spot, without
+/// printing a 75 KB line once per problem on it.
+pub const EXCERPT_CHARS: usize = 100;
+
+/// The start of every line of a text, to find the line of a byte offset in O(log n).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    ascii: Vec<bool>,
+}
+
+impl LineIndex {
+    /// Indexes `source`. A line ends at `\n`; a file with only `\r` line ends (old Mac) is
+    /// indexed at its `\r`s, so that its problems do not all land on line 1.
+    pub fn new(source: &str) -> LineIndex {
+        let end = if source.contains('\n') { b'\n' } else { b'\r' };
+        let mut starts = vec![0];
+        starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == end)
+                .map(|(i, _)| i + 1),
+        );
+        let ascii = (0..starts.len())
+            .map(|i| {
+                let end = starts.get(i + 1).map_or(source.len(), |&next| next - 1);
+                source.as_bytes()[starts[i]..end].is_ascii()
+            })
+            .collect();
+        LineIndex { starts, ascii }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+}
+
+/// `line` cut to about [`EXCERPT_CHARS`] characters around `column` (1-based), with the spot's
+/// column in the excerpt and the caret width that still fits.
+fn excerpt(line: &str, column: usize, width: usize, ascii: bool) -> (String, usize, usize) {
+    let count = if ascii {
+        line.len()
+    } else {
+        line.chars().count()
+    };
+    if count <= EXCERPT_CHARS {
+        return (line.to_string(), column, width);
+    }
+    let first = column.saturating_sub(1 + EXCERPT_CHARS / 3);
+    let last = (first + EXCERPT_CHARS).min(count);
+    let mut cut = String::new();
+    if first > 0 {
+        cut.push('…');
+    }
+    if ascii {
+        cut.push_str(&line[first..last]);
+    } else {
+        cut.extend(line.chars().skip(first).take(last - first));
+    }
+    if last < count {
+        cut.push('…');
+    }
+    let source_column = column - first + usize::from(first > 0);
+    let width = width.min(last + 1 - (column - 1).min(last)).max(1);
+    (cut, source_column, width)
 }
 
 impl Diagnostic {
@@ -45,24 +119,55 @@ impl Diagnostic {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Diagnostic {
+        Diagnostic::at_indexed(
+            severity,
+            path,
+            source,
+            &LineIndex::new(source),
+            span,
+            message,
+        )
+    }
+
+    /// [`Diagnostic::at`] with the line starts of `source` computed once: reporting many
+    /// problems in one file stays linear in their number.
+    pub fn at_indexed(
+        severity: Severity,
+        path: &Path,
+        source: &str,
+        lines: &LineIndex,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let start = floor_char_boundary(source, span.start.min(source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |i| start + i);
-        let line = source[..start].matches('\n').count() + 1;
-        let column = source[line_start..start].chars().count() + 1;
+        let line_index = lines.line_of(start);
+        let line_start = lines.starts[line_index];
+        let line_end = lines
+            .starts
+            .get(line_index + 1)
+            .map_or(source.len(), |&next| next - 1);
         let end = floor_char_boundary(source, span.end.clamp(start, line_end));
-        let width = source[start..end].chars().count().max(1);
+        let line = source[line_start..line_end].trim_end_matches('\r');
+        // On an ASCII line, characters are bytes: no counting along a line that may be long
+        // and hold thousands of problems.
+        let (column, width) = if lines.ascii[line_index] {
+            (start - line_start + 1, (end - start).max(1))
+        } else {
+            (
+                source[line_start..start].chars().count() + 1,
+                source[start..end].chars().count().max(1),
+            )
+        };
+        let (source_line, source_column, width) =
+            excerpt(line, column, width, lines.ascii[line_index]);
         Diagnostic {
             severity,
             path: path.to_path_buf(),
-            line,
+            line: line_index + 1,
             column,
             message: message.into(),
-            source_line: source[line_start..line_end]
-                .trim_end_matches('\r')
-                .to_string(),
+            source_line,
+            source_column,
             width,
         }
     }
@@ -76,6 +181,7 @@ impl Diagnostic {
             column: 1,
             message: message.into(),
             source_line: String::new(),
+            source_column: 1,
             width: 1,
         }
     }
@@ -111,7 +217,7 @@ impl fmt::Display for Diagnostic {
             let indent: String = self
                 .source_line
                 .chars()
-                .take(self.column - 1)
+                .take(self.source_column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(f, " {number} | {}", self.source_line)?;
@@ -177,6 +283,40 @@ impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.0 {
             writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostics {
+    /// Writes the problems as [`Display`](fmt::Display) does, but at most `per_file` for each
+    /// file, followed by a line saying how many more that file has: one broken file with
+    /// thousands of repeated mistakes must not bury the rest (or fill a CI log).
+    pub fn write_capped(&self, out: &mut impl fmt::Write, per_file: usize) -> fmt::Result {
+        let mut shown: std::collections::HashMap<&Path, usize> = Default::default();
+        let mut hidden: Vec<(&Path, usize, usize)> = Vec::new();
+        for d in &self.0 {
+            let count = shown.entry(&d.path).or_default();
+            *count += 1;
+            if *count <= per_file {
+                writeln!(out, "{d}")?;
+                continue;
+            }
+            match hidden.iter_mut().find(|(path, ..)| *path == d.path) {
+                Some((_, errors, warnings)) => *if d.is_error() { errors } else { warnings } += 1,
+                None => hidden.push((
+                    &d.path,
+                    usize::from(d.is_error()),
+                    usize::from(!d.is_error()),
+                )),
+            }
+        }
+        for (path, errors, warnings) in hidden {
+            writeln!(
+                out,
+                "{}: {errors} more errors and {warnings} more warnings in this file are not shown; fix the ones above first\n",
+                path.display()
+            )?;
         }
         Ok(())
     }

@@ -16,7 +16,7 @@ use serde_json::Value as Json;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, suggestion};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
 use crate::model::Date;
 
 /// Byte spans of the values in a document, keyed by path: `themes[1]`, `owner.website`.
@@ -47,10 +47,18 @@ pub(crate) fn parse<T: DeserializeOwned>(
 ) -> Option<Parsed<T>> {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
+        let lines = LineIndex::new(source);
         for e in syntax_errors {
             let span = e.span().unwrap_or(0..0);
             let message = format!("invalid TOML: {}", e.message().trim_end());
-            diagnostics.push(Diagnostic::at(Severity::Error, path, source, span, message));
+            diagnostics.push(Diagnostic::at_indexed(
+                Severity::Error,
+                path,
+                source,
+                &lines,
+                span,
+                message,
+            ));
         }
         return None;
     }
@@ -62,6 +70,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
         spans: Spans::default(),
         diagnostics,
         failed: false,
+        lines: std::cell::OnceCell::new(),
     };
     let span = root.span();
     walker.table(root.get_ref(), span, schema, "");
@@ -88,15 +97,19 @@ struct Walker<'a> {
     spans: Spans,
     diagnostics: &'a mut Diagnostics,
     failed: bool,
+    /// Line starts, computed at the first problem.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 impl Walker<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
         self.failed = true;
-        self.diagnostics.push(Diagnostic::at(
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.source));
+        self.diagnostics.push(Diagnostic::at_indexed(
             Severity::Error,
             self.path,
             self.source,
+            lines,
             span,
             message,
         ));

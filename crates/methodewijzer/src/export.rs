@@ -95,6 +95,17 @@ pub const CSV_COLUMNS: [&str; 22] = [
     "last_reviewed",
 ];
 
+/// A cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading `'`, as OWASP recommends against CSV injection: the
+/// open data is opened in Excel by policy advisers, and its text comes from pull requests.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// `methods.csv`: one row per method; lists joined with `; `, Markdown as plain text,
 /// vocabulary fields as ids, the recognition that counts on the catalogue's date.
 pub fn methods_csv(catalogue: &Catalogue) -> String {
@@ -143,7 +154,21 @@ pub fn methods_csv(catalogue: &Catalogue) -> String {
         })
         .collect();
     for row in &rows {
-        let _ = writer.write_record(row);
+        let _ = writer.write_record(row.iter().map(|cell| neutralise_formula(cell).into_owned()));
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise_formula;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for cell in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise_formula(cell), format!("'{cell}"));
+        }
+        assert_eq!(neutralise_formula("Krachtwerk"), "Krachtwerk");
+        assert_eq!(neutralise_formula(""), "");
+    }
 }

@@ -53,7 +53,7 @@ mod vocab;
 pub use catalogue::{
     Catalogue, LoadOptions, is_valid_slug, method_schema, method_schema_json, slugify,
 };
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
 pub use model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
 pub use search::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
 pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};
