@@ -284,11 +284,12 @@ export class Engine {
 
   /**
    * The query for `text`, as the library builds it: a list of clauses, each a list of
-   * alternatives `{terms, weight, word}`; null when there are no words (browse everything).
+   * alternatives `{terms, weight, word}`; null when the text is blank (browse everything),
+   * no clauses when it has no searchable word (only punctuation or emoji: nothing found).
    */
   async parse(text) {
     const ws = words(text, this.stopWords).slice(0, this.m.maxWords);
-    if (!ws.length) return null;
+    if (!ws.length) return /\P{White_Space}/u.test(text) ? [] : null;
     const openEnd = !/[\s!-/:-@[-`{-~]$/u.test(text);
     const weights = this.m.weights;
     const perWord = ws.map(async (word, i) => {

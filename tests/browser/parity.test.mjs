@@ -141,7 +141,7 @@ test("top 10, scores and facet counts equal the library's on every judged and 30
     .map((m) => JSON.parse(`"${m[1]}"`));
   assert.ok(judged.length >= 100, "judged queries found");
   const methods = JSON.parse(readFileSync(join(site, "data/methods.json"), "utf8")).methods;
-  const queries = [...judged, ...generatedQueries(methods, 300), "", "   ", "xq", "zzzzzzzzzzzz"];
+  const queries = [...judged, ...generatedQueries(methods, 300), "", "   ", "xq", "zzzzzzzzzzzz", "!!!", "🙂", "-- ?"];
   const expected = library(queries);
   assert.equal(expected.length, queries.length);
   for (let i = 0; i < queries.length; i++) {

@@ -96,9 +96,9 @@ enum Command {
         /// Only methods with this status ("actief", "in ontwikkeling", …).
         #[arg(long = "status", value_name = "STATUS")]
         statuses: Vec<String>,
-        /// How many results to show.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
+        /// How many results to show (at least 1).
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
         /// Skip this many results.
         #[arg(long, default_value_t = 0)]
         offset: usize,
@@ -188,15 +188,11 @@ fn main() -> ExitCode {
                 (Facet::Setting, settings),
                 (Facet::Status, statuses),
             ]);
-            let queries = match queries.map(|path| search::read_queries(&path)).transpose() {
-                Ok(queries) => queries,
-                Err(message) => {
-                    eprintln!("{message}");
-                    return ExitCode::from(2);
-                }
+            let queries = match queries {
+                Some(path) => search::Queries::Lines(path),
+                None => search::Queries::One(query),
             };
-            let queries = queries.unwrap_or_else(|| vec![query]);
-            search::run(&dir, &queries, filters, limit, offset, json)
+            search::run(&dir, queries, filters, limit as usize, offset, json)
         }
         Command::Build {
             out,

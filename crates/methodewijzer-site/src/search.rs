@@ -1,6 +1,7 @@
 //! `methodewijzer search`: the library's search from the command line.
 
-use std::path::Path;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use methodewijzer::{Catalogue, Facet, SearchRequest, SearchResults};
@@ -9,21 +10,21 @@ use serde_json::json;
 /// The filters given on the command line, per facet.
 pub struct Filters(pub Vec<(Facet, Vec<String>)>);
 
-/// Reads one query per line from `path` (`-`: standard input).
-pub fn read_queries(path: &Path) -> Result<Vec<String>, String> {
-    let text = if path == Path::new("-") {
-        std::io::read_to_string(std::io::stdin()).map_err(|e| format!("standard input: {e}"))?
-    } else {
-        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?
-    };
-    Ok(text.lines().map(str::to_string).collect())
+/// What to search for: one query, or one per line of a file (`-`: standard input).
+pub enum Queries {
+    /// One query, printed as text or pretty JSON.
+    One(String),
+    /// One query per line, each printed as soon as it is answered: as text under a `# query`
+    /// heading, or as one JSON object per line.
+    Lines(PathBuf),
 }
 
-/// Searches the catalogue in `dir` for each query and prints the results as text or JSON
-/// (one query: pretty JSON; several: one JSON object per line).
+/// Searches the catalogue in `dir` and prints the results as text or JSON. Exit code 2 for a
+/// filter value its facet cannot take; 1 when the catalogue has errors or a line of the
+/// queries file could not be read (the other lines still run).
 pub fn run(
     dir: &Path,
-    queries: &[String],
+    queries: Queries,
     filters: Filters,
     limit: usize,
     offset: usize,
@@ -32,34 +33,97 @@ pub fn run(
     let catalogue = match Catalogue::load(dir) {
         Ok(catalogue) => catalogue,
         Err(diagnostics) => {
-            eprint!("{diagnostics}");
+            methodewijzer_site::eprint_diagnostics(&diagnostics);
             eprintln!("{}: {}", dir.display(), diagnostics.summary());
             return ExitCode::FAILURE;
         }
     };
-    let mut out = String::new();
-    for query in queries {
-        let mut request = SearchRequest::new(query).limit(limit).offset(offset);
-        for (facet, values) in &filters.0 {
-            for value in values {
-                request = request.filter(*facet, value.clone());
-            }
-        }
-        let results = catalogue.search(&request);
-        if as_json && queries.len() > 1 {
-            out += &(to_json_value(query, &results).to_string() + "\n");
-        } else if as_json {
-            out += &(to_json(query, &results) + "\n");
-        } else {
-            if queries.len() > 1 {
-                out += &format!("# {query}\n");
-            }
-            out += &text(&results);
+    let mut template = SearchRequest::new("").limit(limit).offset(offset);
+    for (facet, values) in filters.0 {
+        for value in values {
+            template = template.filter(facet, value);
         }
     }
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
-    ExitCode::SUCCESS
+    if let Err(e) = catalogue.check_filters(&template) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let search = |query: &str| {
+        let mut request = template.clone();
+        request.query = query.to_string();
+        catalogue.search(&request)
+    };
+    let mut stdout = std::io::stdout().lock();
+    match queries {
+        Queries::One(query) => {
+            let results = search(&query);
+            let out = if as_json {
+                to_json(&query, &results) + "\n"
+            } else {
+                text(&query, offset, &results)
+            };
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = stdout.write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Queries::Lines(path) => {
+            let input: Box<dyn BufRead> = if path == Path::new("-") {
+                Box::new(std::io::stdin().lock())
+            } else {
+                match std::fs::File::open(&path) {
+                    Ok(file) => Box::new(BufReader::new(file)),
+                    Err(e) => {
+                        eprintln!("{}: {e}", path.display());
+                        return ExitCode::from(2);
+                    }
+                }
+            };
+            let name = if path == Path::new("-") {
+                "standard input".to_string()
+            } else {
+                path.display().to_string()
+            };
+            let mut failed = false;
+            // Line by line, each answer written as soon as it is found: a long list of
+            // queries neither waits for the end nor holds every result in memory.
+            for (number, line) in input.split(b'\n').enumerate() {
+                let line = match line {
+                    Ok(line) => line,
+                    Err(e) => {
+                        eprintln!("{name}: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                };
+                let Ok(query) = String::from_utf8(line) else {
+                    eprintln!(
+                        "{name}:{}: not valid UTF-8; this line was skipped",
+                        number + 1
+                    );
+                    failed = true;
+                    continue;
+                };
+                let query = query.strip_suffix('\r').unwrap_or(&query);
+                let results = search(query);
+                let out = if as_json {
+                    to_json_value(query, &results).to_string() + "\n"
+                } else {
+                    format!("# {query}\n{}", text(query, offset, &results))
+                };
+                if stdout
+                    .write_all(out.as_bytes())
+                    .and_then(|()| stdout.flush())
+                    .is_err()
+                {
+                    break; // the reader went away
+                }
+            }
+            if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    }
 }
 
 /// The stable JSON shape documented in the README.
@@ -93,11 +157,21 @@ fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
     })
 }
 
-fn text(results: &SearchResults) -> String {
+fn text(query: &str, offset: usize, results: &SearchResults) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    if results.hits.is_empty() {
+    let wordless = !query.trim().is_empty() && !query.chars().any(char::is_alphanumeric);
+    if results.total == 0 && wordless {
+        out.push_str("Geen methoden gevonden: de zoekvraag bevat geen woorden.\n");
+    } else if results.total == 0 {
         out.push_str("Geen methoden gevonden.\n");
+    } else if results.hits.is_empty() {
+        let _ = writeln!(
+            out,
+            "Geen resultaten vanaf plaats {}: er zijn er {} gevonden.",
+            offset + 1,
+            results.total
+        );
     }
     for (i, hit) in results.hits.iter().enumerate() {
         let _ = writeln!(

@@ -109,3 +109,50 @@ fn nothing_found_is_not_an_error() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Geen methoden gevonden."));
 }
+
+#[test]
+fn an_unknown_filter_value_is_refused_with_the_id_it_probably_meant() {
+    let out = methodewijzer(&["search", "", "--status", "Actief"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown status \"Actief\" (did you mean `actief`?)"), "{err}");
+    let out = methodewijzer(&["search", "", "--theme", "bogus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the values are: eenzaamheid,"), "{err}");
+}
+
+#[test]
+fn punctuation_finds_nothing_and_paging_past_the_end_says_so() {
+    for query in ["!!!", "🙂", "? ."] {
+        let value = json(&["search", "--json", "--", query]);
+        assert_eq!(value["total"], 0, "{query}");
+    }
+    let out = methodewijzer(&["search", "eenzaamheid", "--offset", "100000"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("Geen resultaten vanaf plaats 100001"), "{stdout}");
+    let out = methodewijzer(&["search", "x", "--limit", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn queries_stream_one_line_each_and_a_bad_line_does_not_stop_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.txt");
+    std::fs::write(&file, b"krachtwek\n\xff\xfe\neenzaamheid\n").unwrap();
+    let out = methodewijzer(&["search", "--queries", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("q.txt:2: not valid UTF-8"), "{err}");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["query"], "krachtwek");
+    assert_eq!(lines[1]["query"], "eenzaamheid");
+    // One query in a file is still one line, not pretty JSON.
+    std::fs::write(&file, "krachtwek\n").unwrap();
+    let out = methodewijzer(&["search", "--queries", file.to_str().unwrap(), "--json"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}

@@ -55,6 +55,8 @@ pub use catalogue::{
 };
 pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
 pub use model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
-pub use search::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
+pub use search::{
+    Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, UnknownFilterValue,
+};
 pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};
 pub use vocab::{Kind, Term, VOCABULARIES_FILE, Vocabularies, recognition_rank};

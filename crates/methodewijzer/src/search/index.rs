@@ -561,7 +561,8 @@ impl SearchIndex {
         }
     }
 
-    /// Builds the query for `text`; `None` when it has no searchable words (browse).
+    /// Builds the query for `text`; `None` when it is blank (browse). Text without any
+    /// searchable word (only punctuation or emoji) finds nothing rather than everything.
     pub fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
         let segments = self.queryable();
         let searcher = &segments.searcher;
@@ -569,7 +570,11 @@ impl SearchIndex {
         let mut words = analyzer.words(text);
         words.truncate(MAX_QUERY_WORDS);
         if words.is_empty() {
-            return None;
+            // Blank is the Unicode White_Space property, as `\p{White_Space}` in the script.
+            return text
+                .chars()
+                .any(|c| !c.is_whitespace())
+                .then(|| self.nothing());
         }
         let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -631,10 +636,15 @@ impl SearchIndex {
 
         if clauses.is_empty() {
             // Words that match nothing at all: a query that finds nothing, not everything.
-            let nothing = Term::from_field_text(self.fields[0].0, "\u{0}");
-            return Some(Box::new(TermQuery::new(nothing, IndexRecordOption::Basic)));
+            return Some(self.nothing());
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A query that matches no method.
+    fn nothing(&self) -> Box<dyn Query> {
+        let nothing = Term::from_field_text(self.fields[0].0, "\u{0}");
+        Box::new(TermQuery::new(nothing, IndexRecordOption::Basic))
     }
 
     /// One query word: the best-scoring of its alternatives (typed, completed, corrected),

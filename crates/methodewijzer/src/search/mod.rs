@@ -187,6 +187,31 @@ pub struct FacetCounts {
     pub values: Vec<FacetValue>,
 }
 
+/// A filter value that its facet cannot take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFilterValue {
+    /// The facet filtered on.
+    pub facet: Facet,
+    /// The value given.
+    pub value: String,
+    /// The closest valid id, if one is close.
+    pub suggestion: Option<String>,
+    /// Every valid id of the facet, in vocabulary order.
+    pub valid: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownFilterValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} \"{}\"", self.facet.key(), self.value)?;
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, " (did you mean `{suggestion}`?)")?;
+        }
+        write!(f, "; the values are: {}", self.valid.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownFilterValue {}
+
 /// What a search found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
@@ -215,6 +240,45 @@ impl Catalogue {
     /// ```
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
         self.index().search(self, request)
+    }
+
+    /// Checks that every filter value of `request` is a value its facet can take (an id, not
+    /// a label): a filter on a value no method can have would silently find nothing.
+    ///
+    /// ```
+    /// use methodewijzer::{Catalogue, Facet, SearchRequest};
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+    /// let catalogue = Catalogue::load(dir).unwrap();
+    /// let request = SearchRequest::new("").filter(Facet::Status, "Actief");
+    /// let error = catalogue.check_filters(&request).unwrap_err();
+    /// assert_eq!(error.suggestion.as_deref(), Some("actief"));
+    /// ```
+    pub fn check_filters(&self, request: &SearchRequest) -> Result<(), UnknownFilterValue> {
+        for (&facet, values) in &request.filters {
+            let vocabulary = index::facet_vocabulary(self, facet);
+            for value in values {
+                if vocabulary.iter().any(|(id, _)| id == value) {
+                    continue;
+                }
+                let ids: Vec<String> = vocabulary.iter().map(|(id, _)| id.clone()).collect();
+                // A label typed for its id ("Actief", "Wmo 2015") is the likeliest mistake.
+                let by_label = vocabulary
+                    .iter()
+                    .find(|(_, label)| label.to_lowercase() == value.to_lowercase())
+                    .map(|(id, _)| id.clone());
+                let suggestion = by_label.or_else(|| {
+                    crate::diagnostic::did_you_mean(value, ids.iter().map(String::as_str))
+                        .map(str::to_string)
+                });
+                return Err(UnknownFilterValue {
+                    facet,
+                    value: value.clone(),
+                    suggestion,
+                    valid: ids,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Methods related to `slug`: the ones its `related` list names first, then the most
