@@ -6,12 +6,34 @@ use std::process::ExitCode;
 /// The template a new method starts from, inside the catalogue folder.
 pub const TEMPLATE_FILE: &str = "_template.toml";
 
+/// The longest slug (file name without `.toml`) `new` makes: it is also a web address.
+pub const MAX_SLUG: usize = 80;
+
 /// Creates `<dir>/<slug>.toml` for `name`; never overwrites.
 pub fn run(dir: &Path, name: &str) -> ExitCode {
     let name = name.trim();
     let slug = methodewijzer::slugify(name);
-    if slug.is_empty() || name.chars().any(char::is_control) {
-        eprintln!("error: give the method's name, e.g. methodewijzer new \"Buurtkamer\"");
+    let problem = if name.is_empty() {
+        Some("give the method's name, e.g. methodewijzer new \"Buurtkamer\"".to_string())
+    } else if name.chars().any(char::is_control) {
+        Some(
+            "the name contains a control character (a line break or tab?): type it on one line"
+                .into(),
+        )
+    } else if slug.is_empty() {
+        Some(format!(
+            "the name {name:?} has no letters or digits to make a file name from: use the method's name in words, e.g. \"Buurtkamer\""
+        ))
+    } else if slug.len() > MAX_SLUG {
+        Some(format!(
+            "the name is too long for a file name ({} characters; at most {MAX_SLUG}): give the short name the field uses, and add the long one to `aliases` afterwards",
+            slug.len()
+        ))
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        eprintln!("error: {problem}");
         return ExitCode::from(2);
     }
     let path = dir.join(format!("{slug}.toml"));
@@ -23,17 +45,19 @@ pub fn run(dir: &Path, name: &str) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let template_path = dir.join(TEMPLATE_FILE);
-    let template = match std::fs::read_to_string(&template_path) {
+    let template = match crate::site::settings::read_text(dir, &template_path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {}: {e}", template_path.display());
+            eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
     let escaped = name.replace('\\', "\\\\").replace('"', "\\\"");
+    // The name goes in last: `replace` never rescans what it inserted, so a `{{date}}` typed
+    // in the name stays as typed.
     let text = template
-        .replace("{{name}}", &escaped)
-        .replace("{{date}}", &crate::site::build_date().to_string());
+        .replace("{{date}}", &crate::site::build_date().to_string())
+        .replace("{{name}}", &escaped);
     // `create_new` refuses to replace a file that appeared in the meantime.
     let written = std::fs::OpenOptions::new()
         .write(true)

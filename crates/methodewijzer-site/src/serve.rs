@@ -58,28 +58,64 @@ pub fn run(options: BuildOptions, port: u16) -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let _watcher = match watch(&options, &state) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            eprintln!("warning: not watching for changes: {e}");
-            None
-        }
-    };
+    if let Err(e) = watch(&options, &state) {
+        eprintln!("warning: not watching for changes: {e}");
+    }
     eprintln!(
         "serving {base} (Ctrl-C stops); watching {} and {}",
         options.catalogue.display(),
         options.site.display()
     );
     for request in server.incoming_requests() {
-        let response = respond(request.url(), &state);
+        let response = if !matches!(
+            request.method(),
+            tiny_http::Method::Get | tiny_http::Method::Head
+        ) {
+            let allow = tiny_http::Header::from_bytes(&b"Allow"[..], &b"GET, HEAD"[..])
+                .expect("a valid header");
+            text(
+                405,
+                "text/plain; charset=utf-8",
+                b"method not allowed: the preview only reads".to_vec(),
+            )
+            .with_header(allow)
+        } else if header_bytes(&request) > MAX_HEADER_BYTES {
+            text(
+                431,
+                "text/plain; charset=utf-8",
+                b"request headers too large".to_vec(),
+            )
+        } else {
+            respond(request.url(), &state)
+        };
         let _ = request.respond(response);
     }
     std::process::ExitCode::SUCCESS
 }
 
 fn rebuild(options: &BuildOptions, state: &RwLock<State>) {
+    publish(site::render(options), Instant::now(), state);
+}
+
+/// Renders and publishes, but a failed build is tried once more after a quiet moment before
+/// its error is shown: an editor saving twice in quick succession, or a tool writing a file in
+/// several steps, must not flash a "build failed" page for a half-written file.
+fn rebuild_after_change(
+    options: &BuildOptions,
+    state: &RwLock<State>,
+    events: &std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+) {
     let start = Instant::now();
-    let result = site::render(options);
+    let mut result = site::render(options);
+    if result.is_err() {
+        std::thread::sleep(RETRY_AFTER);
+        while events.recv_timeout(QUIET).is_ok() {}
+        result = site::render(options);
+    }
+    publish(result, start, state);
+}
+
+fn publish(result: Result<site::Built, site::BuildError>, start: Instant, state: &RwLock<State>) {
     let Ok(mut state) = state.write() else { return };
     state.version += 1;
     match result {
@@ -108,31 +144,82 @@ fn rebuild(options: &BuildOptions, state: &RwLock<State>) {
 /// would show a false error.
 const QUIET: Duration = Duration::from_millis(150);
 
-/// Watches the catalogue and the site; the returned watcher must be kept alive.
-fn watch(
-    options: &BuildOptions,
-    state: &Arc<RwLock<State>>,
-) -> notify::Result<notify::RecommendedWatcher> {
+/// How long a failed build waits before its one retry.
+const RETRY_AFTER: Duration = Duration::from_millis(300);
+
+/// How often the watcher checks that the watched folders are still the ones it watches: a
+/// folder deleted and made anew (a `git checkout`, `rm -rf` and a copy) is a new folder the
+/// old watch no longer sees.
+const REARM_EVERY: Duration = Duration::from_secs(1);
+
+/// The identity of a folder: its device and inode, or nothing when it is gone.
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(dir).ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
+}
+
+/// Watches the catalogue and the site on a thread of its own, for as long as the server runs.
+fn watch(options: &BuildOptions, state: &Arc<RwLock<State>>) -> notify::Result<()> {
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)?;
-    for dir in [&options.catalogue, &options.site] {
+    let dirs = [options.catalogue.clone(), options.site.clone()];
+    let mut watched = Vec::new();
+    for dir in &dirs {
         notify::Watcher::watch(&mut watcher, dir, notify::RecursiveMode::Recursive)?;
+        watched.push(identity(dir));
     }
     let opts = options.clone();
     let state = Arc::clone(state);
     std::thread::spawn(move || {
-        // Ends when the watcher is dropped and the channel closes.
-        while let Ok(event) = rx.recv() {
-            if !is_change(&event) {
-                continue;
+        loop {
+            match rx.recv_timeout(REARM_EVERY) {
+                Ok(event) if is_change(&event) => {
+                    // Wait for quiet; whatever arrives meanwhile is part of the same save.
+                    // Changes made during the rebuild wait in the channel and start the next.
+                    while rx.recv_timeout(QUIET).is_ok() {}
+                    rebuild_after_change(&opts, &state, &rx);
+                }
+                Ok(_) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    // A folder replaced or gone: watch it anew where it is now, and rebuild.
+                    let mut changed = false;
+                    for (dir, seen) in dirs.iter().zip(watched.iter_mut()) {
+                        let now = identity(dir);
+                        if now != *seen {
+                            let _ = notify::Watcher::unwatch(&mut watcher, dir);
+                            if now.is_some()
+                                && notify::Watcher::watch(
+                                    &mut watcher,
+                                    dir,
+                                    notify::RecursiveMode::Recursive,
+                                )
+                                .is_err()
+                            {
+                                continue; // try again at the next check
+                            }
+                            *seen = now;
+                            changed = true;
+                        }
+                    }
+                    if changed {
+                        while rx.recv_timeout(QUIET).is_ok() {}
+                        rebuild_after_change(&opts, &state, &rx);
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
             }
-            // Wait for quiet; whatever arrives meanwhile is part of the same save. Changes
-            // made during the rebuild itself wait in the channel and start the next one.
-            while rx.recv_timeout(QUIET).is_ok() {}
-            rebuild(&opts, &state);
         }
     });
-    Ok(watcher)
+    Ok(())
 }
 
 /// Whether an event means the catalogue or the site changed. Opening and reading files is
@@ -153,6 +240,19 @@ fn is_editor_noise(path: &Path) -> bool {
 }
 
 type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+
+/// The most header bytes (names, values and the address) a request may carry; a browser sends
+/// well under 8 KB.
+const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+fn header_bytes(request: &tiny_http::Request) -> usize {
+    request.url().len()
+        + request
+            .headers()
+            .iter()
+            .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+            .sum::<usize>()
+}
 
 fn respond(url: &str, state: &RwLock<State>) -> Response {
     let Ok(state) = state.read() else {

@@ -326,10 +326,64 @@ fn serve_previews_reloads_and_survives_errors() {
         get(port, "/methoden/krachtwerk/").0 == 500
     });
     let (_, error) = get(port, "/");
-    assert!(error.contains("krachtwerk.toml:5:"), "{error}");
+    let line = original[..original.find("themes = [").unwrap()]
+        .lines()
+        .count()
+        + 1;
+    assert!(
+        error.contains(&format!("krachtwerk.toml:{line}:")),
+        "{error}"
+    );
     assert!(error.contains("unknown theme"), "{error}");
 
     // Fixed: the page comes back.
     std::fs::write(&file, &original).unwrap();
     wait_for("the fix", || get(port, "/methoden/krachtwerk/").0 == 200);
+
+    // The preview only reads.
+    assert_eq!(request(port, "POST", "/").0, 405);
+    assert_eq!(request(port, "DELETE", "/methoden/").0, 405);
+
+    // The catalogue folder deleted and made anew (as `rm -rf` and a copy, or a checkout do):
+    // the server watches the new folder and shows its edits.
+    let moved = catalogue.path().with_extension("old");
+    std::fs::rename(catalogue.path(), &moved).unwrap();
+    std::fs::create_dir(catalogue.path()).unwrap();
+    for entry in std::fs::read_dir(&moved).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, catalogue.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::remove_dir_all(&moved).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    std::fs::write(
+        &file,
+        original.replace("name = \"Krachtwerk\"", "name = \"Krachtwerk opnieuw\""),
+    )
+    .unwrap();
+    wait_for("the edit in the new folder", || {
+        get(port, "/methoden/krachtwerk/")
+            .1
+            .contains("<h1>Krachtwerk opnieuw</h1>")
+    });
+}
+
+/// A request with any method; the status code and the body.
+fn request(port: u16, method: &str, path: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
 }

@@ -115,7 +115,10 @@ fn an_unknown_filter_value_is_refused_with_the_id_it_probably_meant() {
     let out = methodewijzer(&["search", "", "--status", "Actief"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("unknown status \"Actief\" (did you mean `actief`?)"), "{err}");
+    assert!(
+        err.contains("unknown status \"Actief\" (did you mean `actief`?)"),
+        "{err}"
+    );
     let out = methodewijzer(&["search", "", "--theme", "bogus"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -130,7 +133,10 @@ fn punctuation_finds_nothing_and_paging_past_the_end_says_so() {
     }
     let out = methodewijzer(&["search", "eenzaamheid", "--offset", "100000"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("Geen resultaten vanaf plaats 100001"), "{stdout}");
+    assert!(
+        stdout.starts_with("Geen resultaten vanaf plaats 100001"),
+        "{stdout}"
+    );
     let out = methodewijzer(&["search", "x", "--limit", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -349,3 +349,33 @@ fn deeply_nested_markdown_and_invisible_characters_are_located_errors() {
         assert!(err.contains(expected), "{expected:?} not in {err}");
     }
 }
+
+#[test]
+fn new_explains_unusable_names_and_keeps_what_was_typed() {
+    let dir = catalogue_with(&[]);
+    std::fs::copy(
+        Path::new(ROOT).join("interventions/_template.toml"),
+        dir.path().join("_template.toml"),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let result = methodewijzer(&["new", "🙂", "--dir", d], dir.path());
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        stderr(&result).contains("no letters or digits"),
+        "{}",
+        stderr(&result)
+    );
+    let long = "a".repeat(500);
+    let result = methodewijzer(&["new", &long, "--dir", d], dir.path());
+    assert_eq!(result.status.code(), Some(2));
+    assert!(
+        stderr(&result).contains("too long for a file name"),
+        "{}",
+        stderr(&result)
+    );
+    let result = methodewijzer(&["new", "Test {{date}}", "--dir", d], dir.path());
+    assert!(result.status.success(), "{}", stderr(&result));
+    let text = std::fs::read_to_string(dir.path().join("test-date.toml")).unwrap();
+    assert!(text.contains("name = \"Test {{date}}\""), "{text}");
+}
