@@ -379,3 +379,39 @@ fn new_explains_unusable_names_and_keeps_what_was_typed() {
     let text = std::fs::read_to_string(dir.path().join("test-date.toml")).unwrap();
     assert!(text.contains("name = \"Test {{date}}\""), "{text}");
 }
+
+#[test]
+fn check_messages_point_at_the_real_mistake() {
+    let valid = "name = \"A\"\nsummary = \"x\"\nthemes = [\"eenzaamheid\"]\ntarget_groups = [\"ouderen\"]\naim = \"a\"\napproach = \"b\"\nlast_reviewed = 2025-01-01\n";
+    let dir = catalogue_with(&[
+        (
+            "unclosed.toml",
+            valid.replace("[\"eenzaamheid\"]", "[\"eenzaamheid\""),
+        ),
+        (
+            "dubbel.toml",
+            valid.replace("approach", "name = \"B\"\napproach"),
+        ),
+        ("krachtwеrk.toml", valid.replace("\"A\"", "\"C\"")), // a Cyrillic е
+        ("ﬁets.toml", valid.replace("\"A\"", "\"D\"")),
+    ]);
+    let result = methodewijzer(&["check", dir.path().to_str().unwrap()], dir.path());
+    let err = stderr(&result);
+    assert!(
+        err.contains(
+            "unclosed.toml:3:10: error: invalid TOML: the list `themes = [` is not closed"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("unclosed.toml:").count(),
+        1,
+        "one error, not a cascade: {err}"
+    );
+    assert!(
+        err.contains("duplicate key `name`: it is already set on line 1"),
+        "{err}"
+    );
+    assert!(err.contains("(rename it to `krachtwerk.toml`)"), "{err}");
+    assert!(err.contains("(rename it to `fiets.toml`)"), "{err}");
+}

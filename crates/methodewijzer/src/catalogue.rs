@@ -360,6 +360,43 @@ pub fn slugify(name: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// `name` with look-alike characters replaced by the ordinary letters they imitate: Cyrillic
+/// letters that look Latin, full-width forms and the `ﬁ`-style ligatures (which slugify would
+/// otherwise drop or turn into hyphens).
+fn unconfuse(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let plain = match c {
+            'а' => "a",
+            'е' => "e",
+            'о' => "o",
+            'р' => "p",
+            'с' => "c",
+            'у' => "y",
+            'х' => "x",
+            'і' => "i",
+            'ј' => "j",
+            'ѕ' => "s",
+            'ﬀ' => "ff",
+            'ﬁ' => "fi",
+            'ﬂ' => "fl",
+            'ﬃ' => "ffi",
+            'ﬄ' => "ffl",
+            'ﬅ' | 'ﬆ' => "st",
+            '\u{ff01}'..='\u{ff5e}' => {
+                out.extend(char::from_u32(c as u32 - 0xfee0));
+                continue;
+            }
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
 /// Drops Dutch diacritics (ë → e, é → e, ĳ → ij) for slugs and comparisons.
 pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
     let folded: &str = match c {
@@ -470,11 +507,20 @@ fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, So
     }
     let slug_ok = is_valid_slug(stem);
     if !slug_ok {
-        let hint = slugify(stem);
+        let plain = unconfuse(stem);
+        let hint = slugify(&plain);
         let hint = if hint.is_empty() {
             String::new()
         } else {
             format!(" (rename it to `{hint}.toml`)")
+        };
+        let looks_alike = plain != stem;
+        let hint = if looks_alike {
+            format!(
+                "; it contains characters that look like ordinary letters but are not (Cyrillic, full-width or ligatures){hint}"
+            )
+        } else {
+            hint
         };
         diagnostics.push(Diagnostic::file(
             Severity::Error,

@@ -37,6 +37,81 @@ pub(crate) struct Parsed<T> {
     pub spans: Spans,
 }
 
+/// The parser's syntax errors as editors need them: an unclosed list, which makes the parser
+/// report every following line (with odd messages such as "invalid boolean"), becomes one error
+/// at the list's opening; a duplicate key says where the key was first set.
+fn explain_syntax_errors(
+    source: &str,
+    errors: Vec<toml::de::Error>,
+) -> Vec<(Range<usize>, String)> {
+    let mut errors: Vec<(Range<usize>, String)> = errors
+        .iter()
+        .map(|e| (e.span().unwrap_or(0..0), e.message().trim_end().to_string()))
+        .collect();
+    errors.sort_by_key(|(span, _)| span.start);
+    let mut out = Vec::new();
+    for (span, message) in errors {
+        if message.contains("array") {
+            // The last `= [` before the first list complaint opened the list left open.
+            let before = &source[..span.start.min(source.len())];
+            if let Some(open) = before.rfind("= [") {
+                let line_end = source[open..].find('\n').map_or(source.len(), |i| open + i);
+                if !source[open..line_end].contains(']') {
+                    let key_start = before[..open].rfind('\n').map_or(0, |i| i + 1);
+                    let key = source[key_start..open].trim();
+                    out.push((
+                        open + 2..open + 3,
+                        format!(
+                            "invalid TOML: the list `{key} = [` is not closed: end it with `]` (the lines after it were read as part of the list)"
+                        ),
+                    ));
+                    return out;
+                }
+            }
+        }
+        let message = if message == "duplicate key" {
+            duplicate_key_message(source, &span)
+        } else {
+            format!("invalid TOML: {message}")
+        };
+        out.push((span, message));
+    }
+    out
+}
+
+/// "duplicate key `name`: it is already set on line 1 …", when the first is found.
+fn duplicate_key_message(source: &str, span: &Range<usize>) -> String {
+    let start = span.start.min(source.len());
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &source[line_start..];
+    let key = line
+        .split(['=', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches('"');
+    // Only the table the duplicate is in: from its last `[header]` line.
+    let table_start = source[..line_start]
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .chain(std::iter::once(0))
+        .filter(|&i| source[i..].starts_with('['))
+        .max()
+        .unwrap_or(0);
+    let lines_before = source[..table_start].matches('\n').count();
+    let first = source[table_start..line_start].lines().position(|l| {
+        l.split('=').next().map(|k| k.trim().trim_matches('"')) == Some(key) && l.contains('=')
+    });
+    match first {
+        Some(n) if !key.is_empty() => format!(
+            "invalid TOML: duplicate key `{key}`: it is already set on line {}; keep one of the two",
+            lines_before + n + 1
+        ),
+        _ => "invalid TOML: duplicate key: a key may be set only once per table; remove one"
+            .to_string(),
+    }
+}
+
 /// Parses `source` (read from `path`) into `T`, checked against `schema` (the JSON Schema
 /// of `T`). Problems go into `diagnostics`; `None` when any was an error.
 pub(crate) fn parse<T: DeserializeOwned>(
@@ -48,9 +123,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let lines = LineIndex::new(source);
-        for e in syntax_errors {
-            let span = e.span().unwrap_or(0..0);
-            let message = format!("invalid TOML: {}", e.message().trim_end());
+        for (span, message) in explain_syntax_errors(source, syntax_errors) {
             diagnostics.push(Diagnostic::at_indexed(
                 Severity::Error,
                 path,
