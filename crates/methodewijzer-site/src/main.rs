@@ -41,6 +41,13 @@ enum Command {
         /// Treat warnings (expired recognitions, stale reviews) as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Print how many methods fill each optional field, and the methods below --floor.
+        #[arg(long)]
+        report: bool,
+        /// With --report: list the methods that fill fewer than this percentage of the
+        /// optional fields.
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u8).range(0..=100), requires = "report")]
+        floor: u8,
     },
     /// Build the static site into a folder.
     ///
@@ -162,7 +169,15 @@ fn base_url(value: &str) -> Result<String, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { dir, deny_warnings } => check::run(&dir, deny_warnings),
+        Command::Check {
+            dir,
+            report: true,
+            floor,
+            ..
+        } => check::report(&dir, floor),
+        Command::Check {
+            dir, deny_warnings, ..
+        } => check::run(&dir, deny_warnings),
         Command::Search {
             query,
             themes,

@@ -653,6 +653,26 @@ fn check_method(
                 format!("recognition date {date} is in the future"),
             );
         }
+        if recognition.level == crate::model::EXPIRED {
+            report(
+                Severity::Error,
+                &at("level"),
+                "\"erkenning-verlopen\" is worked out from the dates: record the level that was granted and its `date`".to_string(),
+            );
+        }
+        if recognition.level == crate::model::NOT_RECOGNISED
+            && recognition
+                .note
+                .as_deref()
+                .is_none_or(|n| n.trim().is_empty())
+        {
+            report(
+                Severity::Error,
+                &at("level"),
+                "\"niet-erkend\" needs the committee's reason in `note`, so that readers know why"
+                    .to_string(),
+            );
+        }
         let ranked = crate::vocab::recognition_rank(&recognition.level) > 0;
         if ranked && recognition.date.is_none() && !recognition.date_unknown {
             report(
@@ -735,6 +755,7 @@ fn check_method(
     }
 
     crate::hygiene::check_texts(method, &mut report);
+    crate::advice::check(method, &mut report);
 
     let earliest = Date::from_ymd(1990, 1, 1).expect("a valid date");
     if method.last_reviewed < earliest {

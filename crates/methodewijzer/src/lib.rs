@@ -35,6 +35,7 @@
 
 #![warn(missing_docs)]
 
+pub mod advice;
 mod catalogue;
 mod diagnostic;
 mod document;
@@ -54,7 +55,10 @@ pub use catalogue::{
     Catalogue, LoadOptions, is_valid_slug, method_schema, method_schema_json, slugify,
 };
 pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
-pub use model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
+pub use model::{
+    AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED, NOT_RECOGNISED,
+    Owner, PracticeExample, Recognition, Source, Status,
+};
 pub use search::{
     Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, UnknownFilterValue,
 };

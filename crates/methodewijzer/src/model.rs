@@ -37,6 +37,10 @@ pub struct Method {
     /// One or two sentences in plain text, at most 300 characters.
     #[schemars(length(min = 1, max = 300))]
     pub summary: String,
+    /// What kind of entry this is: a method with a fixed approach (the default), a way of
+    /// working or function (jobcoaching), an instrument, or a programme of several parts.
+    #[serde(rename = "type", default)]
+    pub entry_type: EntryType,
     /// Theme ids from the `themes` vocabulary.
     #[schemars(length(min = 1))]
     pub themes: Vec<String>,
@@ -144,25 +148,81 @@ impl Method {
         .filter_map(|(key, text)| text.map(|t| (key, t)))
     }
 
-    /// The recognition that counts most: the highest level still valid on `today`,
-    /// else the most recent one.
-    pub fn current_recognition(&self, today: Date) -> Option<&Recognition> {
-        let valid = self
-            .recognitions
-            .iter()
-            .filter(|r| !r.is_expired(today))
-            .max_by_key(|r| (crate::vocab::recognition_rank(&r.level), r.date));
-        valid.or_else(|| self.recognitions.iter().max_by_key(|r| r.date))
+    /// The optional fields a complete description fills, each with whether this one does:
+    /// what `methodewijzer check --report` counts.
+    pub fn completeness(&self) -> [(&'static str, bool); 16] {
+        let has = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        [
+            ("laws", !self.laws.is_empty()),
+            ("carried_out_by", !self.carried_out_by.is_empty()),
+            ("settings", !self.settings.is_empty()),
+            ("age", self.age.is_some()),
+            ("problem", has(&self.problem)),
+            ("effective_elements", !self.effective_elements.is_empty()),
+            ("foundation", has(&self.foundation)),
+            ("indications", has(&self.indications)),
+            ("contra_indications", has(&self.contra_indications)),
+            ("duration_and_intensity", has(&self.duration_and_intensity)),
+            ("costs", has(&self.costs)),
+            ("research", has(&self.research)),
+            ("recognitions", !self.recognitions.is_empty()),
+            ("owner", self.owner.is_some()),
+            ("sources (2+)", self.sources.len() >= 2),
+            ("practice_examples", !self.practice_examples.is_empty()),
+        ]
     }
 
-    /// The recognition level that counts on `today` — of the strongest recognition still
-    /// valid — or `niet-beoordeeld` when none is: what browse pages and the search facet use.
+    /// The recognition that counts on `today`, the one [`Method::recognition_level`] names:
+    /// the highest level still valid; else a re-assessment in progress; else the most recent
+    /// lapsed recognition; else a refusal; else the most recent entry.
+    pub fn current_recognition(&self, today: Date) -> Option<&Recognition> {
+        let rank = |r: &Recognition| crate::vocab::recognition_rank(&r.level);
+        let latest = |keep: &dyn Fn(&Recognition) -> bool| {
+            self.recognitions
+                .iter()
+                .filter(|r| keep(r))
+                .max_by_key(|r| (rank(r), r.date))
+        };
+        latest(&|r| rank(r) > 0 && !r.is_expired(today))
+            .or_else(|| latest(&|r| r.level == IN_REASSESSMENT))
+            .or_else(|| {
+                self.recognitions
+                    .iter()
+                    .filter(|r| rank(r) > 0)
+                    .max_by_key(|r| (r.date, rank(r)))
+            })
+            .or_else(|| latest(&|r| r.level == NOT_RECOGNISED))
+            .or_else(|| self.recognitions.iter().max_by_key(|r| r.date))
+    }
+
+    /// The recognition state that counts on `today`, what badges, browse pages and the search
+    /// facet use: the level of the strongest recognition still valid; else `in-herbeoordeling`
+    /// when a re-assessment is recorded, `erkenning-verlopen` when a recognition has lapsed,
+    /// `niet-erkend` when a committee said no; else `niet-beoordeeld`.
     pub fn recognition_level(&self, today: Date) -> &str {
-        self.current_recognition(today)
-            .filter(|r| !r.is_expired(today))
-            .map_or("niet-beoordeeld", |r| r.level.as_str())
+        match self.current_recognition(today) {
+            Some(r) if crate::vocab::recognition_rank(&r.level) > 0 => {
+                if r.is_expired(today) {
+                    EXPIRED
+                } else {
+                    &r.level
+                }
+            }
+            Some(r) if r.level == IN_REASSESSMENT || r.level == NOT_RECOGNISED => &r.level,
+            _ => NOT_ASSESSED,
+        }
     }
 }
+
+/// The state of a method without any assessment.
+pub const NOT_ASSESSED: &str = "niet-beoordeeld";
+/// The state of a method a committee assessed and did not recognise.
+pub const NOT_RECOGNISED: &str = "niet-erkend";
+/// The state of a method whose recognition is being assessed again.
+pub const IN_REASSESSMENT: &str = "in-herbeoordeling";
+/// The state of a method whose recognitions have all lapsed: derived from the dates, never
+/// written in a file.
+pub const EXPIRED: &str = "erkenning-verlopen";
 
 /// An age range in years; either end may be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -176,6 +236,55 @@ pub struct AgeRange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(max = 120))]
     pub max: Option<u8>,
+}
+
+/// What kind of entry a method is, so that a function or an approach is described as what it
+/// is rather than as a method with a handbook.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum EntryType {
+    /// A method or intervention with a described approach (methode, interventie).
+    #[default]
+    #[serde(rename = "methode")]
+    Method,
+    /// A way of working, function or service without one fixed approach (werkwijze).
+    #[serde(rename = "werkwijze")]
+    WayOfWorking,
+    /// A tool used within other work: a test, checklist or conversation aid (instrument).
+    #[serde(rename = "instrument")]
+    Instrument,
+    /// A programme that combines several activities or methods (programma).
+    #[serde(rename = "programma")]
+    Programme,
+}
+
+impl EntryType {
+    /// All types, in display order.
+    pub const ALL: [EntryType; 4] = [
+        EntryType::Method,
+        EntryType::WayOfWorking,
+        EntryType::Instrument,
+        EntryType::Programme,
+    ];
+
+    /// The value written in a method file.
+    pub fn id(self) -> &'static str {
+        match self {
+            EntryType::Method => "methode",
+            EntryType::WayOfWorking => "werkwijze",
+            EntryType::Instrument => "instrument",
+            EntryType::Programme => "programma",
+        }
+    }
+
+    /// The Dutch label.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryType::Method => "Methode",
+            EntryType::WayOfWorking => "Werkwijze",
+            EntryType::Instrument => "Instrument",
+            EntryType::Programme => "Programma",
+        }
+    }
 }
 
 /// Whether a method can be used today.

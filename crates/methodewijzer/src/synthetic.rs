@@ -14,7 +14,9 @@
 //! as a real catalogue would.
 
 use crate::Catalogue;
-use crate::model::{AgeRange, Date, Method, Owner, PracticeExample, Recognition, Source, Status};
+use crate::model::{
+    AgeRange, Date, EntryType, Method, Owner, PracticeExample, Recognition, Source, Status,
+};
 use crate::synonyms::Synonyms;
 use crate::vocab::{Kind, Vocabularies};
 
@@ -271,6 +273,7 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng, words: Words)
         slug: format!("methode-{i:05}"),
         name,
         aliases,
+        entry_type: EntryType::default(),
         summary: {
             let count = rng.usize(18..35);
             sentence(rng, words, count).chars().take(300).collect()

@@ -92,6 +92,9 @@ pub struct MethodView {
     pub age: Option<String>,
     pub status: String,
     pub status_label: String,
+    /// What kind of entry: methode, werkwijze, instrument, programma.
+    pub entry_type: &'static str,
+    pub entry_type_label: &'static str,
     pub recognition: Option<RecognitionView>,
     pub recognitions: Vec<RecognitionView>,
     pub sections: Vec<Section>,
@@ -274,6 +277,8 @@ pub fn method_view(
         age,
         status: method.status.id().to_string(),
         status_label: method.status.label().to_string(),
+        entry_type: method.entry_type.id(),
+        entry_type_label: method.entry_type.label(),
         recognition: method
             .current_recognition(catalogue.today())
             .map(|r| recognition_view(catalogue, r)),
