@@ -183,7 +183,13 @@ impl Method {
                 .filter(|r| keep(r))
                 .max_by_key(|r| (rank(r), r.date))
         };
-        latest(&|r| rank(r) > 0 && !r.is_expired(today))
+        // An undated recognition counts as valid (its expiry cannot be judged) unless a dated
+        // one exists: that is the record to go by, and the undated one is usually older.
+        let any_dated = self
+            .recognitions
+            .iter()
+            .any(|r| rank(r) > 0 && r.date.is_some());
+        latest(&|r| rank(r) > 0 && !r.is_expired(today) && (r.date.is_some() || !any_dated))
             .or_else(|| latest(&|r| r.level == IN_REASSESSMENT))
             .or_else(|| {
                 self.recognitions

@@ -71,7 +71,11 @@ fn states_follow_the_dates_and_the_record() {
         )),
         "niet-erkend"
     );
-    // Undated but confirmed: it counts, with no expiry to judge.
+    // An undated recognition beside a dated, lapsed one does not make the method recognised.
+    let older = recognition("goed-onderbouwd", "date_unknown = true\n")
+        + &recognition("effectief-eerste-aanwijzingen", "date = 2018-12-14\n");
+    assert_eq!(state(&older), "erkenning-verlopen");
+    // Undated but confirmed, and nothing dated: it counts, with no expiry to judge.
     assert_eq!(
         state(&recognition("goed-onderbouwd", "date_unknown = true\n")),
         "goed-onderbouwd"

@@ -10,12 +10,13 @@ use proptest::prelude::*;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
-/// The overall nDCG@10 the search must keep on the judged queries (BENCHMARKS.md). Lowered
-/// from 0.905 when the method texts were checked against their sources and rewritten (0.905
-/// measured after); a relevance pass should win it back.
-const MIN_NDCG: f64 = 0.90;
-/// The mean reciprocal rank it must keep.
-const MIN_MRR: f64 = 0.95;
+/// The overall nDCG@10 the search must keep on the judged queries (BENCHMARKS.md). Set when
+/// the catalogue grew from 33 to 65 methods and the judgments from 123 to 210 queries, which
+/// made the set harder (0.905 before on the old set; 0.867 measured after, unchanged engine).
+/// A floor against regressions, not a target: the search work (situations, jargon) raises it.
+const MIN_NDCG: f64 = 0.86;
+/// The mean reciprocal rank it must keep (0.929 measured).
+const MIN_MRR: f64 = 0.92;
 
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
@@ -335,8 +336,10 @@ fn odd_input_gives_sensible_results() {
     };
     assert!(!all_hits("eenzaamheid").is_empty());
     assert_eq!(all_hits(&long), all_hits("eenzaamheid"));
-    // Nothing searchable in it: the same as an empty box, so browsing.
-    assert_eq!(search("🙂 ?! --").total, catalogue().len());
+    // Nothing searchable in it: nothing found (listing everything answered a question nobody
+    // asked); a blank box still browses everything.
+    assert_eq!(search("🙂 ?! --").total, 0);
+    assert_eq!(search("   ").total, catalogue().len());
     assert!(slugs("zzzzqqqq").is_empty());
 }
 

@@ -547,11 +547,27 @@ impl Renderer<'_> {
         )?;
 
         // Fixed pages: Markdown in site/pages/, the recognition levels with the vocabulary.
-        let levels = v(&pages::dimension_terms(
+        let level_terms = pages::dimension_terms(
             catalogue,
             DIMENSIONS[3],
             &pages::members(catalogue, Kind::RecognitionLevel),
-        ));
+        );
+        // How much of the catalogue a committee has judged, said plainly on the fixed pages.
+        let recognised: usize = level_terms
+            .iter()
+            .filter(|t| methodewijzer::recognition_rank(&t.id) > 0)
+            .map(|t| t.count)
+            .sum();
+        let judged = recognised
+            + level_terms
+                .iter()
+                .filter(|t| {
+                    t.id != methodewijzer::NOT_ASSESSED
+                        && methodewijzer::recognition_rank(&t.id) == 0
+                })
+                .map(|t| t.count)
+                .sum::<usize>();
+        let levels = v(&level_terms);
         for (slug, template) in [
             ("toegankelijkheid", "page.html"),
             ("over", "page.html"),
@@ -563,7 +579,15 @@ impl Renderer<'_> {
             self.page(
                 &format!("{slug}/"),
                 template,
-                context! { title => title, body => methodewijzer::markdown::to_html_shifted(body, 0), levels => &levels },
+                context! {
+                    title => title,
+                    body => methodewijzer::markdown::to_html_shifted(body, 0),
+                    levels => &levels,
+                    show_share => slug != "toegankelijkheid",
+                    recognised => recognised,
+                    judged => judged,
+                    total => views.len(),
+                },
             )?;
         }
         self.page(
