@@ -136,7 +136,7 @@ fn main() {
         "variant", "nDCG@10", "MRR", "blind nDCG", "blind MRR"
     );
     for (name, options) in variants {
-        let r = report(&catalogue, &judgments, options.clone());
+        let r = report(&catalogue, &judgments, options);
         let b = report(&catalogue, &blind, options);
         println!(
             "{name:<44} {:>8.3} {:>7.3} {:>12.3} {:>10.3}",
