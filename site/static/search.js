@@ -48,8 +48,9 @@ function setUp(form) {
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const facetsBox = el('div', { class: 'facets' });
   const list = el('ol', { class: 'hits', 'aria-label': s.strResults });
+  const notice = el('p', { class: 'search-notice', hidden: '' });
   const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
-    status, el('div', { class: 'search-layout' }, facetsBox, list));
+    status, notice, el('div', { class: 'search-layout' }, facetsBox, list));
   form.after(panel);
   const staticList = document.querySelector('[data-results]');
 
@@ -69,6 +70,24 @@ function setUp(form) {
 
   const active = () => state.query.trim() !== '' || Object.keys(state.filters).length > 0;
 
+  // Filter values in the address that the index does not know (a mistyped or outdated
+  // shared link): dropped from the search and named in a notice, instead of finding nothing.
+  function dropUnknown() {
+    const ignored = [];
+    const filters = {};
+    for (const [key, values] of Object.entries(state.filters)) {
+      const ids = new Set((engine.m.facets.find((f) => f.key === key)?.values ?? []).map((v) => v[0]));
+      const known = values.filter((v) => ids.has(v) || !ignored.push(`${PARAMS[key]}=${v}`));
+      if (known.length) filters[key] = known;
+    }
+    if (ignored.length) {
+      state = { ...state, filters };
+      history.replaceState(null, '', address(state));
+      notice.textContent = s.strIgnored.replace('{values}', ignored.join(', '));
+      notice.hidden = false;
+    }
+  }
+
   async function update() {
     const mine = ++run;
     if (!active()) {
@@ -78,6 +97,7 @@ function setUp(form) {
     }
     await load();
     if (!engine || mine !== run) return;
+    dropUnknown();
     const results = await engine.search({ query: state.query, filters: state.filters, limit: LIMIT });
     if (mine !== run) return;
     render(results);

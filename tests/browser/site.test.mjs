@@ -334,6 +334,15 @@ test("search: facet filters with counts live in the address and Back undoes them
   await context.close();
 });
 
+test("search: an unknown filter value in the address is dropped with a notice", async () => {
+  const { context, page } = await open(base + "methoden/?q=opvoeden&thema=bestaat-niet");
+  const all = librarySearch("opvoeden");
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `), all.total);
+  assert.match(await page.textContent(".search-notice"), /thema=bestaat-niet/);
+  assert.doesNotMatch(page.url(), /bestaat-niet/);
+  await context.close();
+});
+
 test("search: keyboard — arrows move through results, Escape goes back and clears", async () => {
   const { context, page } = await open(base + "methoden/");
   await page.focus("#zoekterm");
