@@ -451,9 +451,29 @@ pub(crate) fn load_vocabularies(
         return None;
     }
     let text = read(path, diagnostics)?;
-    let Parsed { value, spans }: Parsed<Vocabularies> =
-        document::parse(path, &text, vocabularies_schema(), diagnostics)?;
-    let mut failed = false;
+    let parsed: Result<Parsed<Vocabularies>, _> =
+        document::parse_or_spans(path, &text, vocabularies_schema(), diagnostics);
+    // A file that breaks the schema (an unknown key, say) still gets its ids and labels
+    // checked, from a lenient read: every problem of the file in one run.
+    let (value, spans, mut failed) = match parsed {
+        Ok(Parsed { value, spans }) => (value, spans, false),
+        Err(Some(spans)) => match toml::from_str::<LenientVocabularies>(&text) {
+            Ok(lenient) => (lenient.into_vocabularies(), spans, true),
+            Err(_) => return None,
+        },
+        Err(None) => return None,
+    };
+    let lines = LineIndex::new(&text);
+    let mut report = |span: std::ops::Range<usize>, message: String| {
+        diagnostics.push(Diagnostic::at_indexed(
+            Severity::Error,
+            path,
+            &text,
+            &lines,
+            span,
+            message,
+        ));
+    };
     for kind in Kind::ALL {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, term) in value.terms(kind).iter().enumerate() {
@@ -461,24 +481,18 @@ pub(crate) fn load_vocabularies(
             let span = spans.of(&key);
             if !is_valid_slug(&term.id) {
                 failed = true;
-                diagnostics.push(Diagnostic::at(
-                    Severity::Error,
-                    path,
-                    &text,
+                report(
                     span.clone(),
                     format!(
                         "id \"{}\" may hold only lowercase letters, digits and hyphens (try \"{}\")",
                         term.id,
                         slugify(&term.id)
                     ),
-                ));
+                );
             }
             if let Some(first) = seen.insert(&term.id, i) {
                 failed = true;
-                diagnostics.push(Diagnostic::at(
-                    Severity::Error,
-                    path,
-                    &text,
+                report(
                     span,
                     format!(
                         "id \"{}\" is used twice in `{}` (entries {} and {})",
@@ -487,11 +501,56 @@ pub(crate) fn load_vocabularies(
                         first + 1,
                         i + 1
                     ),
-                ));
+                );
+            }
+            if term.label.trim().is_empty() {
+                failed = true;
+                report(
+                    spans.of(&format!("{}[{i}].label", kind.key())),
+                    format!(
+                        "the label of \"{}\" is empty: write the name users see, such as \"Eenzaamheid\"",
+                        term.id
+                    ),
+                );
             }
         }
     }
     (!failed).then_some(value)
+}
+
+/// The vocabularies read without the schema's strictness (unknown keys ignored, missing
+/// labels empty), only to check ids and labels of a file that has other errors too.
+#[derive(serde::Deserialize)]
+struct LenientVocabularies(BTreeMap<String, Vec<LenientTerm>>);
+
+#[derive(serde::Deserialize)]
+struct LenientTerm {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    label: String,
+}
+
+impl LenientVocabularies {
+    fn into_vocabularies(self) -> Vocabularies {
+        let mut vocabularies = Vocabularies::default();
+        for kind in Kind::ALL {
+            let terms = self.0.get(kind.key()).map(|terms| {
+                terms
+                    .iter()
+                    .map(|t| crate::vocab::Term {
+                        id: t.id.clone(),
+                        label: t.label.clone(),
+                        description: String::new(),
+                    })
+                    .collect()
+            });
+            if let Some(terms) = terms {
+                *vocabularies.terms_mut(kind) = terms;
+            }
+        }
+        vocabularies
+    }
 }
 
 fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, Source)> {

@@ -120,6 +120,17 @@ pub(crate) fn parse<T: DeserializeOwned>(
     schema: &Json,
     diagnostics: &mut Diagnostics,
 ) -> Option<Parsed<T>> {
+    parse_or_spans(path, source, schema, diagnostics).ok()
+}
+
+/// [`parse`], but when the document is valid TOML that breaks the schema, the spans of what
+/// was read come back, so that further checks can still point at values (`None`: not TOML).
+pub(crate) fn parse_or_spans<T: DeserializeOwned>(
+    path: &Path,
+    source: &str,
+    schema: &Json,
+    diagnostics: &mut Diagnostics,
+) -> Result<Parsed<T>, Option<Spans>> {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let lines = LineIndex::new(source);
@@ -133,7 +144,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
                 message,
             ));
         }
-        return None;
+        return Err(None);
     }
 
     let mut walker = Walker {
@@ -148,17 +159,17 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let span = root.span();
     walker.table(root.get_ref(), span, schema, "");
     if walker.failed {
-        return None;
+        return Err(Some(walker.spans));
     }
     let spans = walker.spans;
     match T::deserialize(toml::de::Deserializer::from(root)) {
-        Ok(value) => Some(Parsed { value, spans }),
+        Ok(value) => Ok(Parsed { value, spans }),
         Err(e) => {
             // The schema walk should have caught this; report serde's view rather than lose it.
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim_end().to_string();
             diagnostics.push(Diagnostic::at(Severity::Error, path, source, span, message));
-            None
+            Err(None)
         }
     }
 }

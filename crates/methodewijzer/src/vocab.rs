@@ -115,6 +115,19 @@ impl Vocabularies {
         }
     }
 
+    /// The terms of one kind, to fill in (the lenient read of a broken file).
+    pub(crate) fn terms_mut(&mut self, kind: Kind) -> &mut Vec<Term> {
+        match kind {
+            Kind::Theme => &mut self.themes,
+            Kind::TargetGroup => &mut self.target_groups,
+            Kind::Setting => &mut self.settings,
+            Kind::Law => &mut self.laws,
+            Kind::CarriedOutBy => &mut self.carried_out_by,
+            Kind::PreventionLevel => &mut self.prevention_levels,
+            Kind::RecognitionLevel => &mut self.recognition_levels,
+        }
+    }
+
     /// Reads and checks a vocabularies file on its own (for tools that need the ids and labels
     /// but not the methods).
     pub fn load(path: impl AsRef<std::path::Path>) -> Result<Vocabularies, crate::Diagnostics> {

@@ -478,6 +478,34 @@ fn missing_vocabularies() {
 }
 
 #[test]
+fn every_vocabulary_problem_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = VOCABULARIES
+        .replace("label = \"Eenzaamheid\"", "label = \"\"")
+        .replace("id = \"ouderen\"", "id = \"Ouderen!\"\nextra = 1");
+    std::fs::write(dir.path().join("_vocabularies.toml"), broken).unwrap();
+    std::fs::write(dir.path().join("wandelclub.toml"), VALID).unwrap();
+    let errors = headlines(dir.path(), &Catalogue::load(dir.path()).unwrap_err());
+    // The unknown key no longer hides the id and label problems until a second run.
+    assert!(
+        errors.iter().any(|e| e.contains("unknown key `extra`")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("the label of \"eenzaamheid\" is empty")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("id \"Ouderen!\" may hold only")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
 fn diagnostics_show_the_line_and_a_caret() {
     let text = VALID.replace("[\"eenzaamheid\"]", "[\"eenzaamhied\"]");
     let (_dir, result) = load(&[("wandelclub.toml", &text)]);
