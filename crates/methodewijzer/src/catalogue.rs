@@ -712,6 +712,18 @@ fn check_method(
                 format!("recognition date {date} is in the future"),
             );
         }
+        if vocabularies.committee_of(&recognition.scheme).is_none() {
+            let labels = vocabularies.committees.iter().map(|c| c.label.as_str());
+            let hint = suggestion(&recognition.scheme, labels);
+            report(
+                Severity::Error,
+                &at("scheme"),
+                format!(
+                    "unknown committee \"{}\"{hint}; the committees are in `_vocabularies.toml` under `committees` (add the deelcommissie in brackets after the name)",
+                    recognition.scheme
+                ),
+            );
+        }
         if recognition.level == crate::model::EXPIRED {
             report(
                 Severity::Error,

@@ -39,8 +39,31 @@ pub struct Vocabularies {
     pub carried_out_by: Vec<Term>,
     /// Prevention levels (universeel, selectief, geïndiceerd, zorg).
     pub prevention_levels: Vec<Term>,
-    /// Recognition levels: the five Dutch levels and "niet beoordeeld".
+    /// Recognition levels: the five Dutch levels, "niet beoordeeld" and the other states.
     pub recognition_levels: Vec<Term>,
+    /// The committees that judge methods (a recognition's `scheme` starts with one of their
+    /// labels, optionally followed by the deelcommissie in brackets). Not a facet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committees: Vec<Term>,
+}
+
+impl Vocabularies {
+    /// The committee a recognition's `scheme` names: its label, alone or followed by ` (`
+    /// and the deelcommissie. `None` when the vocabulary lists committees and none matches;
+    /// a vocabulary without committees accepts any scheme.
+    pub fn committee_of(&self, scheme: &str) -> Option<Option<&Term>> {
+        if self.committees.is_empty() {
+            return Some(None);
+        }
+        self.committees
+            .iter()
+            .find(|c| {
+                scheme
+                    .strip_prefix(c.label.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(" ("))
+            })
+            .map(Some)
+    }
 }
 
 /// Which vocabulary a method field draws from.

@@ -83,6 +83,28 @@ fn states_follow_the_dates_and_the_record() {
 }
 
 #[test]
+fn the_committee_comes_from_the_vocabulary() {
+    let with = |scheme: &str| {
+        format!(
+            "\n[[recognitions]]\nscheme = \"{scheme}\"\nlevel = \"goed-onderbouwd\"\ndate = 2024-01-01\n"
+        )
+    };
+    assert!(
+        load(&with(
+            "Erkenningscommissie Interventies (deelcommissie Jeugd)"
+        ))
+        .is_ok()
+    );
+    assert!(load(&with("Erkenningscommissie Justitiële Interventies")).is_ok());
+    let errors = load(&with("Erkenningscommissie Interventie")).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.contains("unknown committee")
+            && e.contains("did you mean `Erkenningscommissie Interventies`")),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn the_record_stays_honest() {
     let errors = load(&recognition("erkenning-verlopen", "date = 2019-01-01\n")).unwrap_err();
     assert!(
