@@ -10,6 +10,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+
 /// The largest method, vocabulary or template file read: far above any real one (the largest
 /// method is about 15 KB), far below what could exhaust memory.
 pub const MAX_TEXT_BYTES: u64 = 1024 * 1024;
@@ -99,6 +101,33 @@ pub fn read_file(folder: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, Inpu
         return Err(InputError::TooLarge { limit });
     }
     Ok(bytes)
+}
+
+/// Reads a catalogue text file, reporting why it cannot be read (or is not UTF-8) as a
+/// located diagnostic.
+pub(crate) fn read_text(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    match crate::input::read_file(folder, path, crate::input::MAX_TEXT_BYTES) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let text = String::from_utf8_lossy(valid);
+                diagnostics.push(Diagnostic::at(
+                    Severity::Error,
+                    path,
+                    &text,
+                    text.len()..text.len(),
+                    "the file is not valid UTF-8 here: save it as UTF-8",
+                ));
+                None
+            }
+        },
+        Err(e) => {
+            diagnostics.push(Diagnostic::file(Severity::Error, path, e.to_string()));
+            None
+        }
+    }
 }
 
 #[cfg(all(test, unix))]

@@ -45,15 +45,15 @@ pub mod input;
 pub mod markdown;
 mod model;
 pub mod relevance;
+mod rules;
 pub mod search;
 mod synonyms;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
+mod text;
 mod vocab;
 
-pub use catalogue::{
-    Catalogue, LoadOptions, is_valid_slug, method_schema, method_schema_json, slugify,
-};
+pub use catalogue::{Catalogue, LoadOptions, method_schema, method_schema_json};
 pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
 pub use model::{
     AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED, NOT_RECOGNISED,
@@ -63,4 +63,5 @@ pub use search::{
     Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, UnknownFilterValue,
 };
 pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};
+pub use text::{is_valid_slug, slugify};
 pub use vocab::{Kind, Term, VOCABULARIES_FILE, Vocabularies, recognition_rank};

@@ -3,10 +3,22 @@
 //!
 //! They live in one file, `interventions/_vocabularies.toml`, so that editors can add a theme
 //! without touching code. Methods refer to entries by id; the site shows the Dutch label and
-//! uses the description as help text. Facets in search are the same vocabularies.
+//! uses the description as help text. Facets in search are the same vocabularies. Loading the
+//! file checks every id and label, also when the file has other errors (a lenient second read),
+//! so that an editor sees all of its problems in one run.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity};
+use crate::document::{self, Parsed};
+use crate::input::read_text as read;
+use crate::text::{is_valid_slug, slugify};
 
 /// File name of the vocabularies inside the catalogue folder.
 pub const VOCABULARIES_FILE: &str = "_vocabularies.toml";
@@ -155,7 +167,7 @@ impl Vocabularies {
     /// but not the methods).
     pub fn load(path: impl AsRef<std::path::Path>) -> Result<Vocabularies, crate::Diagnostics> {
         let mut diagnostics = crate::Diagnostics::default();
-        match crate::catalogue::load_vocabularies(path.as_ref(), &mut diagnostics) {
+        match load_vocabularies(path.as_ref(), &mut diagnostics) {
             Some(v) if !diagnostics.has_errors() => Ok(v),
             _ => Err(diagnostics),
         }
@@ -182,5 +194,127 @@ pub fn recognition_rank(level: &str) -> u8 {
         "effectief-goede-aanwijzingen" => 4,
         "effectief-sterke-aanwijzingen" => 5,
         _ => 0,
+    }
+}
+
+fn vocabularies_schema() -> &'static Json {
+    static SCHEMA: OnceLock<Json> = OnceLock::new();
+    SCHEMA.get_or_init(|| schemars::schema_for!(Vocabularies).to_value())
+}
+
+pub(crate) fn load_vocabularies(
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vocabularies> {
+    if !path.exists() {
+        diagnostics.push(Diagnostic::file(
+            Severity::Error,
+            path,
+            format!(
+                "missing {VOCABULARIES_FILE}: the catalogue folder needs its vocabularies (themes, target groups, …)"
+            ),
+        ));
+        return None;
+    }
+    let text = read(path, diagnostics)?;
+    let parsed: Result<Parsed<Vocabularies>, _> =
+        document::parse_or_spans(path, &text, vocabularies_schema(), diagnostics);
+    // A file that breaks the schema (an unknown key, say) still gets its ids and labels
+    // checked, from a lenient read: every problem of the file in one run.
+    let (value, spans, mut failed) = match parsed {
+        Ok(Parsed { value, spans }) => (value, spans, false),
+        Err(Some(spans)) => match toml::from_str::<LenientVocabularies>(&text) {
+            Ok(lenient) => (lenient.into_vocabularies(), spans, true),
+            Err(_) => return None,
+        },
+        Err(None) => return None,
+    };
+    let lines = LineIndex::new(&text);
+    let mut report = |span: std::ops::Range<usize>, message: String| {
+        diagnostics.push(Diagnostic::at_indexed(
+            Severity::Error,
+            path,
+            &text,
+            &lines,
+            span,
+            message,
+        ));
+    };
+    for kind in Kind::ALL {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, term) in value.terms(kind).iter().enumerate() {
+            let key = format!("{}[{i}].id", kind.key());
+            let span = spans.of(&key);
+            if !is_valid_slug(&term.id) {
+                failed = true;
+                report(
+                    span.clone(),
+                    format!(
+                        "id \"{}\" may hold only lowercase letters, digits and hyphens (try \"{}\")",
+                        term.id,
+                        slugify(&term.id)
+                    ),
+                );
+            }
+            if let Some(first) = seen.insert(&term.id, i) {
+                failed = true;
+                report(
+                    span,
+                    format!(
+                        "id \"{}\" is used twice in `{}` (entries {} and {})",
+                        term.id,
+                        kind.key(),
+                        first + 1,
+                        i + 1
+                    ),
+                );
+            }
+            if term.label.trim().is_empty() {
+                failed = true;
+                report(
+                    spans.of(&format!("{}[{i}].label", kind.key())),
+                    format!(
+                        "the label of \"{}\" is empty: write the name users see, such as \"Eenzaamheid\"",
+                        term.id
+                    ),
+                );
+            }
+        }
+    }
+    (!failed).then_some(value)
+}
+
+/// The vocabularies read without the schema's strictness (unknown keys ignored, missing
+/// labels empty), only to check ids and labels of a file that has other errors too.
+#[derive(serde::Deserialize)]
+struct LenientVocabularies(BTreeMap<String, Vec<LenientTerm>>);
+
+#[derive(serde::Deserialize)]
+struct LenientTerm {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    label: String,
+}
+
+impl LenientVocabularies {
+    fn into_vocabularies(self) -> Vocabularies {
+        let mut vocabularies = Vocabularies::default();
+        for kind in Kind::ALL {
+            let terms = self.0.get(kind.key()).map(|terms| {
+                terms
+                    .iter()
+                    .map(|t| Term {
+                        id: t.id.clone(),
+                        label: t.label.clone(),
+                        description: String::new(),
+                    })
+                    .collect()
+            });
+            if let Some(terms) = terms {
+                *vocabularies.terms_mut(kind) = terms;
+            }
+        }
+        vocabularies
     }
 }

@@ -25,9 +25,10 @@ use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument, Term};
 use super::analysis::{Analyzer, Counted, DutchTokenizer, Stemming};
 use super::related::Signatures;
 use super::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
-use crate::catalogue::{Catalogue, comparable};
+use crate::catalogue::Catalogue;
 use crate::markdown;
 use crate::model::{Method, Status};
+use crate::text::comparable;
 use crate::vocab::Kind;
 
 /// The scored fields and their weights, justified by the relevance judgments

@@ -1,0 +1,121 @@
+//! Text helpers shared by the loader and the search: slugs (file names and web addresses),
+//! the folding of Dutch diacritics, and the comparable form of a name.
+//!
+//! `fold_char` is mirrored by `NAME_FOLDS` in `site/static/search-engine.js`: the browser
+//! folds names the same way for the exact-name bonus.
+
+/// Whether `slug` is lowercase letters and digits in hyphen-separated groups.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A slug made from a name: "Natuurlijk, een netwerkcoach!" → `natuurlijk-een-netwerkcoach`.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(fold_char) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// `name` with look-alike characters replaced by the ordinary letters they imitate: Cyrillic
+/// letters that look Latin, full-width forms and the `ﬁ`-style ligatures (which slugify would
+/// otherwise drop or turn into hyphens).
+pub(crate) fn unconfuse(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let plain = match c {
+            'а' => "a",
+            'е' => "e",
+            'о' => "o",
+            'р' => "p",
+            'с' => "c",
+            'у' => "y",
+            'х' => "x",
+            'і' => "i",
+            'ј' => "j",
+            'ѕ' => "s",
+            'ﬀ' => "ff",
+            'ﬁ' => "fi",
+            'ﬂ' => "fl",
+            'ﬃ' => "ffi",
+            'ﬄ' => "ffl",
+            'ﬅ' | 'ﬆ' => "st",
+            '\u{ff01}'..='\u{ff5e}' => {
+                out.extend(char::from_u32(c as u32 - 0xfee0));
+                continue;
+            }
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
+/// Drops Dutch diacritics (ë → e, é → e, ĳ → ij) for slugs and comparisons.
+pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
+        'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => "A",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' => "E",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' => "I",
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => "O",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'ñ' => "n",
+        'Ñ' => "N",
+        'ĳ' => "ij",
+        'Ĳ' => "IJ",
+        _ => "",
+    };
+    let single = if folded.is_empty() { Some(c) } else { None };
+    folded.chars().chain(single)
+}
+
+/// A name as compared for duplicates and exact-name search: case, diacritics, spaces and
+/// punctuation ignored ("Eigen Kracht-conferentie" = "eigen kracht conferentie").
+pub(crate) fn comparable(name: &str) -> String {
+    slugify(name).replace('-', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("natuurlijk-een-netwerkcoach"));
+        assert!(is_valid_slug("1huishouden1aanpak"));
+        assert!(!is_valid_slug("Krachtwerk"));
+        assert!(!is_valid_slug("a--b"));
+        assert!(!is_valid_slug("-a"));
+        assert!(!is_valid_slug(""));
+        assert_eq!(
+            slugify("Natuurlijk, een netwerkcoach!"),
+            "natuurlijk-een-netwerkcoach"
+        );
+        assert_eq!(
+            slugify("Eigen Kracht-conferentie"),
+            "eigen-kracht-conferentie"
+        );
+        assert_eq!(slugify("Cliënt & Geïndiceerd"), "client-geindiceerd");
+    }
+}
