@@ -337,7 +337,7 @@ export class Engine {
 
   /**
    * Runs a search: `{query, filters: {facetKey: [ids]}, limit, offset}` →
-   * `{total, hits: [{slug, name, summary, score}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   * `{total, hits: [{slug, name, summary, facts, score}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
    */
   async search({ query = '', filters = {}, limit = 10, offset = 0 } = {}) {
     const n = this.m.methods;
@@ -434,8 +434,8 @@ export class Engine {
     const per = this.m.docsPerBlock;
     const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
     const hits = page.map((d, i) => {
-      const [slug, name, summary] = blocks[i][d % per];
-      return { slug, name, summary, score: score[d] };
+      const [slug, name, summary, facts] = blocks[i][d % per];
+      return { slug, name, summary, facts, score: score[d] };
     });
     return {
       total: passing.length,

@@ -47,10 +47,15 @@ function setUp(form) {
   form.querySelector('[data-no-js]')?.setAttribute('hidden', '');
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const facetsBox = el('div', { class: 'facets' });
+  // Filters fold away on a phone, so that the first result is on the first screen; open on
+  // wider screens, where they stand beside the results.
+  const facetsSummary = el('summary', { text: s.strFilters });
+  const facetsPanel = el('details', { class: 'facet-panel' }, facetsSummary, facetsBox);
+  facetsPanel.open = window.matchMedia('(min-width: 40.01rem)').matches;
   const list = el('ol', { class: 'hits', 'aria-label': s.strResults });
   const notice = el('p', { class: 'search-notice', hidden: '' });
   const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
-    status, notice, el('div', { class: 'search-layout' }, facetsBox, list));
+    status, notice, el('div', { class: 'search-layout' }, facetsPanel, list));
   form.after(panel);
   const staticList = document.querySelector('[data-results]');
 
@@ -105,6 +110,24 @@ function setUp(form) {
 
   const links = () => [...list.querySelectorAll('a')];
 
+  // The facts that decide, as the static lists show them (macros.html): the recognition
+  // badge, who the method is for, who carries it out.
+  const BADGES = { 'niet-beoordeeld': 'badge-none', 'niet-erkend': 'badge-refused',
+    'in-herbeoordeling': 'badge-review', 'erkenning-verlopen': 'badge-expired' };
+  function facts([state, label, was, groups, by]) {
+    const ranked = !(state in BADGES);
+    const cls = BADGES[state] ?? (state.startsWith('effectief') ? 'badge-level-3' : 'badge-level-1');
+    const text = ranked ? `${s.strRecognition}: ${label}` : (was ? `${label} (${s.strWas} ${was})` : label);
+    const fact = (name, values) => values.length
+      ? el('span', { class: 'fact' }, el('span', { class: 'fact-label', text: `${name}:` }),
+        document.createTextNode(` ${values.join(', ')}`))
+      : null;
+    const parts = [el('span', { class: `badge ${cls}`, text }),
+      fact(s.strFor, groups), fact(s.strBy, by.map((b) => b.toLowerCase()))].filter(Boolean);
+    // Spaces between the parts, as in the static lists' markup.
+    return el('p', { class: 'facts' }, ...parts.flatMap((part, i) => (i ? [document.createTextNode(' '), part] : [part])));
+  }
+
   // Text with the matched words in <mark>, as nodes: catalogue text never becomes markup.
   const marked = (text, found) => engine.highlight(text, found)
     .map((piece) => (piece.mark ? el('mark', { text: piece.text }) : document.createTextNode(piece.text)));
@@ -123,12 +146,15 @@ function setUp(form) {
     list.replaceChildren(...results.hits.map((hit) => {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
-      return el('li', {}, el('h2', { class: 'hit-title' }, link), el('p', {}, ...marked(hit.summary, results.words)));
+      return el('li', {}, el('h2', { class: 'hit-title' }, link), facts(hit.facts),
+        el('p', {}, ...marked(hit.summary, results.words)));
     }));
     if (focused >= 0) {
       const all = links();
       (all[Math.min(focused, all.length - 1)] ?? input).focus();
     }
+    const chosen = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+    facetsSummary.textContent = chosen ? `${s.strFilters} (${chosen})` : s.strFilters;
     facetsBox.replaceChildren(...results.facets.map((facet) => {
       const values = facet.values.filter((v) => v.count > 0 || v.selected);
       if (!values.length) return null;

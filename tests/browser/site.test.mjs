@@ -334,6 +334,31 @@ test("search: facet filters with counts live in the address and Back undoes them
   await context.close();
 });
 
+test("search: every hit shows the facts that decide, and on a phone the first is on the first screen", async () => {
+  const { context, page } = await open(base + "methoden/?q=eenzaamheid", { viewport: { width: 360, height: 740 } });
+  await page.waitForSelector(".hits li .facts .badge");
+  const hits = await page.$$eval(".hits li", (lis) => lis.map((li) => ({
+    badge: li.querySelector(".facts .badge")?.textContent ?? "",
+    facts: li.querySelector(".facts")?.textContent ?? "",
+  })));
+  assert.ok(hits.length > 0);
+  for (const hit of hits) {
+    assert.ok(hit.badge.length > 0, "every hit has a recognition badge");
+    assert.match(hit.facts, /Voor: /);
+  }
+  // The same facts as the static list of all methods shows for that method.
+  const first = await page.getAttribute(".hits li a", "href");
+  const top = await page.$eval(".hits li", (li) => li.getBoundingClientRect().top);
+  assert.ok(top < 740, `first result at ${top}px, below the first screen`);
+  assert.equal(await page.$eval(".facet-panel", (d) => d.open), false, "filters folded on a phone");
+  const list = await open(base + "methoden/");
+  const staticFacts = await list.page.$eval(`.method-list a[href="${first}"]`,
+    (a) => a.closest("li").querySelector(".facts").textContent.replace(/\s+/g, " ").trim());
+  assert.equal(hits[0].facts.replace(/\s+/g, " ").trim(), staticFacts);
+  await list.context.close();
+  await context.close();
+});
+
 test("search: an unknown filter value in the address is dropped with a notice", async () => {
   const { context, page } = await open(base + "methoden/?q=opvoeden&thema=bestaat-niet");
   const all = librarySearch("opvoeden");

@@ -118,6 +118,9 @@ pub struct MethodSummary<'a> {
     pub summary: &'a str,
     pub url: &'a str,
     pub themes: &'a [TermView],
+    /// Who it is for and who carries it out: with the recognition, the facts that decide.
+    pub target_groups: &'a [TermView],
+    pub carried_out_by: &'a [TermView],
     pub recognition: Option<&'a RecognitionView>,
     pub last_reviewed: &'a str,
 }
@@ -131,6 +134,8 @@ impl MethodView {
             summary: &self.summary,
             url: &self.url,
             themes: &self.themes,
+            target_groups: &self.target_groups,
+            carried_out_by: &self.carried_out_by,
             recognition: self.recognition.as_ref(),
             last_reviewed: &self.last_reviewed,
         }

@@ -39,6 +39,7 @@ use super::index::{
     TYPO_WEIGHT, facet_vocabulary,
 };
 use crate::catalogue::Catalogue;
+use crate::vocab::Kind;
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
 pub const IMPACT_SCALE: f64 = 100_000.0;
@@ -201,7 +202,7 @@ impl SearchIndex {
                 .iter()
                 .map(|&ord| {
                     let m = &methods[ord as usize];
-                    json!([m.slug, m.name, m.summary])
+                    json!([m.slug, m.name, m.summary, display_facts(catalogue, m)])
                 })
                 .collect();
             blocks.push(add_file(
@@ -357,6 +358,32 @@ fn add_file(files: &mut Vec<BrowserFile>, stem: &str, ext: &str, bytes: Vec<u8>)
         bytes,
     });
     name
+}
+
+/// What a result shows beside the name to help choose: `[state, state label, lapsed level's
+/// label or "", target group labels, carried-out-by labels]`. The script renders it as the
+/// static lists do (a recognition badge, then the groups and who carries it out).
+fn display_facts(catalogue: &Catalogue, m: &crate::Method) -> Value {
+    let vocabularies = catalogue.vocabularies();
+    let today = catalogue.today();
+    let state = m.recognition_level(today);
+    let was = m
+        .current_recognition(today)
+        .filter(|_| state == crate::model::EXPIRED)
+        .map(|r| vocabularies.label(Kind::RecognitionLevel, &r.level))
+        .unwrap_or_default();
+    let labels = |kind: Kind, ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| vocabularies.label(kind, id).to_string())
+            .collect()
+    };
+    json!([
+        state,
+        vocabularies.label(Kind::RecognitionLevel, state),
+        was,
+        labels(Kind::TargetGroup, &m.target_groups),
+        labels(Kind::CarriedOutBy, &m.carried_out_by),
+    ])
 }
 
 #[cfg(test)]
