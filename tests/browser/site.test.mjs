@@ -221,7 +221,13 @@ test("browsing works with JavaScript off", async () => {
 
 test("a method page prints cleanly", async () => {
   const { context, page } = await open(base + PAGES.method);
+  assert.equal(await page.isVisible(".print-only"), false, "the print line is for paper only");
   await page.emulateMedia({ media: "print" });
+  // A manager can trace a printout: site, address and the version's date.
+  const trace = await page.textContent(".print-only");
+  assert.match(trace, /methoden\/krachtwerk\//);
+  assert.match(trace, /versie van \d+ \w+ \d{4}/);
+  assert.ok(await page.isVisible(".print-only"));
   assert.equal(await page.isVisible(".site-header"), false);
   assert.equal(await page.isVisible(".site-footer"), false);
   assert.ok(await page.isVisible("h1"));

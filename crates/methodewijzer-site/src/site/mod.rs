@@ -186,6 +186,7 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         site: v(&settings),
         t: v(&strings),
         nav: v(&nav(&strings)),
+        built: v(&pages::date_text(&strings, catalogue.today())),
     };
     let mut site = Renderer {
         env,
@@ -308,6 +309,8 @@ struct Globals {
     site: minijinja::Value,
     t: minijinja::Value,
     nav: minijinja::Value,
+    /// The date the site was built, as text (the printout says which version it is).
+    built: minijinja::Value,
 }
 
 /// A serializable value for a template.
@@ -368,6 +371,7 @@ impl Renderer<'_> {
             site => &self.globals.site,
             t => &self.globals.t,
             nav => &self.globals.nav,
+            built => &self.globals.built,
             search_index => &self.search_manifest,
             ..ctx
         };
