@@ -32,13 +32,8 @@ pub fn run(dir: &Path, deny_warnings: bool) -> ExitCode {
 /// Prints per-field coverage of the catalogue in `dir`, and the methods that fill fewer than
 /// `floor` percent of the optional fields (`check --report`).
 pub fn report(dir: &Path, floor: u8) -> ExitCode {
-    let catalogue = match Catalogue::load(dir) {
-        Ok(catalogue) => catalogue,
-        Err(diagnostics) => {
-            methodewijzer_site::eprint_diagnostics(&diagnostics);
-            eprintln!("{}: {}", dir.display(), diagnostics.summary());
-            return ExitCode::FAILURE;
-        }
+    let Some(catalogue) = methodewijzer_site::load_or_report(dir) else {
+        return ExitCode::FAILURE;
     };
     let methods = catalogue.methods();
     let total = methods.len().max(1);

@@ -20,3 +20,16 @@ pub fn eprint_diagnostics(diagnostics: &methodewijzer::Diagnostics) {
     // Nothing sensible is left to do when stderr itself cannot be written.
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
+
+/// Loads the catalogue in `dir` for a command that needs it whole; when it has errors, prints
+/// them with a summary line and returns `None` (the command then exits with 1).
+pub fn load_or_report(dir: &std::path::Path) -> Option<methodewijzer::Catalogue> {
+    match methodewijzer::Catalogue::load(dir) {
+        Ok(catalogue) => Some(catalogue),
+        Err(diagnostics) => {
+            eprint_diagnostics(&diagnostics);
+            eprintln!("{}: {}", dir.display(), diagnostics.summary());
+            None
+        }
+    }
+}

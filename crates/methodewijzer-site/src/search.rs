@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use methodewijzer::{Catalogue, Facet, SearchRequest, SearchResults};
+use methodewijzer::{Facet, SearchRequest, SearchResults};
 use serde_json::json;
 
 /// The filters given on the command line, per facet.
@@ -30,13 +30,8 @@ pub fn run(
     offset: usize,
     as_json: bool,
 ) -> ExitCode {
-    let catalogue = match Catalogue::load(dir) {
-        Ok(catalogue) => catalogue,
-        Err(diagnostics) => {
-            methodewijzer_site::eprint_diagnostics(&diagnostics);
-            eprintln!("{}: {}", dir.display(), diagnostics.summary());
-            return ExitCode::FAILURE;
-        }
+    let Some(catalogue) = methodewijzer_site::load_or_report(dir) else {
+        return ExitCode::FAILURE;
     };
     let mut template = SearchRequest::new("").limit(limit).offset(offset);
     for (facet, values) in filters.0 {

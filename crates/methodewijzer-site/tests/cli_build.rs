@@ -218,22 +218,7 @@ fn a_rebuild_replaces_the_previous_one() {
 /// A minimal HTTP GET over a raw socket, so the path is sent exactly as given: the status
 /// and the body.
 fn get(port: u16, path: &str) -> (u16, String) {
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
-    let status = response
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let (status, response) = request(port, "GET", path);
     // The body only: headers carry the date, which would make equal answers differ.
     let body = response
         .split_once("\r\n\r\n")
@@ -367,7 +352,7 @@ fn serve_previews_reloads_and_survives_errors() {
     });
 }
 
-/// A request with any method; the status code and the body.
+/// A request with any method; the status code and the whole response.
 fn request(port: u16, method: &str, path: &str) -> (u16, String) {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
