@@ -387,6 +387,15 @@ export class Engine {
         const exact = await this.names.get(comparable(query));
         if (exact !== undefined && hit[exact]) score[exact] += this.m.weights.exactName;
       }
+      // Only methods that match well enough count (the library's match floor), compared in
+      // single precision as the library's scores are.
+      const floor = this.m.weights.matchFloor;
+      if (floor > 0 && matched.length) {
+        let best = 0;
+        for (const d of matched) best = Math.max(best, Math.fround(score[d]));
+        const bar = Math.fround(best * floor);
+        matched = matched.filter((d) => Math.fround(score[d]) >= bar);
+      }
     }
 
     // Facet counts: a method counts for a facet when it passes every filter but that facet's.

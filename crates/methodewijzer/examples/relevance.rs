@@ -17,7 +17,7 @@ fn report(catalogue: &Catalogue, judgments: &Judgments, options: IndexOptions) -
     let index = SearchIndex::build_with_options(catalogue, options);
     evaluate(judgments, |q| {
         index
-            .search(catalogue, &SearchRequest::new(q).limit(10))
+            .search(catalogue, &SearchRequest::new(q).limit(catalogue.len()))
             .hits
             .into_iter()
             .map(|h| h.slug)
@@ -43,8 +43,12 @@ fn main() {
     );
 
     let default = IndexOptions::default();
+    let old_weights = [2.0, 1.5, 1.5, 1.0, 0.7];
     let variants = [
-        ("chosen (guarded stem + compounds, weighted)", default),
+        (
+            "chosen (guarded stem, compounds, weights 1, floor 0.25)",
+            default,
+        ),
         (
             "Snowball 3 stem as it is",
             IndexOptions {
@@ -67,83 +71,85 @@ fn main() {
             },
         ),
         (
-            "neither",
+            "match floor 0 (every shared word counts)",
             IndexOptions {
-                stemming: Stemming::None,
-                split_compounds: false,
+                match_floor: 0.0,
                 ..default
             },
         ),
         (
-            "all fields weight 1",
+            "match floor 0.2",
             IndexOptions {
-                weights: [1.0; 5],
+                match_floor: 0.2,
                 ..default
             },
         ),
         (
-            "name 4, summary 2, body 0.5",
+            "match floor 0.3",
             IndexOptions {
-                weights: [4.0, 2.0, 1.5, 1.0, 0.5],
+                match_floor: 0.3,
                 ..default
             },
         ),
         (
-            "name 2, summary 1.5",
+            "match floor 0.4",
             IndexOptions {
-                weights: [2.0, 1.5, 1.5, 1.0, 0.5],
+                match_floor: 0.4,
                 ..default
             },
         ),
         (
-            "name 8, summary 3",
+            "weights 2 / 1.5 / 1.5 / 1 / 0.7, floor 0 (before)",
             IndexOptions {
-                weights: [8.0, 3.0, 1.5, 1.0, 0.5],
+                weights: old_weights,
+                match_floor: 0.0,
                 ..default
             },
         ),
         (
-            "body 1",
+            "weights 2 / 1.5 / 1.5 / 1 / 0.7, floor 0.25",
             IndexOptions {
-                weights: [4.0, 2.0, 1.5, 1.0, 1.0],
+                weights: old_weights,
                 ..default
             },
         ),
         (
-            "name 1.5, summary 1.5, labels 1.5, body 0.8",
+            "name 4, summary 2, rest 1",
             IndexOptions {
-                weights: [1.5, 1.5, 1.5, 1.0, 0.8],
+                weights: [4.0, 2.0, 1.0, 1.0, 1.0],
                 ..default
             },
         ),
         (
-            "name 2, rest 1",
+            "body 0.5",
             IndexOptions {
-                weights: [2.0, 1.0, 1.0, 1.0, 1.0],
+                weights: [1.0, 1.0, 1.0, 1.0, 0.5],
                 ..default
             },
         ),
         (
-            "labels 3",
+            "labels 2",
             IndexOptions {
-                weights: [4.0, 2.0, 3.0, 1.0, 0.5],
+                weights: [1.0, 1.0, 2.0, 1.0, 1.0],
                 ..default
             },
         ),
     ];
     println!(
-        "{:<44} {:>8} {:>7} {:>12} {:>10}",
-        "variant", "nDCG@10", "MRR", "blind nDCG", "blind MRR"
+        "{:<56} {:>8} {:>7} {:>6} {:>12} {:>10} {:>8}",
+        "variant", "nDCG@10", "MRR", "F1", "blind nDCG", "blind MRR", "blind F1"
     );
     for (name, options) in variants {
         let r = report(&catalogue, &judgments, options);
         let b = report(&catalogue, &blind, options);
         println!(
-            "{name:<44} {:>8.3} {:>7.3} {:>12.3} {:>10.3}",
+            "{name:<56} {:>8.3} {:>7.3} {:>6.3} {:>12.3} {:>10.3} {:>8.3}",
             r.ndcg(),
             r.mrr(),
+            r.f1(),
             b.ndcg(),
-            b.mrr()
+            b.mrr(),
+            b.f1()
         );
     }
 

@@ -86,6 +86,11 @@ pub struct QueryScore {
     pub reciprocal_rank: f64,
     /// The top of the ranking that was judged.
     pub top: Vec<String>,
+    /// Of the methods the search returned (all of them: what it counts), the share judged
+    /// relevant (grade 1 or more).
+    pub precision: f64,
+    /// Of the methods judged relevant, the share the search returned.
+    pub recall: f64,
 }
 
 /// Scores of all queries, with their means.
@@ -104,6 +109,27 @@ impl Report {
     /// Mean reciprocal rank.
     pub fn mrr(&self) -> f64 {
         mean(self.queries.iter().map(|q| q.reciprocal_rank))
+    }
+
+    /// Mean precision of the returned sets (meaningful when `search` returns every match).
+    pub fn precision(&self) -> f64 {
+        mean(self.queries.iter().map(|q| q.precision))
+    }
+
+    /// Mean recall of the returned sets.
+    pub fn recall(&self) -> f64 {
+        mean(self.queries.iter().map(|q| q.recall))
+    }
+
+    /// Mean F1 of the returned sets, per query.
+    pub fn f1(&self) -> f64 {
+        mean(self.queries.iter().map(|q| {
+            if q.precision + q.recall == 0.0 {
+                0.0
+            } else {
+                2.0 * q.precision * q.recall / (q.precision + q.recall)
+            }
+        }))
     }
 
     /// Mean nDCG@10 and MRR per kind of query.
@@ -155,22 +181,39 @@ impl Report {
             self.ndcg(),
             self.mrr()
         );
+        let _ = writeln!(
+            out,
+            "{:<12} precision {:.3}  recall {:.3}  F1 {:.3}  (of the returned sets)",
+            "sets",
+            self.precision(),
+            self.recall(),
+            self.f1()
+        );
         out
     }
 }
 
-/// Evaluates `search` (query text → slugs, best first) on every judged query.
+/// Evaluates `search` (query text → slugs, best first) on every judged query. For the set
+/// figures (precision, recall) `search` returns every method it matches, not only a page.
 pub fn evaluate(judgments: &Judgments, mut search: impl FnMut(&str) -> Vec<String>) -> Report {
     let queries = judgments
         .queries
         .iter()
         .map(|q| {
             let ranking = search(&q.text);
+            let relevant = q.judgments.values().filter(|&&g| g > 0).count();
+            let found = ranking
+                .iter()
+                .filter(|s| q.judgments.get(*s).is_some_and(|&g| g > 0))
+                .count();
+            let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
             QueryScore {
                 text: q.text.clone(),
                 kind: q.kind.clone(),
                 ndcg: ndcg_at(10, &ranking, &q.judgments),
                 reciprocal_rank: reciprocal_rank(&ranking, &q.judgments),
+                precision: share(found, ranking.len()),
+                recall: share(found, relevant),
                 top: ranking.into_iter().take(10).collect(),
             }
         })

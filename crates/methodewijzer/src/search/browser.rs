@@ -258,6 +258,7 @@ impl SearchIndex {
                 "typo": TYPO_WEIGHT,
                 "synonym": SYNONYM_WEIGHT,
                 "exactName": EXACT_NAME_BONUS,
+                "matchFloor": self.match_floor,
             },
             "maxExpansions": MAX_EXPANSIONS,
             "maxWords": MAX_QUERY_WORDS,

@@ -34,11 +34,11 @@ use crate::vocab::Kind;
 /// The scored fields and their weights, justified by the relevance judgments
 /// (`tests/relevance/`, BENCHMARKS.md).
 pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
-    ("name", 2.0),
-    ("summary", 1.5),
-    ("labels", 1.5),
+    ("name", 1.0),
+    ("summary", 1.0),
+    ("labels", 1.0),
     ("core", 1.0),
-    ("body", 0.7),
+    ("body", 1.0),
 ];
 
 /// Weight of a word completed from a prefix, relative to a typed word.
@@ -47,6 +47,10 @@ pub const PREFIX_WEIGHT: f32 = 0.8;
 pub const TYPO_WEIGHT: f32 = 0.7;
 /// How many similar methods [`SearchIndex::similar`] lists.
 pub const SIMILAR: usize = 12;
+/// The share of the best score a method needs to count as a match (see
+/// [`IndexOptions::match_floor`]). Chosen on the training judgments (BENCHMARKS.md).
+pub const MATCH_FLOOR: f32 = 0.25;
+
 /// Weight of a synonym's words.
 pub const SYNONYM_WEIGHT: f32 = 0.7;
 /// Added to the score of a method whose name or alias is the query, so it comes first.
@@ -69,6 +73,9 @@ pub struct IndexOptions {
     pub split_compounds: bool,
     /// Weight per scored field, in [`FIELD_WEIGHTS`] order.
     pub weights: [f32; 5],
+    /// A method matches a query when its score is at least this share of the best method's:
+    /// what is counted, faceted and listed. 0 counts every method that shares a word.
+    pub match_floor: f32,
 }
 
 impl Default for IndexOptions {
@@ -77,6 +84,7 @@ impl Default for IndexOptions {
             stemming: Stemming::Guarded,
             split_compounds: true,
             weights: FIELD_WEIGHTS.map(|(_, w)| w),
+            match_floor: MATCH_FLOOR,
         }
     }
 }
@@ -110,6 +118,8 @@ pub struct SearchIndex {
     pub(super) names: HashMap<String, u32>,
     /// Synonym groups: each member as its folded words.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    /// See [`IndexOptions::match_floor`].
+    pub(super) match_floor: f32,
     /// Content signatures for related methods.
     pub(super) signatures: Signatures,
 }
@@ -359,6 +369,7 @@ impl SearchIndex {
             names,
             synonyms,
             signatures,
+            match_floor: options.match_floor,
         })
     }
 
@@ -447,6 +458,12 @@ impl SearchIndex {
                     *score += EXACT_NAME_BONUS;
                 }
             }
+        }
+        // Only methods that match well enough count: a query sharing one common word with
+        // every method must not report the whole catalogue as found.
+        if query.is_some() && self.match_floor > 0.0 {
+            let best = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
+            scored.retain(|&(_, s)| s >= best * self.match_floor);
         }
 
         // Filters as a wanted-flag per facet value (all facets in one array); a facet
