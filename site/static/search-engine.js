@@ -322,15 +322,23 @@ export class Engine {
     const typed = ws.map((w) => w.text);
     const containsRun = (member) => member.length > 0 && typed.some((_, s) =>
       s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m));
-    for (const group of this.m.synonyms) {
+    // As the library: each added word once, at its highest weight, in the order first met.
+    const expansion = new Map();
+    const add = (word, weight) => {
+      if (typed.includes(word)) return;
+      if (!expansion.has(word) || expansion.get(word) < weight) expansion.set(word, weight);
+    };
+    this.m.synonyms.forEach((group, g) => {
       const found = group.findIndex(containsRun);
-      if (found < 0) continue;
-      for (let g = 0; g < group.length; g++) {
-        if (g === found || containsRun(group[g])) continue;
-        for (const word of group[g]) {
-          clauses.push([{ terms: await this.terms(word), weight: weights.synonym, word }]);
-        }
+      if (found < 0) return;
+      for (let m = 0; m < group.length; m++) {
+        if (m === found || containsRun(group[m])) continue;
+        for (const word of group[m]) add(word, weights.synonym);
       }
+      for (const b of this.m.broader[g]) for (const word of this.m.synonyms[b].flat()) add(word, weights.broader);
+    });
+    for (const [word, weight] of expansion) {
+      clauses.push([{ terms: await this.terms(word), weight, word }]);
     }
     return clauses;
   }

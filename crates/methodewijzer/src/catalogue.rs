@@ -93,7 +93,9 @@ impl Catalogue {
 
         let vocab_path = dir.join(VOCABULARIES_FILE);
         let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
-        let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics);
+        let analyzer = crate::search::Analyzer::for_texts(std::iter::empty());
+        let has_words = |phrase: &str| !analyzer.clone().words(phrase).is_empty();
+        let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics, &has_words);
 
         let mut methods: Vec<(Method, Source)> = Vec::with_capacity(files.len());
         // Files are independent until the cross-file checks: read them on all cores.

@@ -8,9 +8,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
-use crate::diagnostic::Diagnostics;
-use crate::document;
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
+use crate::document::{self, Parsed};
 use crate::input::read_text as read;
+use crate::text::{is_valid_slug, slugify};
 
 /// File name of the synonyms inside the catalogue folder (optional).
 pub const SYNONYMS_FILE: &str = "_synonyms.toml";
@@ -24,13 +27,53 @@ pub struct Synonyms {
     pub groups: Vec<SynonymGroup>,
 }
 
-/// Words or phrases that a search treats as alternatives for each other.
+/// Words or phrases that a search treats as alternatives for each other: one concept of the
+/// thesaurus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SynonymGroup {
+    /// The concept's id (lowercase letters, digits, hyphens), needed to name it in `broader`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Two or more words or phrases, e.g. `["ggz", "psychische problemen"]`.
     #[schemars(length(min = 2))]
     pub words: Vec<String>,
+    /// Ids of broader concepts: a query for this one also finds their words, at a lower
+    /// weight (never the reverse).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub broader: Vec<String>,
+}
+
+impl Synonyms {
+    /// Per group, the indices of all its broader groups, following `broader` transitively
+    /// (unknown ids and cycles, which `check` reports, are skipped).
+    pub fn broader_closure(&self) -> Vec<Vec<usize>> {
+        let by_id: std::collections::HashMap<&str, usize> = self
+            .groups
+            .iter()
+            .enumerate()
+            .filter_map(|(i, g)| g.id.as_deref().map(|id| (id, i)))
+            .collect();
+        (0..self.groups.len())
+            .map(|start| {
+                let mut seen = vec![start];
+                let mut stack = vec![start];
+                while let Some(g) = stack.pop() {
+                    for id in &self.groups[g].broader {
+                        if let Some(&b) = by_id.get(id.as_str())
+                            && !seen.contains(&b)
+                        {
+                            seen.push(b);
+                            stack.push(b);
+                        }
+                    }
+                }
+                seen.remove(0);
+                seen.sort_unstable();
+                seen
+            })
+            .collect()
+    }
 }
 
 fn synonyms_schema() -> &'static Json {
@@ -39,10 +82,105 @@ fn synonyms_schema() -> &'static Json {
 }
 
 /// The synonyms file is optional: a catalogue without one searches without synonyms.
-pub(crate) fn load_synonyms(path: &Path, diagnostics: &mut Diagnostics) -> Option<Synonyms> {
+/// `has_words` says whether a phrase keeps any word after analysis (stop words dropped).
+pub(crate) fn load_synonyms(
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+    has_words: &dyn Fn(&str) -> bool,
+) -> Option<Synonyms> {
     if !path.exists() {
         return Some(Synonyms::default());
     }
     let text = read(path, diagnostics)?;
-    document::parse::<Synonyms>(path, &text, synonyms_schema(), diagnostics).map(|p| p.value)
+    let Parsed { value, spans } =
+        document::parse::<Synonyms>(path, &text, synonyms_schema(), diagnostics)?;
+    let lines = LineIndex::new(&text);
+    let mut failed = false;
+    let mut report = |key: &str, message: String| {
+        failed = true;
+        diagnostics.push(Diagnostic::at_indexed(
+            Severity::Error,
+            path,
+            &text,
+            &lines,
+            spans.of(key),
+            message,
+        ));
+    };
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (g, group) in value.groups.iter().enumerate() {
+        if let Some(id) = &group.id {
+            if !is_valid_slug(id) {
+                report(
+                    &format!("groups[{g}].id"),
+                    format!(
+                        "id \"{id}\" may hold only lowercase letters, digits and hyphens (try \"{}\")",
+                        slugify(id)
+                    ),
+                );
+            }
+            if let Some(first) = ids.insert(id, g) {
+                report(
+                    &format!("groups[{g}].id"),
+                    format!(
+                        "id \"{id}\" is used twice (groups {} and {}): merge them",
+                        first + 1,
+                        g + 1
+                    ),
+                );
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (w, word) in group.words.iter().enumerate() {
+            let key = format!("groups[{g}].words[{w}]");
+            if !seen.insert(word.to_lowercase()) {
+                report(
+                    &key,
+                    format!("\"{word}\" is listed twice in this group: remove one"),
+                );
+            } else if !has_words(word) {
+                report(
+                    &key,
+                    format!(
+                        "\"{word}\" has no searchable word (only stop words such as \"de\" or \"alleen\"): it would match nothing, or everything"
+                    ),
+                );
+            }
+        }
+    }
+    for (g, group) in value.groups.iter().enumerate() {
+        for (b, id) in group.broader.iter().enumerate() {
+            let key = format!("groups[{g}].broader[{b}]");
+            if group.id.as_deref() == Some(id.as_str()) {
+                report(
+                    &key,
+                    format!("\"{id}\" is this group itself: remove it from `broader`"),
+                );
+            } else if !ids.contains_key(id.as_str()) {
+                let hint = suggestion(id, ids.keys().copied());
+                report(
+                    &key,
+                    format!("unknown group id \"{id}\" in `broader`{hint}"),
+                );
+            }
+        }
+    }
+    // A cycle of broader concepts would make each find the other: the relation is one way.
+    for (g, closure) in value.broader_closure().iter().enumerate() {
+        let Some(id) = &value.groups[g].id else {
+            continue;
+        };
+        let in_cycle = closure
+            .iter()
+            .any(|&b| value.groups[b].broader.iter().any(|x| x == id));
+        if in_cycle && !value.groups[g].broader.is_empty() {
+            report(
+                &format!("groups[{g}].broader[0]"),
+                format!(
+                    "\"{id}\" is broader than itself through `broader`: broader relations must not form a circle"
+                ),
+            );
+        }
+    }
+    (!failed).then_some(value)
 }

@@ -35,8 +35,8 @@ use tantivy::schema::IndexRecordOption;
 
 use super::Facet;
 use super::index::{
-    EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
-    TYPO_WEIGHT, facet_vocabulary,
+    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
+    SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT, facet_vocabulary,
 };
 use crate::catalogue::Catalogue;
 use crate::vocab::Kind;
@@ -257,6 +257,7 @@ impl SearchIndex {
                 "prefix": PREFIX_WEIGHT,
                 "typo": TYPO_WEIGHT,
                 "synonym": SYNONYM_WEIGHT,
+                "broader": BROADER_WEIGHT,
                 "exactName": EXACT_NAME_BONUS,
                 "matchFloor": self.match_floor,
             },
@@ -264,6 +265,7 @@ impl SearchIndex {
             "maxWords": MAX_QUERY_WORDS,
             "stopWords": DUTCH_STOP_WORDS,
             "synonyms": self.synonyms,
+            "broader": self.broader,
             "synonymTerms": synonym_terms,
             "facets": facets,
             "facetFile": facet_file,

@@ -51,6 +51,10 @@ pub const SIMILAR: usize = 12;
 /// [`IndexOptions::match_floor`]). Chosen on the training judgments (BENCHMARKS.md).
 pub const MATCH_FLOOR: f32 = 0.25;
 
+/// Weight of the words of a broader concept (a query for "weduwnaar" also finds texts about
+/// eenzaamheid, lower than texts about weduwnaars).
+pub const BROADER_WEIGHT: f32 = 0.4;
+
 /// Weight of a synonym's words.
 pub const SYNONYM_WEIGHT: f32 = 0.7;
 /// Added to the score of a method whose name or alias is the query, so it comes first.
@@ -118,6 +122,8 @@ pub struct SearchIndex {
     pub(super) names: HashMap<String, u32>,
     /// Synonym groups: each member as its folded words.
     pub(super) synonyms: Vec<Vec<Vec<String>>>,
+    /// Per synonym group, its broader groups (transitively), by index.
+    pub(super) broader: Vec<Vec<usize>>,
     /// See [`IndexOptions::match_floor`].
     pub(super) match_floor: f32,
     /// Content signatures for related methods.
@@ -368,6 +374,7 @@ impl SearchIndex {
             snippet_texts,
             names,
             synonyms,
+            broader: catalogue.synonyms().broader_closure(),
             signatures,
             match_floor: options.match_floor,
         })
@@ -632,9 +639,12 @@ impl SearchIndex {
             }
         }
 
-        // Synonyms: a member found in the query adds the group's other members.
+        // Synonyms: a member found in the query adds the group's other members, and the
+        // members of its broader groups at a lower weight. Each word is added once, at the
+        // highest weight it gets, in the order first met (the script does the same).
         let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        for group in &self.synonyms {
+        let mut expansion: Vec<(&str, f32)> = Vec::new();
+        for (g, group) in self.synonyms.iter().enumerate() {
             let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
                 continue;
             };
@@ -643,13 +653,21 @@ impl SearchIndex {
                     continue;
                 }
                 for word in member {
-                    let terms = analyzer.terms(word).to_vec();
-                    clauses.extend(
-                        self.word_clause(vec![(terms, SYNONYM_WEIGHT)])
-                            .map(|c| (Occur::Should, c)),
-                    );
+                    add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT);
                 }
             }
+            for &b in &self.broader[g] {
+                for word in self.synonyms[b].iter().flatten() {
+                    add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT);
+                }
+            }
+        }
+        for (word, weight) in expansion {
+            let terms = analyzer.terms(word).to_vec();
+            clauses.extend(
+                self.word_clause(vec![(terms, weight)])
+                    .map(|c| (Occur::Should, c)),
+            );
         }
 
         if clauses.is_empty() {
@@ -942,6 +960,23 @@ impl tantivy::collector::SegmentCollector for SegmentMatches {
 
     fn harvest(self) -> Self::Fruit {
         (self.segment, self.found)
+    }
+}
+
+/// Adds `word` to a query's synonym expansion once, at the highest weight it is given; words
+/// typed in the query are not added again.
+fn add_expansion<'a>(
+    expansion: &mut Vec<(&'a str, f32)>,
+    typed: &[&str],
+    word: &'a str,
+    weight: f32,
+) {
+    if typed.contains(&word) {
+        return;
+    }
+    match expansion.iter_mut().find(|(w, _)| *w == word) {
+        Some((_, w)) => *w = w.max(weight),
+        None => expansion.push((word, weight)),
     }
 }
 

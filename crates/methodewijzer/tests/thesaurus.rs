@@ -1,0 +1,98 @@
+//! The thesaurus in `_synonyms.toml`: synonyms find each other, a narrower concept also finds
+//! its broader one (lower) but not the reverse, and `check` keeps the file sound.
+
+use methodewijzer::{Catalogue, SearchRequest};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn method(name: &str, text: &str) -> String {
+    format!(
+        "name = \"{name}\"\nsummary = \"{text}\"\nthemes = [\"eenzaamheid\"]\ntarget_groups = [\"ouderen\"]\naim = \"{text}\"\napproach = \"Wekelijks samenkomen.\"\nlast_reviewed = 2025-06-01\nsources = [{{ title = \"Bron\" }}, {{ title = \"Tweede bron\" }}]\n"
+    )
+}
+
+fn catalogue(synonyms: &str) -> Result<Catalogue, Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{ROOT}/interventions/_vocabularies.toml"),
+        dir.path().join("_vocabularies.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("_synonyms.toml"), synonyms).unwrap();
+    std::fs::write(
+        dir.path().join("wandelclub.toml"),
+        method("Wandelclub", "Samen wandelen tegen vereenzaming."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("rouwgroep.toml"),
+        method("Rouwgroep", "Lotgenoten voor wie een weduwe is geworden."),
+    )
+    .unwrap();
+    Catalogue::load(dir.path()).map_err(|d| d.iter().map(|d| d.message.clone()).collect())
+}
+
+const THESAURUS: &str = r#"
+[[groups]]
+id = "eenzaamheid"
+words = ["eenzaamheid", "vereenzaming"]
+
+[[groups]]
+id = "weduwe"
+words = ["weduwe", "weduwnaar"]
+broader = ["eenzaamheid"]
+"#;
+
+fn found(catalogue: &Catalogue, query: &str) -> Vec<String> {
+    catalogue
+        .search(&SearchRequest::new(query).limit(10))
+        .hits
+        .into_iter()
+        .map(|h| h.slug)
+        .collect()
+}
+
+#[test]
+fn a_narrower_concept_finds_the_broader_one_lower_and_not_the_reverse() {
+    let catalogue = catalogue(THESAURUS).expect("valid");
+    // "weduwnaar" is in no text: its synonym finds the rouwgroep, its broader concept the
+    // wandelclub (vereenzaming), ranked below.
+    let results = catalogue.search(&SearchRequest::new("weduwnaar"));
+    let order: Vec<&str> = results.hits.iter().map(|h| h.slug.as_str()).collect();
+    assert_eq!(order, ["rouwgroep", "wandelclub"]);
+    assert!(results.hits[0].score > results.hits[1].score);
+    // Loneliness does not bring in everything about widowhood.
+    assert_eq!(found(&catalogue, "eenzaamheid"), ["wandelclub"]);
+}
+
+#[test]
+fn check_keeps_the_thesaurus_sound() {
+    let errors = catalogue(
+        r#"
+[[groups]]
+id = "a"
+words = ["eenzaamheid", "vereenzaming"]
+broader = ["b"]
+
+[[groups]]
+id = "b"
+words = ["weduwe", "weduwnaar"]
+broader = ["a", "bestaat-niet"]
+
+[[groups]]
+id = "c"
+words = ["rouw", "de"]
+"#,
+    )
+    .unwrap_err();
+    for expected in [
+        "unknown group id \"bestaat-niet\"",
+        "broader relations must not form a circle",
+        "\"de\" has no searchable word",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "{expected}: {errors:#?}"
+        );
+    }
+}
