@@ -154,6 +154,9 @@ export class Engine {
     this.words = new ShardSet(this, manifest.words);
     this.postings = new ShardSet(this, manifest.postings);
     this.names = new ShardSet(this, manifest.names);
+    this.thesaurus = new ShardSet(this, manifest.thesaurus);
+    this.thesaurusGroups = new ShardSet(this, manifest.thesaurusGroups);
+    this.synonymTerms = new ShardSet(this, manifest.synonymTerms);
     this.stemmer = null;
     this.cache = new Map();
     // Facet values per method as a flat list of global value numbers (as in the library):
@@ -209,8 +212,12 @@ export class Engine {
     return this.memo('terms', word, () => this.analyse(word));
   }
 
+  /** The index terms of a word a synonym group adds: stored with the thesaurus. */
+  async expansionTerms(word) {
+    return (await this.synonymTerms.get(word)) ?? this.terms(word);
+  }
+
   async analyse(word) {
-    if (Object.hasOwn(this.m.synonymTerms, word)) return this.m.synonymTerms[word];
     const entry = await this.words.get(word);
     if (entry !== undefined) return Array.isArray(entry) ? entry.slice(1) : [word];
     const terms = [await this.stem(word)];
@@ -328,17 +335,22 @@ export class Engine {
       if (typed.includes(word)) return;
       if (!expansion.has(word) || expansion.get(word) < weight) expansion.set(word, weight);
     };
-    this.m.synonyms.forEach((group, g) => {
-      const found = group.findIndex(containsRun);
-      if (found < 0) return;
-      for (let m = 0; m < group.length; m++) {
-        if (m === found || containsRun(group[m])) continue;
-        for (const word of group[m]) add(word, weights.synonym);
+    // Only groups with a member starting with a typed word can be named, in group order.
+    const candidates = new Set();
+    for (const word of new Set(typed)) for (const g of (await this.thesaurus.get(word)) ?? []) candidates.add(g);
+    const group = (g) => this.thesaurusGroups.get(String(g).padStart(6, '0'));
+    for (const g of [...candidates].sort((a, b) => a - b)) {
+      const [members, broader] = await group(g);
+      const found = members.findIndex(containsRun);
+      if (found < 0) continue;
+      for (let m = 0; m < members.length; m++) {
+        if (m === found || containsRun(members[m])) continue;
+        for (const word of members[m]) add(word, weights.synonym);
       }
-      for (const b of this.m.broader[g]) for (const word of this.m.synonyms[b].flat()) add(word, weights.broader);
-    });
+      for (const b of broader) for (const word of (await group(b))[0].flat()) add(word, weights.broader);
+    }
     for (const [word, weight] of expansion) {
-      clauses.push([{ terms: await this.terms(word), weight, word }]);
+      clauses.push([{ terms: await this.expansionTerms(word), weight, word }]);
     }
     return clauses;
   }

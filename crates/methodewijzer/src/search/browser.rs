@@ -51,6 +51,10 @@ pub const FORMAT_VERSION: u32 = 1;
 const WORDS_SHARD_BYTES: usize = 6_000;
 const POSTINGS_SHARD_BYTES: usize = 6_000;
 const NAMES_SHARD_BYTES: usize = 24_000;
+/// The thesaurus: which groups a first word may start, the groups, and their words' terms.
+/// Sharded, because a few hundred concepts would otherwise weigh more than the rest of the
+/// manifest, and a query needs only the groups its words can start.
+const THESAURUS_SHARD_BYTES: usize = 8_000;
 
 /// tantivy's Dutch stop words (its list is not public). The analyzer's own test checks that
 /// each is dropped, and the browser parity test checks whole queries.
@@ -239,8 +243,36 @@ impl SearchIndex {
         }
         let facet_file = add_file(&mut files, "facets", "bin", facet_bytes);
 
-        // Synonyms are often words the catalogue lacks: their terms come along, so that
-        // the browser need not load the stemmer or the dictionary for them.
+        // The thesaurus, in three sharded sets: first word of a member → the groups with
+        // such a member; group (by its number, zero-padded to sort) → its members and broader
+        // groups; word → its index terms (synonyms are often words the catalogue lacks, so the
+        // browser need not load the stemmer or the dictionary for them).
+        let mut starts: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (g, group) in self.synonyms.iter().enumerate() {
+            for member in group {
+                let list = starts.entry(member[0].as_str()).or_default();
+                if list.last() != Some(&g) {
+                    list.push(g);
+                }
+            }
+        }
+        let starts = shard_set(
+            "thesaurus",
+            starts.into_iter().map(|(w, g)| (w.to_string(), g)).collect(),
+            THESAURUS_SHARD_BYTES,
+            &mut files,
+        );
+        let groups = shard_set(
+            "groups",
+            self.synonyms
+                .iter()
+                .zip(&self.broader)
+                .enumerate()
+                .map(|(g, (members, broader))| (format!("{g:06}"), json!([members, broader])))
+                .collect(),
+            THESAURUS_SHARD_BYTES,
+            &mut files,
+        );
         let synonym_terms: BTreeMap<&str, Vec<String>> = self
             .synonyms
             .iter()
@@ -248,6 +280,15 @@ impl SearchIndex {
             .flatten()
             .map(|word| (word.as_str(), analyzer.terms(word).to_vec()))
             .collect();
+        let synonym_terms = shard_set(
+            "synonymterms",
+            synonym_terms
+                .into_iter()
+                .map(|(w, t)| (w.to_string(), t))
+                .collect(),
+            THESAURUS_SHARD_BYTES,
+            &mut files,
+        );
 
         let manifest = json!({
             "version": FORMAT_VERSION,
@@ -264,8 +305,8 @@ impl SearchIndex {
             "maxExpansions": MAX_EXPANSIONS,
             "maxWords": MAX_QUERY_WORDS,
             "stopWords": DUTCH_STOP_WORDS,
-            "synonyms": self.synonyms,
-            "broader": self.broader,
+            "thesaurus": starts,
+            "thesaurusGroups": groups,
             "synonymTerms": synonym_terms,
             "facets": facets,
             "facetFile": facet_file,
