@@ -258,7 +258,10 @@ impl SearchIndex {
         }
         let starts = shard_set(
             "thesaurus",
-            starts.into_iter().map(|(w, g)| (w.to_string(), g)).collect(),
+            starts
+                .into_iter()
+                .map(|(w, g)| (w.to_string(), g))
+                .collect(),
             THESAURUS_SHARD_BYTES,
             &mut files,
         );
