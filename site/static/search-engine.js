@@ -362,6 +362,7 @@ export class Engine {
   async search({ query = '', filters = {}, limit = 10, offset = 0 } = {}) {
     const n = this.m.methods;
     const clauses = await this.parse(query);
+    const typedWords = new Set(words(query, this.stopWords).map((w) => w.text));
     let matched;
     const score = new Float64Array(n);
     const highlight = new Set();
@@ -470,6 +471,9 @@ export class Engine {
       total: passing.length,
       hits,
       words: [...highlight],
+      // How the query was read: the words it found beyond those typed (synonyms, broader
+      // concepts, corrections, completions), for the results to show.
+      also: [...highlight].filter((w) => !typedWords.has(w)),
       facets: facets.map((f, fi) => ({
         key: f.key,
         label: f.label,

@@ -140,6 +140,10 @@ function setUp(form) {
     if (staticList) staticList.hidden = true;
     status.textContent = results.total === 0 ? s.strNone
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
+    // The interpretation, so a professional sees why a method came up.
+    if (results.total > 0 && results.also.length) {
+      status.append(el('span', { class: 'search-also', text: ` ${s.strAlso} ${results.also.slice(0, 8).join(', ')}` }));
+    }
     // A user who pressed ↓ before the last keystroke's results came stays at that place in
     // the new list (or goes back to the search box when it is empty), instead of losing focus.
     const focused = links().indexOf(document.activeElement);

@@ -365,6 +365,16 @@ test("search: every hit shows the facts that decide, and on a phone the first is
   await context.close();
 });
 
+test("search: the results say which other words the query was read as", async () => {
+  const { context, page } = await open(base + "methoden/?q=weduwnaar");
+  await page.waitForSelector(".search-status .search-also");
+  // "weduwnaar" is in no method text: what was found came through the thesaurus, and says so.
+  const also = await page.textContent(".search-status .search-also");
+  assert.match(also, /ook gezocht op: \S/);
+  assert.doesNotMatch(also, /weduwnaar/);
+  await context.close();
+});
+
 test("search: an unknown filter value in the address is dropped with a notice", async () => {
   const { context, page } = await open(base + "methoden/?q=opvoeden&thema=bestaat-niet");
   const all = librarySearch("opvoeden");
