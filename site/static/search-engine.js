@@ -139,7 +139,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 1) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 2) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
     return engine;
@@ -291,12 +291,12 @@ export class Engine {
 
   /**
    * The query for `text`, as the library builds it: a list of clauses, each a list of
-   * alternatives `{terms, weight, word}`; null when the text is blank (browse everything),
-   * no clauses when it has no searchable word (only punctuation or emoji: nothing found).
+   * alternatives `{terms, weight, word}`; null when the text is blank or only stop words
+   * (browse everything), no clauses when it has no letter or digit (nothing found).
    */
   async parse(text) {
     const ws = words(text, this.stopWords).slice(0, this.m.maxWords);
-    if (!ws.length) return /\P{White_Space}/u.test(text) ? [] : null;
+    if (!ws.length) return /\P{White_Space}/u.test(text) && !/[\p{Alphabetic}\p{N}]/u.test(text) ? [] : null;
     const openEnd = !/[\s!-/:-@[-`{-~]$/u.test(text);
     const weights = this.m.weights;
     const perWord = ws.map(async (word, i) => {
@@ -404,17 +404,20 @@ export class Engine {
       }
       matched = [];
       for (let d = 0; d < n; d++) if (hit[d]) matched.push(d);
+      // The best score before the exact-name bonus, as in the library.
+      let best = 0;
+      for (const d of matched) best = Math.max(best, Math.fround(score[d]));
       if (matched.length) {
         const exact = await this.names.get(comparable(query));
         if (exact !== undefined && hit[exact]) score[exact] += this.m.weights.exactName;
       }
       // Only methods that match well enough count (the library's match floor), compared in
-      // single precision as the library's scores are.
+      // single precision as the library's scores are. The script's scores come from
+      // quantized impacts, so a method within about 1e-4 of the bar could fall on the other
+      // side than in the library; the parity test checks the counts of every judged query.
       const floor = this.m.weights.matchFloor;
       if (floor > 0 && matched.length) {
-        let best = 0;
-        for (const d of matched) best = Math.max(best, Math.fround(score[d]));
-        const bar = Math.fround(best * floor);
+        const bar = Math.fround(best * Math.fround(floor));
         matched = matched.filter((d) => Math.fround(score[d]) >= bar);
       }
     }

@@ -180,6 +180,7 @@ fn watch(options: &BuildOptions, state: &Arc<RwLock<State>>) -> notify::Result<(
     let opts = options.clone();
     let state = Arc::clone(state);
     std::thread::spawn(move || {
+        let mut checked = Instant::now();
         loop {
             match rx.recv_timeout(REARM_EVERY) {
                 Ok(event) if is_change(&event) => {
@@ -189,33 +190,38 @@ fn watch(options: &BuildOptions, state: &Arc<RwLock<State>>) -> notify::Result<(
                     rebuild_after_change(&opts, &state, &rx);
                 }
                 Ok(_) => {}
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    // A folder replaced or gone: watch it anew where it is now, and rebuild.
-                    let mut changed = false;
-                    for (dir, seen) in dirs.iter().zip(watched.iter_mut()) {
-                        let now = identity(dir);
-                        if now != *seen {
-                            let _ = notify::Watcher::unwatch(&mut watcher, dir);
-                            if now.is_some()
-                                && notify::Watcher::watch(
-                                    &mut watcher,
-                                    dir,
-                                    notify::RecursiveMode::Recursive,
-                                )
-                                .is_err()
-                            {
-                                continue; // try again at the next check
-                            }
-                            *seen = now;
-                            changed = true;
-                        }
-                    }
-                    if changed {
-                        while rx.recv_timeout(QUIET).is_ok() {}
-                        rebuild_after_change(&opts, &state, &rx);
-                    }
-                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+            // Checked every second whatever arrives: a stream of ignored events (an editor's
+            // swap files) must not postpone it.
+            if checked.elapsed() < REARM_EVERY {
+                continue;
+            }
+            checked = Instant::now();
+            // A folder replaced or gone: watch it anew where it is now, and rebuild.
+            let mut changed = false;
+            for (dir, seen) in dirs.iter().zip(watched.iter_mut()) {
+                let now = identity(dir);
+                if now != *seen {
+                    let _ = notify::Watcher::unwatch(&mut watcher, dir);
+                    if now.is_some()
+                        && notify::Watcher::watch(
+                            &mut watcher,
+                            dir,
+                            notify::RecursiveMode::Recursive,
+                        )
+                        .is_err()
+                    {
+                        continue; // try again at the next check
+                    }
+                    *seen = now;
+                    changed = true;
+                }
+            }
+            if changed {
+                while rx.recv_timeout(QUIET).is_ok() {}
+                rebuild_after_change(&opts, &state, &rx);
             }
         }
     });

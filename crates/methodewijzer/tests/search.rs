@@ -128,6 +128,10 @@ fn a_common_word_does_not_count_the_whole_catalogue() {
     }
     // A blank box still lists everything.
     assert_eq!(search("").total, catalogue().len());
+    // Typing a method's name finds it first, and does not hide the other matches.
+    let named = search("Krachtwerk");
+    assert_eq!(named.hits[0].slug, "krachtwerk");
+    assert!(named.total > 1, "only the named method was counted");
 }
 
 #[test]
@@ -373,6 +377,8 @@ fn odd_input_gives_sensible_results() {
     // asked); a blank box still browses everything.
     assert_eq!(search("🙂 ?! --").total, 0);
     assert_eq!(search("   ").total, catalogue().len());
+    // Only stop words ("een" on the way to "eenzaamheid") browses, as a blank box does.
+    assert_eq!(search("een").total, catalogue().len());
     assert!(slugs("zzzzqqqq").is_empty());
 }
 

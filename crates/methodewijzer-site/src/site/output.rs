@@ -75,11 +75,6 @@ impl Staging {
         Ok(staging)
     }
 
-    /// The folder the site will be in once committed (a symlinked `--out` resolved).
-    pub fn target(&self) -> &Path {
-        &self.out
-    }
-
     /// Writes one file, at `path` relative to the site's root.
     pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
         if path.is_absolute()
@@ -287,18 +282,29 @@ fn process_alive(_pid: u32) -> bool {
     true
 }
 
-/// Exchanges two folders in one step, so that `b` is never missing.
+/// Exchanges two folders in one step, so that `b` is never missing; on a file system without
+/// the exchange (older ZFS, NFS, 9p, some FUSE) the two-rename swap.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
-    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => swap_by_renames(a, b),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+    swap_by_renames(a, b)
 }
 
 /// Without an exchange: `b` moves aside, `a` takes its place, and the old `b` ends where `a`
 /// was, as the exchange would leave it. A kill between the two renames leaves `b` missing for
 /// that instant; the previous site is then at `a`'s name, marked, for the next build to clean.
-#[cfg(not(any(target_os = "linux", target_os = "android")))]
-fn swap(a: &Path, b: &Path) -> std::io::Result<()> {
+#[cfg_attr(any(target_os = "linux", target_os = "android"), allow(dead_code))]
+fn swap_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
     let name = a.file_name().unwrap_or_default().to_string_lossy();
     let aside = a.with_file_name(name.replace(".building-", ".previous-"));
     std::fs::rename(b, &aside)?;
@@ -326,12 +332,14 @@ mod tests {
     #[test]
     fn swap_exchanges_folders() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        let (a, b) = (dir.path().join(".site.building-1"), dir.path().join("site"));
         std::fs::create_dir(&a).unwrap();
         std::fs::create_dir(&b).unwrap();
         std::fs::write(a.join("new"), "").unwrap();
         std::fs::write(b.join("old"), "").unwrap();
         swap(&a, &b).unwrap();
         assert!(b.join("new").exists() && a.join("old").exists());
+        swap_by_renames(&a, &b).unwrap();
+        assert!(a.join("new").exists() && b.join("old").exists());
     }
 }

@@ -46,7 +46,7 @@ pub const IMPACT_SCALE: f64 = 100_000.0;
 /// Methods per display-data block.
 pub const DOCS_PER_BLOCK: usize = 16;
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at.
 const WORDS_SHARD_BYTES: usize = 6_000;
 const POSTINGS_SHARD_BYTES: usize = 6_000;

@@ -457,6 +457,9 @@ impl SearchIndex {
                 )
                 .unwrap_or_default(),
         };
+        // The best score before the exact-name bonus: the match floor is a share of what the
+        // words earn, so that typing a method's name does not hide every other match.
+        let best = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
         if query.is_some()
             && let Some(&ord) = self.names.get(&comparable(&request.query))
         {
@@ -469,7 +472,6 @@ impl SearchIndex {
         // Only methods that match well enough count: a query sharing one common word with
         // every method must not report the whole catalogue as found.
         if query.is_some() && self.match_floor > 0.0 {
-            let best = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
             scored.retain(|&(_, s)| s >= best * self.match_floor);
         }
 
@@ -586,8 +588,8 @@ impl SearchIndex {
         }
     }
 
-    /// Builds the query for `text`; `None` when it is blank (browse). Text without any
-    /// searchable word (only punctuation or emoji) finds nothing rather than everything.
+    /// Builds the query for `text`; `None` when it is blank or only stop words (browse). Text
+    /// without a letter or digit (only punctuation or emoji) finds nothing, not everything.
     pub fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
         let segments = self.queryable();
         let searcher = &segments.searcher;
@@ -595,11 +597,12 @@ impl SearchIndex {
         let mut words = analyzer.words(text);
         words.truncate(MAX_QUERY_WORDS);
         if words.is_empty() {
-            // Blank is the Unicode White_Space property, as `\p{White_Space}` in the script.
-            return text
-                .chars()
-                .any(|c| !c.is_whitespace())
-                .then(|| self.nothing());
+            // Text without a letter or digit (punctuation, emoji) finds nothing; blank text or
+            // only stop words ("de", or "een" on the way to "eenzaamheid") browses everything.
+            // Letters and digits are `\p{Alphabetic}` and `\p{N}`, as in the script.
+            let wordless = text.chars().any(|c| !c.is_whitespace())
+                && !text.chars().any(char::is_alphanumeric);
+            return wordless.then(|| self.nothing());
         }
         let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
