@@ -100,7 +100,11 @@ fn removes_what_killed_builds_left_and_keeps_what_is_not_its_own() {
     let project = project();
     let p = project.path();
     // Left by killed builds: marked, with a process id that does not run.
-    for name in [".public.building-999999999", ".public.previous-999999998"] {
+    for name in [
+        ".public.building-999999999",
+        ".public.previous-999999998",
+        ".public.building-999999996-18b4c2e1f",
+    ] {
         std::fs::create_dir(p.join(name)).unwrap();
         std::fs::write(p.join(name).join(".methodewijzer-build"), "").unwrap();
         std::fs::write(p.join(name).join("index.html"), "old").unwrap();
@@ -111,6 +115,7 @@ fn removes_what_killed_builds_left_and_keeps_what_is_not_its_own() {
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(!p.join(".public.building-999999999").exists());
     assert!(!p.join(".public.previous-999999998").exists());
+    assert!(!p.join(".public.building-999999996-18b4c2e1f").exists());
     assert!(p.join(".public.building-999999997").exists());
     assert!(p.join("public/index.html").is_file());
 }

@@ -11,7 +11,8 @@
 //!   exchange fall back to two renames.
 //! - **No debris.** The staging folder carries the marker from its first moment, so a folder
 //!   left by a killed build is recognisable: the next build removes every `.NAME.building-PID`
-//!   or `.NAME.previous-PID` folder beside `out` whose process is gone and that has the marker.
+//!   or `.NAME.previous-PID` folder (with a `-TIME` suffix) beside `out` whose process is gone
+//!   and that has the marker.
 //!
 //! A symlinked `--out` is followed: the site is built into the folder it points to, so the
 //! link stays and its target is what gets updated.
@@ -61,10 +62,12 @@ impl Staging {
         std::fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         let name = file_name(&out);
         remove_stale(&parent, &name);
-        let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
+        // The process id (for finding debris) and the time (two builds in containers sharing
+        // a volume may have the same id); `create_dir` fails rather than reuse a folder.
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir = parent.join(format!(".{name}.building-{}-{nanos:x}", std::process::id()));
         std::fs::create_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let staging = Staging {
             out,
@@ -251,7 +254,7 @@ fn remove_stale(parent: &Path, name: &str) {
         let pid = rest
             .strip_prefix("building-")
             .or_else(|| rest.strip_prefix("previous-"))
-            .and_then(|pid| pid.parse::<u32>().ok());
+            .and_then(|id| id.split('-').next()?.parse::<u32>().ok());
         let Some(pid) = pid else { continue };
         let path = entry.path();
         let is_ours = entry.file_type().is_ok_and(|t| t.is_dir()) && path.join(MARKER).is_file();
