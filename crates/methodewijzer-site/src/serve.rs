@@ -97,14 +97,18 @@ fn rebuild(options: &BuildOptions, state: &RwLock<State>) {
     publish(site::render(options), Instant::now(), state);
 }
 
-/// Renders and publishes, but a failed build is tried once more after a quiet moment before
-/// its error is shown: an editor saving twice in quick succession, or a tool writing a file in
-/// several steps, must not flash a "build failed" page for a half-written file.
+/// Waits until the folders are quiet, then renders and publishes; a failed build is tried once
+/// more after a quiet moment before its error is shown: an editor saving twice in quick
+/// succession, or a tool writing a file in several steps, must not flash a "build failed" page
+/// for a half-written file.
 fn rebuild_after_change(
     options: &BuildOptions,
     state: &RwLock<State>,
     events: &std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
 ) {
+    // Wait for quiet; whatever arrives meanwhile is part of the same save. Changes made during
+    // the rebuild wait in the channel and start the next.
+    while events.recv_timeout(QUIET).is_ok() {}
     let start = Instant::now();
     let mut result = site::render(options);
     if result.is_err() {
@@ -183,12 +187,7 @@ fn watch(options: &BuildOptions, state: &Arc<RwLock<State>>) -> notify::Result<(
         let mut checked = Instant::now();
         loop {
             match rx.recv_timeout(REARM_EVERY) {
-                Ok(event) if is_change(&event) => {
-                    // Wait for quiet; whatever arrives meanwhile is part of the same save.
-                    // Changes made during the rebuild wait in the channel and start the next.
-                    while rx.recv_timeout(QUIET).is_ok() {}
-                    rebuild_after_change(&opts, &state, &rx);
-                }
+                Ok(event) if is_change(&event) => rebuild_after_change(&opts, &state, &rx),
                 Ok(_) => {}
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
@@ -220,7 +219,6 @@ fn watch(options: &BuildOptions, state: &Arc<RwLock<State>>) -> notify::Result<(
                 }
             }
             if changed {
-                while rx.recv_timeout(QUIET).is_ok() {}
                 rebuild_after_change(&opts, &state, &rx);
             }
         }

@@ -135,6 +135,8 @@ fn check_method(
         );
     }
 
+    // No Dutch recognition (and no review of a description here) predates 1990.
+    let earliest = Date::from_ymd(1990, 1, 1).expect("a valid date");
     for (i, recognition) in method.recognitions.iter_mut().enumerate() {
         let at = |field: &str| format!("recognitions[{i}].{field}");
         check_term(
@@ -151,6 +153,17 @@ fn check_method(
                 Severity::Error,
                 &at("date"),
                 format!("recognition date {date} is in the future"),
+            );
+        }
+        if let Some(date) = recognition.date
+            && date < earliest
+        {
+            report(
+                Severity::Error,
+                &at("date"),
+                format!(
+                    "recognition date {date} is before 1990, when no Dutch recognition existed: check the year"
+                ),
             );
         }
         if vocabularies.committee_of(&recognition.scheme).is_none() {
@@ -269,7 +282,6 @@ fn check_method(
     crate::hygiene::check_texts(method, &mut report);
     crate::advice::check(method, &mut report);
 
-    let earliest = Date::from_ymd(1990, 1, 1).expect("a valid date");
     if method.last_reviewed < earliest {
         report(
             Severity::Error,
@@ -279,19 +291,6 @@ fn check_method(
                 method.last_reviewed
             ),
         );
-    }
-    for (i, recognition) in method.recognitions.iter().enumerate() {
-        if let Some(date) = recognition.date
-            && date < earliest
-        {
-            report(
-                Severity::Error,
-                &format!("recognitions[{i}].date"),
-                format!(
-                    "recognition date {date} is before 1990, when no Dutch recognition existed: check the year"
-                ),
-            );
-        }
     }
 
     if method.last_reviewed > today {

@@ -562,15 +562,11 @@ impl Renderer<'_> {
             .filter(|t| methodewijzer::recognition_rank(&t.id) > 0)
             .map(|t| t.count)
             .sum();
-        let judged = recognised
-            + level_terms
-                .iter()
-                .filter(|t| {
-                    t.id != methodewijzer::NOT_ASSESSED
-                        && methodewijzer::recognition_rank(&t.id) == 0
-                })
-                .map(|t| t.count)
-                .sum::<usize>();
+        let judged: usize = level_terms
+            .iter()
+            .filter(|t| t.id != methodewijzer::NOT_ASSESSED)
+            .map(|t| t.count)
+            .sum();
         let levels = v(&level_terms);
         for (slug, template) in [
             ("toegankelijkheid", "page.html"),
