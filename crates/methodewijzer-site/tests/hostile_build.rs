@@ -353,6 +353,8 @@ fn deeply_nested_markdown_and_invisible_characters_are_located_errors() {
     ] {
         assert!(err.contains(expected), "{expected:?} not in {err}");
     }
+    // An impossible date is one mistake, not also a stale review.
+    assert!(!err.contains("more than 3 years ago"), "{err}");
 }
 
 #[test]

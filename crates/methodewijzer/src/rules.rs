@@ -287,7 +287,7 @@ fn check_method(
             Severity::Error,
             "last_reviewed",
             format!(
-                "`last_reviewed` ({}) is before 1990: write the date someone last checked this description, like 2026-11-26",
+                "`last_reviewed` ({}) is before 1990: write the date someone last checked this description, like {today}",
                 method.last_reviewed
             ),
         );
@@ -302,7 +302,9 @@ fn check_method(
                 method.last_reviewed
             ),
         );
-    } else if method.last_reviewed.add_years(REVIEW_YEARS) < today {
+    } else if method.last_reviewed >= earliest
+        && method.last_reviewed.add_years(REVIEW_YEARS) < today
+    {
         report(
             Severity::Warning,
             "last_reviewed",

@@ -54,7 +54,12 @@ pub enum BuildError {
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BuildError::Catalogue(d) => write!(f, "{d}the catalogue has errors: {}", d.summary()),
+            // Capped per file, as `check` prints them: one file's thousands of repeats
+            // must not bury the others or flood a CI log.
+            BuildError::Catalogue(d) => {
+                d.write_capped(f, crate::DIAGNOSTICS_PER_FILE)?;
+                write!(f, "the catalogue has errors: {}", d.summary())
+            }
             BuildError::Other(e) => write!(f, "{e}"),
         }
     }

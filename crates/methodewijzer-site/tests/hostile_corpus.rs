@@ -1,0 +1,278 @@
+//! The hostile corpus (`tests/hostile/`, see its README): each file alone in a catalogue,
+//! through `check` and `build`, against the expectation written at its top.
+#![cfg(unix)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+/// Longer than any case takes by far: only a hang reaches it.
+const HANG: Duration = Duration::from_secs(60);
+/// The most a report may weigh, whatever the input.
+const REPORT_LIMIT: usize = 256 * 1024;
+
+/// What a case's `# expect:` line says.
+#[derive(Debug)]
+enum Expect {
+    Error {
+        line: usize,
+        column: usize,
+        words: String,
+    },
+    Accepted,
+}
+
+fn expectation(path: &Path, bytes: &[u8]) -> Expect {
+    let text = String::from_utf8_lossy(bytes);
+    let line = text
+        .split(['\n', '\r'])
+        .find_map(|l| l.strip_prefix("# expect: "))
+        .unwrap_or_else(|| panic!("{} has no `# expect:` line", path.display()));
+    if line == "accepted" {
+        return Expect::Accepted;
+    }
+    let rest = line
+        .strip_prefix("error ")
+        .unwrap_or_else(|| panic!("{}: bad expect line {line:?}", path.display()));
+    let (place, words) = rest.split_once(' ').unwrap();
+    let (l, c) = place.split_once(':').unwrap();
+    Expect::Error {
+        line: l.parse().unwrap(),
+        column: c.parse().unwrap(),
+        words: words.to_string(),
+    }
+}
+
+struct Run {
+    code: Option<i32>,
+    report: String,
+}
+
+/// Runs the command, killing it if it hangs.
+fn run(args: &[&Path]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, err) = (dir.path().join("out"), dir.path().join("err"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > HANG {
+            child.kill().unwrap();
+            panic!("{args:?} still ran after {HANG:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut report = std::fs::read(&err).unwrap();
+    report.extend(std::fs::read(&out).unwrap());
+    assert!(
+        report.len() <= REPORT_LIMIT,
+        "{args:?} printed {} bytes",
+        report.len()
+    );
+    Run {
+        code: status.code(),
+        report: String::from_utf8_lossy(&report).into_owned(),
+    }
+}
+
+/// Every file under `dir` with its contents.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+/// Elements that would run, load or restyle if a page carried them as typed. Text is
+/// escaped (`&lt;`), so these can only appear as real markup.
+const LIVE_ELEMENTS: &[&str] = &["<script>alert", "<iframe", "<svg", "<style>body", "<img"];
+
+/// The attributes of every real tag in `html`, as (tag, attribute, value), lower-cased.
+/// Quote-aware: escaped text inside an attribute value is not mistaken for an attribute.
+fn attributes(html: &str) -> Vec<(String, String, String)> {
+    let html = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut rest = html.as_str();
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        let tag = rest[..name_end].to_string();
+        rest = &rest[name_end..];
+        loop {
+            rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+            if rest.is_empty() || rest.starts_with('>') {
+                break;
+            }
+            let key_end = rest
+                .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+                .unwrap_or(rest.len());
+            let key = rest[..key_end].to_string();
+            rest = &rest[key_end..];
+            let mut value = String::new();
+            if let Some(after) = rest.strip_prefix('=') {
+                let (v, next) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let end = after[1..].find(q).map_or(after.len(), |e| e + 1);
+                        (&after[1..end], &after[(end + 1).min(after.len())..])
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| c.is_whitespace() || c == '>')
+                            .unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                value = v.to_string();
+                rest = next;
+            }
+            found.push((tag.clone(), key, value));
+        }
+    }
+    found
+}
+
+/// The published files carry the case's text inert.
+fn assert_inert(name: &str, site: &BTreeMap<PathBuf, Vec<u8>>) {
+    for (path, bytes) in site {
+        let text = String::from_utf8_lossy(bytes);
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if extension == "html" {
+            for live in LIVE_ELEMENTS {
+                assert!(
+                    !text.to_ascii_lowercase().contains(live),
+                    "{name}: {} carries `{live}`",
+                    path.display()
+                );
+            }
+            for (tag, key, value) in attributes(&text) {
+                let what = format!("{name}: <{tag} {key}=\"{value}\"> in {}", path.display());
+                assert!(!key.starts_with("on") && key != "style", "{what}");
+                let url = value.trim_start();
+                assert!(
+                    !url.starts_with("javascript:") && !url.starts_with("data:"),
+                    "{what}"
+                );
+                assert!(key != "src" || !url.contains("volger.example"), "{what}");
+            }
+        }
+        if extension == "xml" {
+            assert!(
+                !text.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+                "{name}: {} holds a control character",
+                path.display()
+            );
+            assert!(
+                !text.contains("</title></item>"),
+                "{name}: {} was broken out of",
+                path.display()
+            );
+        }
+        if extension == "csv" {
+            let mut reader = csv::Reader::from_reader(bytes.as_slice());
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{name}: a live formula {cell:?} in {}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_hostile_input_is_refused_with_a_located_error_or_published_inert() {
+    let corpus = Path::new(ROOT).join("tests/hostile");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != "README.md")
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "the corpus lost its cases");
+    let site = Path::new(ROOT).join("site");
+
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(case).unwrap();
+        let expect = expectation(case, &bytes);
+
+        let work = tempfile::tempdir().unwrap();
+        let catalogue = work.path().join("catalogue");
+        std::fs::create_dir(&catalogue).unwrap();
+        for vocabulary in ["_vocabularies.toml", "_synonyms.toml"] {
+            std::fs::copy(
+                Path::new(ROOT).join("interventions").join(vocabulary),
+                catalogue.join(vocabulary),
+            )
+            .unwrap();
+        }
+        std::fs::write(catalogue.join(&name), &bytes).unwrap();
+        let before = snapshot(work.path());
+        let out = work.path().join("public");
+
+        let check = run(&[Path::new("check"), &catalogue]);
+        let build = run(&[
+            Path::new("build"),
+            Path::new("--catalogue"),
+            &catalogue,
+            Path::new("--site"),
+            &site,
+            Path::new("--out"),
+            &out,
+        ]);
+        match &expect {
+            Expect::Error {
+                line,
+                column,
+                words,
+            } => {
+                assert_eq!(check.code, Some(1), "{name}: {}", check.report);
+                let place = format!("{name}:{line}:{column}: error: ");
+                assert!(
+                    check
+                        .report
+                        .lines()
+                        .any(|l| l.contains(&place) && l.contains(words.as_str())),
+                    "{name}: no error at {line}:{column} saying {words:?} in\n{}",
+                    check.report
+                );
+                assert_eq!(build.code, Some(1), "{name}: {}", build.report);
+                assert!(!out.exists(), "{name}: a refused catalogue was published");
+            }
+            Expect::Accepted => {
+                assert_eq!(check.code, Some(0), "{name}: {}", check.report);
+                assert_eq!(build.code, Some(0), "{name}: {}", build.report);
+                assert_inert(&name, &snapshot(&out));
+            }
+        }
+        // Nothing the user wrote changed; nothing appeared beside the output folder.
+        let mut after = snapshot(work.path());
+        after.retain(|path, _| !path.starts_with("public"));
+        assert!(before == after, "{name}: files outside the output changed");
+    }
+}
