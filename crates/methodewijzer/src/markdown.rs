@@ -114,20 +114,33 @@ pub fn escape_html(text: &str) -> String {
 
 /// Writes `text` escaped for HTML to `out`, as [`escape_html`] does, without an allocation:
 /// templates escape every value they print, so this is on the path of every page.
+///
+/// Characters that XML 1.0 forbids (control characters other than tab and line ends, and the
+/// non-characters U+FFFE and U+FFFF) are dropped: `check` refuses them in method files, but a
+/// catalogue built in memory ([`Catalogue::from_parts`](crate::Catalogue::from_parts)) is not
+/// checked, and one such character makes a feed unreadable.
 pub fn write_escaped_html(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let bytes = text.as_bytes();
     let mut done = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let escaped = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (escaped, width) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            0..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F => ("", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.write_str(&text[done..i])?;
         out.write_str(escaped)?;
-        done = i + 1;
+        i += width;
+        done = i;
     }
     out.write_str(&text[done..])
 }
@@ -152,6 +165,18 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_drops_what_xml_forbids_and_keeps_the_rest() {
+        assert_eq!(
+            escape_html("a\u{1}b\u{0}<c>\u{FFFF}d\u{FFFE}\u{1F}\te\u{FFFD}\r\nf\u{7F}"),
+            "ab&lt;c&gt;d\te\u{FFFD}\r\nf\u{7F}"
+        );
+        assert_eq!(
+            escape_html("Ωmega ﬁ 🙂 \"'&"),
+            "Ωmega ﬁ 🙂 &quot;&#39;&amp;"
+        );
+    }
 
     #[test]
     fn renders_markdown() {
