@@ -9,6 +9,12 @@ step() { printf '\n==> %s\n' "$*"; }
 step "formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
+step "JavaScript lints (eslint)"
+# The npm packages from the lockfile (eslint and the browser tests' packages), then eslint over
+# site/static, tests/browser and scripts (eslint.config.mjs).
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
+npx --no --prefix tests/browser eslint --max-warnings 0
+
 step "lints (cargo clippy)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
@@ -22,12 +28,11 @@ step "unit, integration and doc tests (cargo test)"
 cargo test --workspace
 
 step "browser tests (Chromium, axe-core, Nu Html Checker)"
-# What a fresh machine lacks: Debian's Chromium, and the npm packages from the lockfile.
+# What a fresh machine lacks: Debian's Chromium (the npm packages were installed for eslint).
 if ! command -v chromium >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
-(cd tests/browser && npm ci --no-audit --no-fund --silent)
 # The binary cargo test just built; no second build.
 METHODEWIJZER_BIN="$PWD/target/debug/methodewijzer" npm --prefix tests/browser test

@@ -174,7 +174,6 @@ function ge(first) {
     }
     r = true;
     del();
-    v = c;
     y: {
       bra = c;
       if (c + 1 >= l || (bt(c + 1) != 171 && bt(c + 1) != 175)) break y;
@@ -253,6 +252,7 @@ export function stem(word) {
       if (a == 5 || a == 10 || a == 11) { if (!rC()) break x; }
       if (a == 5) del();
       else if (a == 9 || a == 10) { del(); ins(a == 9 ? 'l' : 'en'); lengthen(); }
+      // eslint-disable-next-line no-sparse-arrays -- indexed by a; the holes are the values handled above
       else from([, , 'g', 'lijk', 'isch', , 't', 's', 'r', , , 'ief'][a]);
     }
     st = true;
@@ -289,6 +289,7 @@ export function stem(word) {
       if (a >= 4 && a <= 6) { if (!rV()) break y; from('nlr'[a - 4]); }
       else if (a == 9) { if (!rC()) break y; del(); lengthen(); }
       else if (a == 3) del();
+      // eslint-disable-next-line no-sparse-arrays -- indexed by a; the holes are the values handled above
       else from([, 'ie', 'eer', , , , , 'teer', 'lijk'][a]);
       st = true;
       break x;
