@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Every cargo command that builds uses --locked: Cargo.lock is committed, and a build that would
+# change it fails instead. All of them use the one dev profile (target/debug); no release build.
+
 step "formatting (cargo fmt --check)"
 cargo fmt --all -- --check
 
@@ -16,16 +19,16 @@ step "JavaScript lints (eslint)"
 npx --no --prefix tests/browser eslint --max-warnings 0
 
 step "lints (cargo clippy)"
-cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
 
 step "documentation (cargo doc)"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --workspace --no-deps --quiet
 
 step "catalogue (methodewijzer check)"
-cargo run --quiet -- check interventions
+cargo run --locked --quiet -- check interventions
 
 step "unit, integration and doc tests (cargo test)"
-cargo test --workspace
+cargo test --locked --workspace
 
 step "browser tests (Chromium, axe-core, Nu Html Checker)"
 # What a fresh machine lacks: Debian's Chromium (the npm packages were installed for eslint).
