@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,7 +87,14 @@ before(async () => {
   base = `http://127.0.0.1:${port}${PREFIX}`;
   hostileBase = `http://127.0.0.1:${port}/vijandig/`;
   build("interventions", site, base);
-  build("tests/fixtures/hostile", hostile, hostileBase);
+  // The hostile methods beside the shipped vocabularies: no copy of those to keep in step.
+  const hostileCatalogue = join(tmp, "hostile-catalogue");
+  mkdirSync(hostileCatalogue);
+  for (const file of readdirSync(join(root, "tests/fixtures/hostile"))) {
+    copyFileSync(join(root, "tests/fixtures/hostile", file), join(hostileCatalogue, file));
+  }
+  copyFileSync(join(root, "interventions/_vocabularies.toml"), join(hostileCatalogue, "_vocabularies.toml"));
+  build(hostileCatalogue, hostile, hostileBase);
   browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
