@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use methodewijzer::{Catalogue, Date, Facet, LoadOptions, SearchRequest, markdown};
+use methodewijzer::{Catalogue, Date, Facet, LoadOptions, SearchIndex, SearchRequest, markdown};
 
 /// The file a loader target writes its input to.
 pub const METHOD_FILE: &str = "fuzz-methode.toml";
@@ -51,12 +51,14 @@ pub fn scratch_folder(interventions: &Path) -> PathBuf {
         .clone()
 }
 
-/// The shipped catalogue, loaded once per process.
-pub fn shipped_catalogue(interventions: &Path) -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+/// The shipped catalogue and its index, made once per process.
+pub fn shipped_catalogue(interventions: &Path) -> &'static (Catalogue, SearchIndex) {
+    static CATALOGUE: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        Catalogue::load_with(interventions, LoadOptions { today: today() })
-            .expect("the shipped catalogue loads")
+        let catalogue = Catalogue::load_with(interventions, LoadOptions { today: today() })
+            .expect("the shipped catalogue loads");
+        let index = SearchIndex::build(&catalogue);
+        (catalogue, index)
     })
 }
 
@@ -162,7 +164,7 @@ pub fn markdown(data: &[u8]) {
 
 /// Bytes → a query with a filter, a limit and an offset, on the shipped catalogue. Any text
 /// gets an answer that is consistent, escaped and the same the second time.
-pub fn query(catalogue: &Catalogue, data: &[u8]) {
+pub fn query((catalogue, index): &(Catalogue, SearchIndex), data: &[u8]) {
     let [facet_byte, value_byte, limit_byte, offset_byte, rest @ ..] = data else {
         return;
     };
@@ -174,7 +176,7 @@ pub fn query(catalogue: &Catalogue, data: &[u8]) {
         .offset(offset);
     if let Some(&facet) = Facet::ALL.get(usize::from(*facet_byte) % (Facet::ALL.len() + 1)) {
         static VALUES: OnceLock<Vec<methodewijzer::FacetCounts>> = OnceLock::new();
-        let values = VALUES.get_or_init(|| catalogue.search(&SearchRequest::new("")).facets);
+        let values = VALUES.get_or_init(|| index.search(&SearchRequest::new("")).facets);
         let ids: Vec<String> = values
             .iter()
             .find(|counts| counts.facet == facet)
@@ -184,7 +186,7 @@ pub fn query(catalogue: &Catalogue, data: &[u8]) {
             Some(id) => request = request.filter(facet, id.clone()),
             None => {
                 let bogus = request.clone().filter(facet, text.as_ref());
-                if catalogue.check_filters(&bogus).is_ok() {
+                if index.check_filters(&bogus).is_ok() {
                     assert!(
                         ids.iter().any(|id| *id == text),
                         "{text:?} passed as a value"
@@ -193,9 +195,9 @@ pub fn query(catalogue: &Catalogue, data: &[u8]) {
             }
         }
     }
-    assert!(catalogue.check_filters(&request).is_ok());
+    assert!(index.check_filters(&request).is_ok());
 
-    let results = catalogue.search(&request);
+    let results = index.search(&request);
     assert!(results.hits.len() <= limit);
     assert_eq!(
         results.hits.len(),
@@ -207,6 +209,7 @@ pub fn query(catalogue: &Catalogue, data: &[u8]) {
             .get(&hit.slug)
             .expect("a hit is a catalogue method");
         assert_eq!(hit.name, method.name);
+        assert_eq!(hit.summary, method.summary);
         assert!(hit.score.is_finite());
         let unmarked = hit.snippet.replace("<mark>", "").replace("</mark>", "");
         assert!(
@@ -222,7 +225,7 @@ pub fn query(catalogue: &Catalogue, data: &[u8]) {
     }
     assert_eq!(
         results,
-        catalogue.search(&request),
+        index.search(&request),
         "the same query twice differs"
     );
 }
@@ -233,7 +236,7 @@ pub fn browser_export(folder: &Path, data: &[u8]) {
     let Ok(catalogue) = load(folder, data) else {
         return;
     };
-    let export = catalogue.index().browser_export(&catalogue);
+    let export = SearchIndex::build(&catalogue).browser_export();
     let manifest_file = export
         .files
         .iter()

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use methodewijzer::{Facet, SearchRequest, SearchResults};
+use methodewijzer::{Facet, SearchIndex, SearchRequest, SearchResults};
 use serde_json::json;
 
 /// The filters given on the command line, per facet.
@@ -33,20 +33,21 @@ pub fn run(
     let Some(catalogue) = methodewijzer_site::load_or_report(dir) else {
         return ExitCode::FAILURE;
     };
+    let index = SearchIndex::build(&catalogue);
     let mut template = SearchRequest::new("").limit(limit).offset(offset);
     for (facet, values) in filters.0 {
         for value in values {
             template = template.filter(facet, value);
         }
     }
-    if let Err(e) = catalogue.check_filters(&template) {
+    if let Err(e) = index.check_filters(&template) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
     let search = |query: &str| {
         let mut request = template.clone();
         request.query = query.to_string();
-        catalogue.search(&request)
+        index.search(&request)
     };
     let mut stdout = std::io::stdout().lock();
     match queries {

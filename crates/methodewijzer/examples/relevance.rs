@@ -17,7 +17,7 @@ fn report(catalogue: &Catalogue, judgments: &Judgments, options: IndexOptions) -
     let index = SearchIndex::build_with_options(catalogue, options);
     evaluate(judgments, |q| {
         index
-            .search(catalogue, &SearchRequest::new(q).limit(catalogue.len()))
+            .search(&SearchRequest::new(q).limit(catalogue.len()))
             .hits
             .into_iter()
             .map(|h| h.slug)
@@ -154,7 +154,7 @@ fn main() {
     }
 
     // What the Dutch stemmer (tantivy 0.27, Snowball 3) makes of words the catalogue uses.
-    let mut analyzer = catalogue.index().analyzer().clone();
+    let mut analyzer = SearchIndex::build(&catalogue).analyzer().clone();
     println!("\nword → index terms");
     for word in [
         "gemeenten",

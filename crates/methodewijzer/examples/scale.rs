@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use methodewijzer::relevance::Judgments;
-use methodewijzer::{SearchRequest, Vocabularies, synthetic};
+use methodewijzer::{SearchIndex, SearchRequest, Vocabularies, synthetic};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -18,11 +18,11 @@ fn main() {
     let catalogue = synthetic::catalogue(n, &vocab, 7);
     println!("generate {n}: {:?}", start.elapsed());
     let start = Instant::now();
-    catalogue.index();
+    let index = SearchIndex::build(&catalogue);
     println!("index: {:?}", start.elapsed());
     // The first query merges the index's segments into one; it is timed apart from the mix.
     let start = Instant::now();
-    catalogue.search(&SearchRequest::new("eenzaamheid"));
+    index.search(&SearchRequest::new("eenzaamheid"));
     println!("first query (merges the segments): {:?}", start.elapsed());
     let judgments = Judgments::load(format!("{ROOT}/tests/relevance/queries.toml")).unwrap();
     let mut times = Vec::new();
@@ -38,7 +38,7 @@ fn main() {
         .take(judgments.queries.len() * repeat)
     {
         let start = Instant::now();
-        let results = catalogue.search(&SearchRequest::new(q.text.as_str()));
+        let results = index.search(&SearchRequest::new(q.text.as_str()));
         times.push((start.elapsed(), q.text.clone(), results.total));
     }
     times.sort();

@@ -17,7 +17,6 @@ use crate::document::{self, Parsed};
 use crate::input::read_text as read;
 use crate::model::{Date, Method};
 use crate::rules::{Source, check_methods};
-use crate::search::SearchIndex;
 use crate::synonyms::{SYNONYMS_FILE, Synonyms, load_synonyms};
 use crate::text::{is_valid_slug, slugify, unconfuse};
 use crate::vocab::{VOCABULARIES_FILE, Vocabularies, load_vocabularies};
@@ -37,8 +36,9 @@ impl Default for LoadOptions {
     }
 }
 
-/// A loaded, validated catalogue: the methods (sorted by slug) and the vocabularies.
-#[derive(Debug)]
+/// A loaded, validated catalogue: the methods (sorted by slug) and the vocabularies. To
+/// search it, build a [`SearchIndex`](crate::SearchIndex) from it.
+#[derive(Debug, Clone)]
 pub struct Catalogue {
     dir: PathBuf,
     methods: Vec<Method>,
@@ -46,22 +46,6 @@ pub struct Catalogue {
     synonyms: Synonyms,
     warnings: Diagnostics,
     today: Date,
-    /// Built on first search, so that `check` and page rendering never pay for it.
-    index: OnceLock<SearchIndex>,
-}
-
-impl Clone for Catalogue {
-    fn clone(&self) -> Catalogue {
-        Catalogue {
-            dir: self.dir.clone(),
-            methods: self.methods.clone(),
-            vocabularies: self.vocabularies.clone(),
-            synonyms: self.synonyms.clone(),
-            warnings: self.warnings.clone(),
-            today: self.today,
-            index: OnceLock::new(),
-        }
-    }
 }
 
 impl Catalogue {
@@ -93,7 +77,7 @@ impl Catalogue {
 
         let vocab_path = dir.join(VOCABULARIES_FILE);
         let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
-        let analyzer = crate::search::Analyzer::for_texts(std::iter::empty());
+        let analyzer = crate::analysis::Analyzer::for_texts(std::iter::empty());
         let has_words = |phrase: &str| !analyzer.clone().words(phrase).is_empty();
         let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics, &has_words);
 
@@ -151,7 +135,6 @@ impl Catalogue {
             synonyms: synonyms.unwrap_or_default(),
             warnings: diagnostics,
             today: options.today,
-            index: OnceLock::new(),
         })
     }
 
@@ -171,18 +154,12 @@ impl Catalogue {
             synonyms,
             warnings: Diagnostics::default(),
             today,
-            index: OnceLock::new(),
         }
     }
 
     /// The synonym groups used by search.
     pub fn synonyms(&self) -> &Synonyms {
         &self.synonyms
-    }
-
-    /// The search index, built on first use.
-    pub fn index(&self) -> &SearchIndex {
-        self.index.get_or_init(|| SearchIndex::build(self))
     }
 
     /// The folder the catalogue was loaded from.

@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 pub mod advice;
+mod analysis;
 mod catalogue;
 mod diagnostic;
 mod document;
@@ -57,11 +58,12 @@ pub use catalogue::{Catalogue, LoadOptions, method_schema, method_schema_json};
 pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
 pub use model::{
     AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED, NOT_RECOGNISED,
-    Owner, PracticeExample, Recognition, Source, Status,
+    Owner, PracticeExample, Recognition, Source, Status, recognition_rank,
 };
 pub use search::{
-    Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, UnknownFilterValue,
+    Facet, FacetCounts, FacetValue, Facts, Hit, SearchIndex, SearchRequest, SearchResults,
+    UnknownFilterValue,
 };
 pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};
 pub use text::{is_valid_slug, slugify};
-pub use vocab::{Kind, Term, VOCABULARIES_FILE, Vocabularies, recognition_rank};
+pub use vocab::{Kind, Term, VOCABULARIES_FILE, Vocabularies};

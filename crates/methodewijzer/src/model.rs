@@ -176,7 +176,7 @@ impl Method {
     /// the highest level still valid; else a re-assessment in progress; else the most recent
     /// lapsed recognition; else a refusal; else the most recent entry.
     pub fn current_recognition(&self, today: Date) -> Option<&Recognition> {
-        let rank = |r: &Recognition| crate::vocab::recognition_rank(&r.level);
+        let rank = |r: &Recognition| recognition_rank(&r.level);
         let latest = |keep: &dyn Fn(&Recognition) -> bool| {
             self.recognitions
                 .iter()
@@ -207,7 +207,7 @@ impl Method {
     /// `niet-erkend` when a committee said no; else `niet-beoordeeld`.
     pub fn recognition_level(&self, today: Date) -> &str {
         match self.current_recognition(today) {
-            Some(r) if crate::vocab::recognition_rank(&r.level) > 0 => {
+            Some(r) if recognition_rank(&r.level) > 0 => {
                 if r.is_expired(today) {
                     EXPIRED
                 } else {
@@ -529,5 +529,17 @@ impl JsonSchema for Date {
             "format": "date",
             "description": "Een datum: 2024-05-31."
         })
+    }
+}
+/// Orders recognition levels from "niet beoordeeld" (0) to "effectief – sterke
+/// aanwijzingen" (5), so that the strongest valid recognition can be shown first.
+pub fn recognition_rank(level: &str) -> u8 {
+    match level {
+        "goed-beschreven" => 1,
+        "goed-onderbouwd" => 2,
+        "effectief-eerste-aanwijzingen" => 3,
+        "effectief-goede-aanwijzingen" => 4,
+        "effectief-sterke-aanwijzingen" => 5,
+        _ => 0,
     }
 }

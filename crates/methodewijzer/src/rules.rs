@@ -198,7 +198,7 @@ fn check_method(
                     .to_string(),
             );
         }
-        let ranked = crate::vocab::recognition_rank(&recognition.level) > 0;
+        let ranked = crate::model::recognition_rank(&recognition.level) > 0;
         if ranked && recognition.date.is_none() && !recognition.date_unknown {
             report(
                 Severity::Error,

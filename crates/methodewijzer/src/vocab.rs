@@ -184,19 +184,6 @@ impl Vocabularies {
     }
 }
 
-/// Orders recognition levels from "niet beoordeeld" (0) to "effectief – sterke
-/// aanwijzingen" (5), so that the strongest valid recognition can be shown first.
-pub fn recognition_rank(level: &str) -> u8 {
-    match level {
-        "goed-beschreven" => 1,
-        "goed-onderbouwd" => 2,
-        "effectief-eerste-aanwijzingen" => 3,
-        "effectief-goede-aanwijzingen" => 4,
-        "effectief-sterke-aanwijzingen" => 5,
-        _ => 0,
-    }
-}
-
 fn vocabularies_schema() -> &'static Json {
     static SCHEMA: OnceLock<Json> = OnceLock::new();
     SCHEMA.get_or_init(|| schemars::schema_for!(Vocabularies).to_value())

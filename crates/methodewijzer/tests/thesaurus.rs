@@ -1,7 +1,7 @@
 //! The thesaurus in `_synonyms.toml`: synonyms find each other, a narrower concept also finds
 //! its broader one (lower) but not the reverse, and `check` keeps the file sound.
 
-use methodewijzer::{Catalogue, SearchRequest};
+use methodewijzer::{Catalogue, SearchIndex, SearchRequest};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -44,7 +44,7 @@ broader = ["eenzaamheid"]
 "#;
 
 fn found(catalogue: &Catalogue, query: &str) -> Vec<String> {
-    catalogue
+    SearchIndex::build(catalogue)
         .search(&SearchRequest::new(query).limit(10))
         .hits
         .into_iter()
@@ -57,7 +57,7 @@ fn a_narrower_concept_finds_the_broader_one_lower_and_not_the_reverse() {
     let catalogue = catalogue(THESAURUS).expect("valid");
     // "weduwnaar" is in no text: its synonym finds the rouwgroep, its broader concept the
     // wandelclub (vereenzaming), ranked below.
-    let results = catalogue.search(&SearchRequest::new("weduwnaar"));
+    let results = SearchIndex::build(&catalogue).search(&SearchRequest::new("weduwnaar"));
     let order: Vec<&str> = results.hits.iter().map(|h| h.slug.as_str()).collect();
     assert_eq!(order, ["rouwgroep", "wandelclub"]);
     assert!(results.hits[0].score > results.hits[1].score);

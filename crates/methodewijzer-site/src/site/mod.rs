@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, context};
 use serde::Serialize;
 
-use methodewijzer::{Catalogue, Diagnostics, Kind, LoadOptions, export};
+use methodewijzer::{Catalogue, Diagnostics, Kind, LoadOptions, SearchIndex, export};
 
 use output::Files;
 use pages::{DIMENSIONS, MethodSummary, MethodView, TermView, string};
@@ -164,22 +164,23 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     // Independent steps run side by side where one of them leaves a core idle: the open
     // data is printed while the search index is built, and the browser's index exported
     // while the method views are made. Either pair needs the index, so it comes first.
-    let data = std::thread::scope(|s| {
+    let (index, data) = std::thread::scope(|s| {
         let data = s.spawn(|| {
             [
                 ("data/methods.json", export::methods_json(&catalogue)),
                 ("data/methods.csv", export::methods_csv(&catalogue)),
             ]
         });
-        catalogue.index();
-        data.join()
-    })
-    .map_err(|_| "making the open data failed".to_string())?;
+        (SearchIndex::build(&catalogue), data.join())
+    });
+    let data = data.map_err(|_| "making the open data failed".to_string())?;
     timer.lap("search index, data");
     let (search, views) = std::thread::scope(|s| {
-        let search = s.spawn(|| catalogue.index().browser_export(&catalogue));
+        let search = s.spawn(|| index.browser_export());
         let views = parallel(catalogue.methods(), |m| {
-            Ok(pages::method_view(&catalogue, m, &settings, &strings))
+            Ok(pages::method_view(
+                &catalogue, &index, m, &settings, &strings,
+            ))
         });
         (search.join(), views)
     });

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use methodewijzer::markdown;
-use methodewijzer::{Catalogue, Date, Kind, Method, Recognition};
+use methodewijzer::{Catalogue, Date, Kind, Method, Recognition, SearchIndex};
 
 use super::settings::{Settings, Strings};
 
@@ -225,6 +225,7 @@ fn recognition_view(catalogue: &Catalogue, r: &Recognition) -> RecognitionView {
 /// Builds the view of one method.
 pub fn method_view(
     catalogue: &Catalogue,
+    index: &SearchIndex,
     method: &Method,
     settings: &Settings,
     strings: &Strings,
@@ -254,9 +255,10 @@ pub fn method_view(
             (None, None) => String::new(),
         })
         .filter(|a| !a.is_empty());
-    let related = catalogue
+    let related = index
         .related(&method.slug, 4)
-        .into_iter()
+        .iter()
+        .filter_map(|slug| catalogue.get(slug))
         .map(|m| RelatedView {
             name: m.name.clone(),
             summary: m.summary.clone(),

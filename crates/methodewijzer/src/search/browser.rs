@@ -33,13 +33,11 @@ use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
 
-use super::Facet;
 use super::index::{
     BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
-    SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT, facet_vocabulary,
+    SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
-use crate::catalogue::Catalogue;
-use crate::vocab::Kind;
+use super::{Facet, Facts};
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
 pub const IMPACT_SCALE: f64 = 100_000.0;
@@ -90,11 +88,11 @@ pub struct BrowserIndex {
 
 impl SearchIndex {
     /// Exports the index for the site's search script (see the [module docs](self)).
-    pub fn browser_export(&self, catalogue: &Catalogue) -> BrowserIndex {
+    pub fn browser_export(&self) -> BrowserIndex {
         // The segments as they are: the export is the same on any number of them.
         let segments = self.segments();
         let searcher = &segments.searcher;
-        let methods = catalogue.methods();
+        let methods = &self.cards;
         // Browser document number = position in name order.
         let doc_of = |ord: u32| self.name_rank[ord as usize];
         let mut files = Vec::new();
@@ -206,7 +204,7 @@ impl SearchIndex {
                 .iter()
                 .map(|&ord| {
                     let m = &methods[ord as usize];
-                    json!([m.slug, m.name, m.summary, display_facts(catalogue, m)])
+                    json!([m.slug, m.name, m.summary, display_facts(&m.facts)])
                 })
                 .collect();
             blocks.push(add_file(
@@ -222,7 +220,7 @@ impl SearchIndex {
         let mut facet_bytes = Vec::new();
         let mut facets = Vec::new();
         for (i, facet) in Facet::ALL.iter().enumerate() {
-            let values = facet_vocabulary(catalogue, *facet);
+            let values = &self.facets[facet.position()];
             let width = values.len().div_ceil(8);
             let offset = facet_bytes.len();
             facet_bytes.resize(offset + width * methods.len(), 0u8);
@@ -410,33 +408,20 @@ fn add_file(files: &mut Vec<BrowserFile>, stem: &str, ext: &str, bytes: Vec<u8>)
 /// What a result shows beside the name to help choose: `[state, state label, lapsed level's
 /// label or "", target group labels, carried-out-by labels]`. The script renders it as the
 /// static lists do (a recognition badge, then the groups and who carries it out).
-fn display_facts(catalogue: &Catalogue, m: &crate::Method) -> Value {
-    let vocabularies = catalogue.vocabularies();
-    let today = catalogue.today();
-    let state = m.recognition_level(today);
-    let was = m
-        .current_recognition(today)
-        .filter(|_| state == crate::model::EXPIRED)
-        .map(|r| vocabularies.label(Kind::RecognitionLevel, &r.level))
-        .unwrap_or_default();
-    let labels = |kind: Kind, ids: &[String]| -> Vec<String> {
-        ids.iter()
-            .map(|id| vocabularies.label(kind, id).to_string())
-            .collect()
-    };
+fn display_facts(facts: &Facts) -> Value {
     json!([
-        state,
-        vocabularies.label(Kind::RecognitionLevel, state),
-        was,
-        labels(Kind::TargetGroup, &m.target_groups),
-        labels(Kind::CarriedOutBy, &m.carried_out_by),
+        facts.recognition,
+        facts.recognition_label,
+        facts.lapsed_level,
+        facts.target_groups,
+        facts.carried_out_by,
     ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::Analyzer;
+    use crate::analysis::Analyzer;
 
     #[test]
     fn every_listed_stop_word_is_dropped_by_the_analyzer() {

@@ -1,4 +1,7 @@
-//! The tantivy index of a catalogue and the query it runs.
+//! The tantivy index of a catalogue: how it is built, what it keeps beside tantivy's own
+//! index (facet values, cards, names, synonyms, signatures) and its segments. Reading a
+//! query is in `query.rs`, running one in `results.rs`, what is indexed of a method in
+//! `fields.rs`.
 //!
 //! One document per method. Text goes into a handful of fields with different weights —
 //! a word in the name says more than a word in a practice example. Beside the index, a term
@@ -7,29 +10,22 @@
 //! automata. The index lives in RAM: a catalogue is small, and building it takes
 //! milliseconds per hundred methods.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Once, RwLock};
 
 use rayon::prelude::*;
-use tantivy::directory::FileSlice;
-use tantivy::postings::TermInfo;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
-};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::termdict::{TermDictionary, TermDictionaryBuilder};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument};
 
-use super::analysis::{Analyzer, Counted, DutchTokenizer, Stemming};
+use super::Facet;
+use super::card::Card;
+use super::fields::{all_field_texts, facet_vocabulary};
 use super::related::Signatures;
-use super::{Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults};
+use super::words::WordList;
+use crate::analysis::{Analyzer, Counted, Stemming};
 use crate::catalogue::Catalogue;
-use crate::markdown;
-use crate::model::{Method, Status};
 use crate::text::comparable;
-use crate::vocab::Kind;
 
 /// The scored fields and their weights, justified by the relevance judgments
 /// (`tests/relevance/`, BENCHMARKS.md).
@@ -93,7 +89,20 @@ impl Default for IndexOptions {
     }
 }
 
-/// The search index of a catalogue. Built by [`Catalogue::index`].
+/// The search index of a catalogue, with what its results show of each method: built once
+/// from a [`Catalogue`], it answers queries without it.
+///
+/// ```
+/// use methodewijzer::{Catalogue, Facet, SearchIndex, SearchRequest};
+/// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+/// let index = SearchIndex::build(&Catalogue::load(dir).unwrap());
+///
+/// let results = index.search(&SearchRequest::new("krachtwek")); // a typo
+/// assert_eq!(results.hits[0].slug, "krachtwerk");
+///
+/// let results = index.search(&SearchRequest::new("").filter(Facet::Theme, "eenzaamheid"));
+/// assert!(results.hits.iter().all(|h| h.facts.recognition.len() > 0));
+/// ```
 pub struct SearchIndex {
     pub(super) index: Index,
     /// The documents' segments, as a searcher sees them. See [`SearchIndex::segments`].
@@ -104,8 +113,10 @@ pub struct SearchIndex {
     pub(super) fields: Vec<(Field, f32)>,
     /// Every surface word of the catalogue with its document frequency.
     pub(super) words: WordList,
-    /// Per facet, its values (ids, in vocabulary order).
-    pub(super) facet_ids: Vec<Vec<String>>,
+    /// Per facet (in [`Facet::ALL`] order), its values as (id, label), in display order.
+    pub(super) facets: Vec<Vec<(String, String)>>,
+    /// Per method, what a result shows of it.
+    pub(super) cards: Vec<Card>,
     /// Facet values of all methods, flat: method `m`'s values of facet `f` are
     /// `facet_values[facet_starts[m * 8 + f]..facet_starts[m * 8 + f + 1]]`, each the index
     /// into `facet_ids[f]` plus `facet_offsets[f]`, so that all facets count into one array.
@@ -136,76 +147,6 @@ impl std::fmt::Debug for SearchIndex {
             .field("methods", &self.methods)
             .finish()
     }
-}
-
-/// The text of each scored field for one method, in [`FIELD_WEIGHTS`] order.
-pub fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
-    let vocab = catalogue.vocabularies();
-    let mut labels = Vec::new();
-    let lists: [(Kind, &[String]); 5] = [
-        (Kind::Theme, &method.themes),
-        (Kind::TargetGroup, &method.target_groups),
-        (Kind::Setting, &method.settings),
-        (Kind::Law, &method.laws),
-        (Kind::CarriedOutBy, &method.carried_out_by),
-    ];
-    for (kind, ids) in lists {
-        labels.extend(ids.iter().map(|id| vocab.label(kind, id).to_string()));
-    }
-    if let Some(level) = &method.prevention_level {
-        labels.push(vocab.label(Kind::PreventionLevel, level).to_string());
-    }
-
-    let mut core = vec![markdown::to_text(&method.aim)];
-    core.extend(method.effective_elements.iter().cloned());
-    core.extend(method.problem.as_deref().map(markdown::to_text));
-    core.extend(method.indications.as_deref().map(markdown::to_text));
-
-    let mut body = vec![markdown::to_text(&method.approach)];
-    for (key, text) in method.markdown_fields() {
-        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
-            body.push(markdown::to_text(text));
-        }
-    }
-    for example in &method.practice_examples {
-        body.push(example.title.clone());
-        body.extend(example.place.clone());
-        body.push(markdown::to_text(&example.description));
-    }
-    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
-
-    let mut name = vec![method.name.clone()];
-    name.extend(method.aliases.iter().cloned());
-    [
-        name.join("\n"),
-        method.summary.clone(),
-        labels.join("\n"),
-        core.join("\n"),
-        body.join("\n"),
-    ]
-}
-
-/// [`field_texts`] of every method, computed on all cores.
-fn all_field_texts(catalogue: &Catalogue) -> Vec<[String; 5]> {
-    catalogue
-        .methods()
-        .par_iter()
-        .map(|m| field_texts(catalogue, m))
-        .collect()
-}
-
-/// The values of each facet for one method.
-pub fn facet_values(catalogue: &Catalogue, method: &Method) -> BTreeMap<Facet, Vec<String>> {
-    let level = method.recognition_level(catalogue.today()).to_string();
-    BTreeMap::from([
-        (Facet::Theme, method.themes.clone()),
-        (Facet::TargetGroup, method.target_groups.clone()),
-        (Facet::Law, method.laws.clone()),
-        (Facet::RecognitionLevel, vec![level]),
-        (Facet::CarriedOutBy, method.carried_out_by.clone()),
-        (Facet::Setting, method.settings.clone()),
-        (Facet::Status, vec![method.status.id().to_string()]),
-    ])
 }
 
 impl SearchIndex {
@@ -316,28 +257,23 @@ impl SearchIndex {
             })
             .collect();
 
-        let facet_ids: Vec<Vec<String>> = Facet::ALL
+        let facets: Vec<Vec<(String, String)>> = Facet::ALL
             .iter()
-            .map(|f| {
-                facet_vocabulary(catalogue, *f)
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect()
-            })
+            .map(|f| facet_vocabulary(catalogue, *f))
             .collect();
         let mut facet_offsets = vec![0];
-        for ids in &facet_ids {
+        for ids in &facets {
             facet_offsets.push(facet_offsets.last().copied().unwrap_or(0) + ids.len());
         }
         let mut flat_values = Vec::new();
         let mut facet_starts = Vec::with_capacity(catalogue.len() * 8);
         for m in catalogue {
-            let values = facet_values(catalogue, m);
             for (i, facet) in Facet::ALL.iter().enumerate() {
                 facet_starts.push(flat_values.len() as u32);
-                let ids = &facet_ids[i];
-                flat_values.extend(values[facet].iter().filter_map(|v| {
-                    let local = ids.iter().position(|id| id == v)?;
+                let ids = &facets[i];
+                let values = facet.values_of(m, catalogue.today());
+                flat_values.extend(values.iter().filter_map(|v| {
+                    let local = ids.iter().position(|(id, _)| id == v)?;
                     Some((facet_offsets[i] + local) as u16)
                 }));
             }
@@ -365,7 +301,12 @@ impl SearchIndex {
             analyzer,
             fields,
             words,
-            facet_ids,
+            facets,
+            cards: catalogue
+                .methods()
+                .par_iter()
+                .map(|m| Card::of(catalogue, m))
+                .collect(),
             facet_values: flat_values,
             facet_starts,
             facet_offsets,
@@ -414,7 +355,7 @@ impl SearchIndex {
 
     /// [`SearchIndex::segments`], merged into one first if that has not been done yet. When
     /// the merge fails, queries run on the segments as they are, with the same results.
-    fn queryable(&self) -> Arc<Segments> {
+    pub(super) fn queryable(&self) -> Arc<Segments> {
         // `_force`: a merge that panicked is tried again rather than poisoning every query.
         self.merge.call_once_force(|_| {
             if self.segments().searcher.segment_readers().len() < 2 {
@@ -437,412 +378,6 @@ impl SearchIndex {
         writer.merge(&ids).wait()?;
         writer.wait_merging_threads()?;
         Segments::read(&self.index)
-    }
-
-    /// Runs `request` against the index.
-    pub fn search(&self, catalogue: &Catalogue, request: &SearchRequest) -> SearchResults {
-        let segments = self.queryable();
-        let searcher = &segments.searcher;
-        let query = self.parse(&request.query);
-
-        // Every match with its score, by method ordinal.
-        let mut scored: Vec<(u32, f32)> = match &query {
-            None => (0..self.methods as u32).map(|o| (o, 0.0)).collect(),
-            Some(query) => searcher
-                .search(
-                    query,
-                    &AllMatches {
-                        ords: &segments.ords,
-                    },
-                )
-                .unwrap_or_default(),
-        };
-        // The best score before the exact-name bonus: the match floor is a share of what the
-        // words earn, so that typing a method's name does not hide every other match.
-        let best = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
-        if query.is_some()
-            && let Some(&ord) = self.names.get(&comparable(&request.query))
-        {
-            for (o, score) in &mut scored {
-                if *o == ord {
-                    *score += EXACT_NAME_BONUS;
-                }
-            }
-        }
-        // Only methods that match well enough count: a query sharing one common word with
-        // every method must not report the whole catalogue as found.
-        if query.is_some() && self.match_floor > 0.0 {
-            scored.retain(|&(_, s)| s >= best * self.match_floor);
-        }
-
-        // Filters as a wanted-flag per facet value (all facets in one array); a facet
-        // without a filter accepts everything.
-        let mut wanted = vec![false; self.facet_offsets[Facet::ALL.len()]];
-        let mut filtered = [false; 7];
-        for (i, facet) in Facet::ALL.iter().enumerate() {
-            if let Some(values) = request.filters.get(facet).filter(|v| !v.is_empty()) {
-                filtered[i] = true;
-                for (local, id) in self.facet_ids[i].iter().enumerate() {
-                    wanted[self.facet_offsets[i] + local] = values.contains(id);
-                }
-            }
-        }
-        let any_filter = filtered.contains(&true);
-
-        // Facet counts: a method counts for facet F when it passes every filter but F's.
-        let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
-        let mut passing = Vec::with_capacity(scored.len());
-        for &(ord, score) in &scored {
-            let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
-            let mut failed = 0u8;
-            if any_filter {
-                for i in (0..7).filter(|&i| filtered[i]) {
-                    if !self
-                        .facet_values_of(ord as usize, i)
-                        .iter()
-                        .any(|&v| wanted[v as usize])
-                    {
-                        failed |= 1 << i;
-                    }
-                }
-            }
-            if failed == 0 {
-                // The usual case: one pass over all of the method's values.
-                for &v in &self.facet_values[starts[0] as usize..starts[7] as usize] {
-                    flat[v as usize] += 1;
-                }
-                passing.push((ord, score));
-            } else if failed.count_ones() == 1 {
-                // Failing only facet F's filter still counts for F.
-                for &v in self.facet_values_of(ord as usize, failed.trailing_zeros() as usize) {
-                    flat[v as usize] += 1;
-                }
-            }
-        }
-        let counts: Vec<&[u32]> = (0..7)
-            .map(|i| &flat[self.facet_offsets[i]..self.facet_offsets[i + 1]])
-            .collect();
-
-        let total = passing.len();
-        let order = |a: &(u32, f32), b: &(u32, f32)| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
-        };
-        let end = request.offset.saturating_add(request.limit).min(total);
-        if end > 0 && end < total {
-            passing.select_nth_unstable_by(end - 1, order);
-            passing.truncate(end);
-        }
-        passing.sort_unstable_by(order);
-        let page: Vec<(u32, f32)> = passing.into_iter().skip(request.offset).collect();
-
-        // Snippet generators are made on demand: most hits highlight in their summary, so
-        // the longer fields are rarely needed.
-        let mut generators: [Option<Option<SnippetGenerator>>; 3] = [None, None, None];
-        let methods = catalogue.methods();
-        let hits = page
-            .into_iter()
-            .map(|(ord, score)| {
-                let method = &methods[ord as usize];
-                Hit {
-                    slug: method.slug.clone(),
-                    name: method.name.clone(),
-                    score,
-                    snippet: self.snippet(
-                        ord as usize,
-                        method,
-                        query.as_deref(),
-                        searcher,
-                        &mut generators,
-                    ),
-                }
-            })
-            .collect();
-
-        let facets = Facet::ALL
-            .into_iter()
-            .enumerate()
-            .map(|(i, facet)| {
-                let selected = request.filters.get(&facet);
-                FacetCounts {
-                    facet,
-                    label: facet.label().to_string(),
-                    values: facet_vocabulary(catalogue, facet)
-                        .into_iter()
-                        .enumerate()
-                        .map(|(v, (id, label))| FacetValue {
-                            count: counts[i].get(v).copied().unwrap_or(0) as usize,
-                            selected: selected.is_some_and(|s| s.contains(&id)),
-                            id,
-                            label,
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-
-        SearchResults {
-            total,
-            hits,
-            facets,
-        }
-    }
-
-    /// Builds the query for `text`; `None` when it is blank or only stop words (browse). Text
-    /// without a letter or digit (only punctuation or emoji) finds nothing, not everything.
-    pub fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
-        let segments = self.queryable();
-        let searcher = &segments.searcher;
-        let mut analyzer = self.analyzer.clone();
-        let mut words = analyzer.words(text);
-        words.truncate(MAX_QUERY_WORDS);
-        if words.is_empty() {
-            // Text without a letter or digit (punctuation, emoji) finds nothing; blank text or
-            // only stop words ("de", or "een" on the way to "eenzaamheid") browses everything.
-            // Letters and digits are `\p{Alphabetic}` and `\p{N}`, as in the script.
-            let wordless = text.chars().any(|c| !c.is_whitespace())
-                && !text.chars().any(char::is_alphanumeric);
-            return wordless.then(|| self.nothing());
-        }
-        let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let last = words.len() - 1;
-
-        for (i, word) in words.iter().enumerate() {
-            let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
-            let terms = analyzer.terms(&word.text).to_vec();
-            if self.any_matches(searcher, &terms) {
-                alternatives.push((terms, 1.0));
-            } else {
-                for typo in self.fuzzy_words(&word.text) {
-                    alternatives.push((analyzer.terms(&typo).to_vec(), TYPO_WEIGHT));
-                }
-            }
-            if i == last && open_end {
-                for completion in self.completions(&word.text) {
-                    alternatives.push((analyzer.terms(&completion).to_vec(), PREFIX_WEIGHT));
-                }
-            }
-            if let Some(clause) = self.word_clause(alternatives) {
-                clauses.push((Occur::Should, clause));
-            }
-        }
-
-        // "kwartier maken" also finds "kwartiermaken".
-        for pair in words.windows(2) {
-            if pair[1].position == pair[0].position + 1 {
-                let joined = format!("{}{}", pair[0].text, pair[1].text);
-                if self.analyzer.is_known(&joined) {
-                    let terms = analyzer.terms(&joined).to_vec();
-                    clauses.extend(
-                        self.word_clause(vec![(terms, 1.0)])
-                            .map(|c| (Occur::Should, c)),
-                    );
-                }
-            }
-        }
-
-        // Synonyms: a member found in the query adds the group's other members, and the
-        // members of its broader groups at a lower weight. Each word is added once, at the
-        // highest weight it gets, in the order first met (the script does the same).
-        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        let mut expansion: Vec<(&str, f32)> = Vec::new();
-        for (g, group) in self.synonyms.iter().enumerate() {
-            let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
-                continue;
-            };
-            for (m, member) in group.iter().enumerate() {
-                if m == found || contains_run(&typed, member) {
-                    continue;
-                }
-                for word in member {
-                    add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT);
-                }
-            }
-            for &b in &self.broader[g] {
-                for word in self.synonyms[b].iter().flatten() {
-                    add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT);
-                }
-            }
-        }
-        for (word, weight) in expansion {
-            let terms = analyzer.terms(word).to_vec();
-            clauses.extend(
-                self.word_clause(vec![(terms, weight)])
-                    .map(|c| (Occur::Should, c)),
-            );
-        }
-
-        if clauses.is_empty() {
-            // Words that match nothing at all: a query that finds nothing, not everything.
-            return Some(self.nothing());
-        }
-        Some(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    /// A query that matches no method.
-    fn nothing(&self) -> Box<dyn Query> {
-        let nothing = Term::from_field_text(self.fields[0].0, "\u{0}");
-        Box::new(TermQuery::new(nothing, IndexRecordOption::Basic))
-    }
-
-    /// One query word: the best-scoring of its alternatives (typed, completed, corrected),
-    /// each summing its terms over the weighted fields.
-    fn word_clause(&self, alternatives: Vec<(Vec<String>, f32)>) -> Option<Box<dyn Query>> {
-        let disjuncts: Vec<Box<dyn Query>> = alternatives
-            .into_iter()
-            .map(|(terms, weight)| {
-                let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-                for term in &terms {
-                    for (field, field_weight) in &self.fields {
-                        let query = TermQuery::new(
-                            Term::from_field_text(*field, term),
-                            IndexRecordOption::WithFreqs,
-                        );
-                        should.push((
-                            Occur::Should,
-                            Box::new(BoostQuery::new(Box::new(query), field_weight * weight)),
-                        ));
-                    }
-                }
-                Box::new(BooleanQuery::new(should)) as Box<dyn Query>
-            })
-            .collect();
-        match disjuncts.len() {
-            0 => None,
-            1 => disjuncts.into_iter().next(),
-            _ => Some(Box::new(DisjunctionMaxQuery::new(disjuncts))),
-        }
-    }
-
-    fn any_matches(&self, searcher: &tantivy::Searcher, terms: &[String]) -> bool {
-        terms.iter().any(|term| {
-            self.fields.iter().any(|(field, _)| {
-                searcher
-                    .doc_freq(&Term::from_field_text(*field, term))
-                    .unwrap_or(0)
-                    > 0
-            })
-        })
-    }
-
-    /// Catalogue words within the allowed edit distance of `word`.
-    fn fuzzy_words(&self, word: &str) -> Vec<String> {
-        let len = word.chars().count();
-        let distance = match len {
-            0..=4 => return Vec::new(),
-            5..=8 => 1,
-            _ => 2,
-        };
-        // Any text field: the automaton only needs the word.
-        let term = Term::from_field_text(self.fields[0].0, word);
-        let Ok(automaton) = FuzzyTermQuery::new(term, distance, true).automaton() else {
-            return Vec::new();
-        };
-        let mut found = Vec::new();
-        if let Ok(mut stream) = self.words.0.search(&automaton).into_stream() {
-            while stream.advance() {
-                if let Ok(w) = std::str::from_utf8(stream.key()) {
-                    found.push(w.to_string());
-                }
-            }
-        }
-        found
-    }
-
-    /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.
-    fn completions(&self, prefix: &str) -> Vec<String> {
-        if prefix.chars().count() < 2 {
-            return Vec::new();
-        }
-        let mut found: Vec<(String, u64)> = Vec::new();
-        if let Ok(mut stream) = self.words.0.range().ge(prefix.as_bytes()).into_stream() {
-            while stream.advance() {
-                let key = stream.key();
-                if !key.starts_with(prefix.as_bytes()) {
-                    break;
-                }
-                if key.len() > prefix.len()
-                    && let Ok(w) = std::str::from_utf8(key)
-                {
-                    found.push((w.to_string(), u64::from(stream.value().doc_freq)));
-                }
-            }
-        }
-        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        found
-            .into_iter()
-            .take(MAX_EXPANSIONS)
-            .map(|(w, _)| w)
-            .collect()
-    }
-
-    /// The snippet of one hit: the first of summary, core and body texts with a highlight.
-    fn snippet(
-        &self,
-        ord: usize,
-        method: &Method,
-        query: Option<&dyn Query>,
-        searcher: &tantivy::Searcher,
-        generators: &mut [Option<Option<SnippetGenerator>>; 3],
-    ) -> String {
-        let Some(query) = query else {
-            return markdown::escape_html(&method.summary);
-        };
-        for (slot, field) in [1usize, 3, 4].into_iter().enumerate() {
-            let generator = generators[slot]
-                .get_or_insert_with(|| self.snippet_generator(searcher, query, field).ok());
-            let Some(generator) = generator else { continue };
-            let mut snippet = generator.snippet(&self.snippet_texts[ord][slot]);
-            if !snippet.highlighted().is_empty() {
-                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-                return snippet.to_html();
-            }
-        }
-        markdown::escape_html(&method.summary)
-    }
-
-    /// A snippet generator for field number `field`. tantivy's own would read the text with
-    /// the field's tokenizer, which takes ready-made terms; a snippet reads the original
-    /// text, so it gets the Dutch analyzer. Terms are weighted as tantivy weighs them.
-    fn snippet_generator(
-        &self,
-        searcher: &tantivy::Searcher,
-        query: &dyn Query,
-        field: usize,
-    ) -> tantivy::Result<SnippetGenerator> {
-        let field = self.fields[field].0;
-        let mut terms: Vec<Term> = Vec::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == field {
-                terms.push(term.clone());
-            }
-        });
-        let mut weights = BTreeMap::new();
-        for term in terms {
-            let doc_freq = searcher.doc_freq(&term)?;
-            if let (Some(text), true) = (term.value().as_str(), doc_freq > 0) {
-                weights.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
-            }
-        }
-        let tokenizer = TextAnalyzer::from(DutchTokenizer(self.analyzer.clone()));
-        Ok(SnippetGenerator::new(weights, tokenizer, field, 220))
-    }
-
-    /// Slugs of the methods most similar in content to `slug`, best first (see
-    /// [`related`](super::related)).
-    pub fn similar(&self, catalogue: &Catalogue, slug: &str) -> Vec<String> {
-        let Ok(ord) = catalogue
-            .methods()
-            .binary_search_by(|m| m.slug.as_str().cmp(slug))
-        else {
-            return Vec::new();
-        };
-        self.signatures
-            .most_similar(ord as u32, SIMILAR, &self.name_rank)
-            .into_iter()
-            .map(|(ord, _)| catalogue.methods()[ord as usize].slug.clone())
-            .collect()
     }
 }
 
@@ -874,150 +409,10 @@ impl Segments {
     }
 }
 
-/// The catalogue's surface words (folded, unstemmed) with their document frequency, in a
-/// tantivy term dictionary: typo and prefix expansion stream through it with tantivy's
-/// automata. Kept apart from the index, which would otherwise keep a posting list for every
-/// word of every method that nothing reads — half the indexing work of a large catalogue.
-pub(super) struct WordList(pub(super) TermDictionary);
-
-impl WordList {
-    fn new(counts: &[(String, u32)]) -> std::io::Result<WordList> {
-        let mut builder = TermDictionaryBuilder::create(Vec::new())?;
-        for (word, doc_freq) in counts {
-            builder.insert(
-                word.as_bytes(),
-                &TermInfo {
-                    doc_freq: *doc_freq,
-                    postings_range: 0..0,
-                    positions_range: 0..0,
-                },
-            )?;
-        }
-        let bytes = builder.finish()?;
-        Ok(WordList(TermDictionary::open(FileSlice::from(bytes))?))
-    }
-
-    /// Every word with its document frequency, in byte order.
-    pub(super) fn each(&self, mut f: impl FnMut(&str, u32)) {
-        if let Ok(mut stream) = self.0.stream() {
-            while stream.advance() {
-                if let Ok(word) = std::str::from_utf8(stream.key()) {
-                    f(word, stream.value().doc_freq);
-                }
-            }
-        }
-    }
-}
-
-/// Collects every matching document with its score, as (method ordinal, score).
-struct AllMatches<'a> {
-    ords: &'a [Vec<u32>],
-}
-
-struct SegmentMatches {
-    segment: u32,
-    found: Vec<(tantivy::DocId, f32)>,
-}
-
-impl tantivy::collector::Collector for AllMatches<'_> {
-    type Fruit = Vec<(u32, f32)>;
-    type Child = SegmentMatches;
-
-    fn for_segment(
-        &self,
-        segment: tantivy::SegmentOrdinal,
-        _reader: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentMatches> {
-        Ok(SegmentMatches {
-            segment,
-            found: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(u32, Vec<(tantivy::DocId, f32)>)>,
-    ) -> tantivy::Result<Vec<(u32, f32)>> {
-        Ok(fruits
-            .into_iter()
-            .flat_map(|(segment, found)| {
-                let ords = &self.ords[segment as usize];
-                found
-                    .into_iter()
-                    .map(move |(doc, score)| (ords[doc as usize], score))
-            })
-            .collect())
-    }
-}
-
-impl tantivy::collector::SegmentCollector for SegmentMatches {
-    type Fruit = (u32, Vec<(tantivy::DocId, f32)>);
-
-    fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
-        self.found.push((doc, score));
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        (self.segment, self.found)
-    }
-}
-
-/// Adds `word` to a query's synonym expansion once, at the highest weight it is given; words
-/// typed in the query are not added again.
-fn add_expansion<'a>(
-    expansion: &mut Vec<(&'a str, f32)>,
-    typed: &[&str],
-    word: &'a str,
-    weight: f32,
-) {
-    if typed.contains(&word) {
-        return;
-    }
-    match expansion.iter_mut().find(|(w, _)| *w == word) {
-        Some((_, w)) => *w = w.max(weight),
-        None => expansion.push((word, weight)),
-    }
-}
-
-/// Whether `member` occurs as consecutive words in `words`.
-fn contains_run(words: &[&str], member: &[String]) -> bool {
-    !member.is_empty()
-        && words
-            .windows(member.len())
-            .any(|window| window.iter().zip(member).all(|(a, b)| a == b))
-}
-
-/// All values a facet can take, with labels, in display order.
-pub fn facet_vocabulary(catalogue: &Catalogue, facet: Facet) -> Vec<(String, String)> {
-    let kind = match facet {
-        Facet::Theme => Kind::Theme,
-        Facet::TargetGroup => Kind::TargetGroup,
-        Facet::Law => Kind::Law,
-        Facet::RecognitionLevel => Kind::RecognitionLevel,
-        Facet::CarriedOutBy => Kind::CarriedOutBy,
-        Facet::Setting => Kind::Setting,
-        Facet::Status => {
-            return Status::ALL
-                .iter()
-                .map(|s| (s.id().to_string(), s.label().to_string()))
-                .collect();
-        }
-    };
-    catalogue
-        .vocabularies()
-        .terms(kind)
-        .iter()
-        .map(|t| (t.id.clone(), t.label.clone()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::SearchRequest;
 
     /// The shipped catalogue, each method copied `copies` times under another slug and name:
     /// enough documents for every indexing thread to make a segment of its own.
@@ -1051,16 +446,16 @@ mod tests {
         if threads > 1 {
             assert!(segments > 1, "{segments} segment(s) from {threads} threads");
         }
-        let before = index.browser_export(&catalogue);
+        let before = index.browser_export();
 
         let request = SearchRequest::new("eenzaamheid ouderen");
-        let results = index.search(&catalogue, &request);
+        let results = index.search(&request);
         assert!(!results.hits.is_empty());
         assert_eq!(index.segments().searcher.segment_readers().len(), 1);
         // The same query again, now on the merged segment, ranks the same.
-        assert_eq!(index.search(&catalogue, &request), results);
+        assert_eq!(index.search(&request), results);
 
-        let after = index.browser_export(&catalogue);
+        let after = index.browser_export();
         assert_eq!(before.manifest, after.manifest);
         assert_eq!(before.files.len(), after.files.len());
         for (b, a) in before.files.iter().zip(&after.files) {

@@ -17,21 +17,26 @@
 //! 5. A word or phrase from a synonym group also matches the group's other members.
 //! 6. A query that equals a method's name or alias puts that method first.
 
-mod analysis;
 pub mod browser;
+mod card;
+mod fields;
 mod index;
+mod query;
 pub mod related;
+mod results;
+mod words;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use analysis::{Analyzer, Stemming, Word};
+pub use crate::analysis::{Analyzer, Stemming, Word};
 pub use browser::{BrowserFile, BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE};
+pub use card::Facts;
 pub use index::{FIELD_WEIGHTS, IndexOptions, SearchIndex};
 
-use crate::catalogue::Catalogue;
-use crate::model::Method;
+use crate::model::{Date, Method};
+use crate::vocab::Kind;
 
 /// A facet: a dimension a search can be narrowed by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -95,6 +100,38 @@ impl Facet {
     pub fn from_key(key: &str) -> Option<Facet> {
         Facet::ALL.into_iter().find(|f| f.key() == key)
     }
+
+    /// Its position in [`Facet::ALL`].
+    pub fn position(self) -> usize {
+        self as usize
+    }
+
+    /// The vocabulary its values come from; `None` for [`Facet::Status`], whose values are
+    /// fixed ([`Status::ALL`](crate::Status::ALL)).
+    pub fn kind(self) -> Option<Kind> {
+        match self {
+            Facet::Theme => Some(Kind::Theme),
+            Facet::TargetGroup => Some(Kind::TargetGroup),
+            Facet::Law => Some(Kind::Law),
+            Facet::RecognitionLevel => Some(Kind::RecognitionLevel),
+            Facet::CarriedOutBy => Some(Kind::CarriedOutBy),
+            Facet::Setting => Some(Kind::Setting),
+            Facet::Status => None,
+        }
+    }
+
+    /// The values (ids) `method` has for this facet; its recognition is judged on `today`.
+    pub fn values_of(self, method: &Method, today: Date) -> Vec<String> {
+        match self {
+            Facet::Theme => method.themes.clone(),
+            Facet::TargetGroup => method.target_groups.clone(),
+            Facet::Law => method.laws.clone(),
+            Facet::RecognitionLevel => vec![method.recognition_level(today).to_string()],
+            Facet::CarriedOutBy => method.carried_out_by.clone(),
+            Facet::Setting => method.settings.clone(),
+            Facet::Status => vec![method.status.id().to_string()],
+        }
+    }
 }
 
 /// What to search for.
@@ -150,13 +187,17 @@ impl SearchRequest {
     }
 }
 
-/// One method found.
+/// One method found, with what a result list shows of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
     /// The method's slug.
     pub slug: String,
     /// The method's name.
     pub name: String,
+    /// Its summary, as written.
+    pub summary: String,
+    /// Its recognition, target groups and who carries it out.
+    pub facts: Facts,
     /// Relevance; higher is better. 0 when browsing without a query.
     pub score: f32,
     /// An excerpt with the matched words in `<mark>`; everything else HTML-escaped.
@@ -221,88 +262,4 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Counts per facet.
     pub facets: Vec<FacetCounts>,
-}
-
-impl Catalogue {
-    /// Searches the catalogue. Any input is accepted: odd characters, unbalanced quotes or
-    /// very long text give sensible results, never an error.
-    ///
-    /// ```
-    /// use methodewijzer::{Catalogue, Facet, SearchRequest};
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
-    /// let catalogue = Catalogue::load(dir).unwrap();
-    ///
-    /// let results = catalogue.search(&SearchRequest::new("krachtwek")); // a typo
-    /// assert_eq!(results.hits[0].slug, "krachtwerk");
-    ///
-    /// let results = catalogue.search(&SearchRequest::new("").filter(Facet::Theme, "eenzaamheid"));
-    /// assert!(results.hits.iter().all(|h| catalogue.get(&h.slug).unwrap().themes.contains(&"eenzaamheid".to_string())));
-    /// ```
-    pub fn search(&self, request: &SearchRequest) -> SearchResults {
-        self.index().search(self, request)
-    }
-
-    /// Checks that every filter value of `request` is a value its facet can take (an id, not
-    /// a label): a filter on a value no method can have would silently find nothing.
-    ///
-    /// ```
-    /// use methodewijzer::{Catalogue, Facet, SearchRequest};
-    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
-    /// let catalogue = Catalogue::load(dir).unwrap();
-    /// let request = SearchRequest::new("").filter(Facet::Status, "Actief");
-    /// let error = catalogue.check_filters(&request).unwrap_err();
-    /// assert_eq!(error.suggestion.as_deref(), Some("actief"));
-    /// ```
-    pub fn check_filters(&self, request: &SearchRequest) -> Result<(), UnknownFilterValue> {
-        for (&facet, values) in &request.filters {
-            let vocabulary = index::facet_vocabulary(self, facet);
-            for value in values {
-                if vocabulary.iter().any(|(id, _)| id == value) {
-                    continue;
-                }
-                let ids: Vec<String> = vocabulary.iter().map(|(id, _)| id.clone()).collect();
-                // A label typed for its id ("Actief", "Wmo 2015") is the likeliest mistake.
-                let by_label = vocabulary
-                    .iter()
-                    .find(|(_, label)| label.to_lowercase() == value.to_lowercase())
-                    .map(|(id, _)| id.clone());
-                let suggestion = by_label.or_else(|| {
-                    crate::diagnostic::did_you_mean(value, ids.iter().map(String::as_str))
-                        .map(str::to_string)
-                });
-                return Err(UnknownFilterValue {
-                    facet,
-                    value: value.clone(),
-                    suggestion,
-                    valid: ids,
-                });
-            }
-        }
-        Ok(())
-    }
-
-    /// Methods related to `slug`: the ones its `related` list names first, then the most
-    /// similar by content, `limit` in all.
-    pub fn related(&self, slug: &str, limit: usize) -> Vec<&Method> {
-        let Some(method) = self.get(slug) else {
-            return Vec::new();
-        };
-        let mut out: Vec<&Method> = method
-            .related
-            .iter()
-            .filter_map(|s| self.get(s))
-            .take(limit)
-            .collect();
-        if out.len() < limit {
-            for similar in self.index().similar(self, slug) {
-                if out.len() >= limit {
-                    break;
-                }
-                if similar != slug && !out.iter().any(|m| m.slug == similar) {
-                    out.extend(self.get(&similar));
-                }
-            }
-        }
-        out
-    }
 }

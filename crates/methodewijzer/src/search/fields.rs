@@ -1,0 +1,83 @@
+//! What the index reads of a method: the text of each scored field, and the values each
+//! facet can take. Kept apart from the index itself, so that what is searchable can be read
+//! (and changed) in one place.
+
+use rayon::prelude::*;
+
+use super::Facet;
+use crate::catalogue::Catalogue;
+use crate::markdown;
+use crate::model::{Method, Status};
+use crate::vocab::Kind;
+
+/// The text of each scored field for one method, in [`FIELD_WEIGHTS`](super::FIELD_WEIGHTS) order.
+pub(super) fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
+    let vocab = catalogue.vocabularies();
+    let mut labels = Vec::new();
+    let lists: [(Kind, &[String]); 5] = [
+        (Kind::Theme, &method.themes),
+        (Kind::TargetGroup, &method.target_groups),
+        (Kind::Setting, &method.settings),
+        (Kind::Law, &method.laws),
+        (Kind::CarriedOutBy, &method.carried_out_by),
+    ];
+    for (kind, ids) in lists {
+        labels.extend(ids.iter().map(|id| vocab.label(kind, id).to_string()));
+    }
+    if let Some(level) = &method.prevention_level {
+        labels.push(vocab.label(Kind::PreventionLevel, level).to_string());
+    }
+
+    let mut core = vec![markdown::to_text(&method.aim)];
+    core.extend(method.effective_elements.iter().cloned());
+    core.extend(method.problem.as_deref().map(markdown::to_text));
+    core.extend(method.indications.as_deref().map(markdown::to_text));
+
+    let mut body = vec![markdown::to_text(&method.approach)];
+    for (key, text) in method.markdown_fields() {
+        if !matches!(key, "aim" | "approach" | "problem" | "indications") {
+            body.push(markdown::to_text(text));
+        }
+    }
+    for example in &method.practice_examples {
+        body.push(example.title.clone());
+        body.extend(example.place.clone());
+        body.push(markdown::to_text(&example.description));
+    }
+    body.extend(method.owner.as_ref().map(|o| o.organisation.clone()));
+
+    let mut name = vec![method.name.clone()];
+    name.extend(method.aliases.iter().cloned());
+    [
+        name.join("\n"),
+        method.summary.clone(),
+        labels.join("\n"),
+        core.join("\n"),
+        body.join("\n"),
+    ]
+}
+
+/// [`field_texts`] of every method, computed on all cores.
+pub(super) fn all_field_texts(catalogue: &Catalogue) -> Vec<[String; 5]> {
+    catalogue
+        .methods()
+        .par_iter()
+        .map(|m| field_texts(catalogue, m))
+        .collect()
+}
+
+/// All values a facet can take, with labels, in display order.
+pub(super) fn facet_vocabulary(catalogue: &Catalogue, facet: Facet) -> Vec<(String, String)> {
+    match facet.kind() {
+        Some(kind) => catalogue
+            .vocabularies()
+            .terms(kind)
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect(),
+        None => Status::ALL
+            .iter()
+            .map(|s| (s.id().to_string(), s.label().to_string()))
+            .collect(),
+    }
+}

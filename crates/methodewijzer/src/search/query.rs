@@ -1,0 +1,234 @@
+//! Reading a query: from what a professional typed to the tantivy query that scores it.
+//!
+//! Each word becomes a clause of alternatives — the word as typed, or its typo corrections
+//! when the catalogue does not know it, and its completions when it is the last word — and
+//! the best alternative counts (a disjunction max). Adjacent words that form a catalogue
+//! word, and the synonyms of what was typed, add clauses of their own. The browser script
+//! (`site/static/search-engine.js`) reads a query by the same steps, in the same order.
+
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::IndexRecordOption;
+
+use super::index::{
+    BROADER_WEIGHT, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
+    TYPO_WEIGHT,
+};
+
+impl SearchIndex {
+    /// Builds the query for `text`; `None` when it is blank or only stop words (browse). Text
+    /// without a letter or digit (only punctuation or emoji) finds nothing, not everything.
+    pub(super) fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
+        let segments = self.queryable();
+        let searcher = &segments.searcher;
+        let mut analyzer = self.analyzer.clone();
+        let mut words = analyzer.words(text);
+        words.truncate(MAX_QUERY_WORDS);
+        if words.is_empty() {
+            // Text without a letter or digit (punctuation, emoji) finds nothing; blank text or
+            // only stop words ("de", or "een" on the way to "eenzaamheid") browses everything.
+            // Letters and digits are `\p{Alphabetic}` and `\p{N}`, as in the script.
+            let wordless = text.chars().any(|c| !c.is_whitespace())
+                && !text.chars().any(char::is_alphanumeric);
+            return wordless.then(|| self.nothing());
+        }
+        let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let last = words.len() - 1;
+
+        for (i, word) in words.iter().enumerate() {
+            let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
+            let terms = analyzer.terms(&word.text).to_vec();
+            if self.any_matches(searcher, &terms) {
+                alternatives.push((terms, 1.0));
+            } else {
+                for typo in self.fuzzy_words(&word.text) {
+                    alternatives.push((analyzer.terms(&typo).to_vec(), TYPO_WEIGHT));
+                }
+            }
+            if i == last && open_end {
+                for completion in self.completions(&word.text) {
+                    alternatives.push((analyzer.terms(&completion).to_vec(), PREFIX_WEIGHT));
+                }
+            }
+            if let Some(clause) = self.word_clause(alternatives) {
+                clauses.push((Occur::Should, clause));
+            }
+        }
+
+        // "kwartier maken" also finds "kwartiermaken".
+        for pair in words.windows(2) {
+            if pair[1].position == pair[0].position + 1 {
+                let joined = format!("{}{}", pair[0].text, pair[1].text);
+                if self.analyzer.is_known(&joined) {
+                    let terms = analyzer.terms(&joined).to_vec();
+                    clauses.extend(
+                        self.word_clause(vec![(terms, 1.0)])
+                            .map(|c| (Occur::Should, c)),
+                    );
+                }
+            }
+        }
+
+        // Synonyms: a member found in the query adds the group's other members, and the
+        // members of its broader groups at a lower weight. Each word is added once, at the
+        // highest weight it gets, in the order first met (the script does the same).
+        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        let mut expansion: Vec<(&str, f32)> = Vec::new();
+        for (g, group) in self.synonyms.iter().enumerate() {
+            let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
+                continue;
+            };
+            for (m, member) in group.iter().enumerate() {
+                if m == found || contains_run(&typed, member) {
+                    continue;
+                }
+                for word in member {
+                    add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT);
+                }
+            }
+            for &b in &self.broader[g] {
+                for word in self.synonyms[b].iter().flatten() {
+                    add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT);
+                }
+            }
+        }
+        for (word, weight) in expansion {
+            let terms = analyzer.terms(word).to_vec();
+            clauses.extend(
+                self.word_clause(vec![(terms, weight)])
+                    .map(|c| (Occur::Should, c)),
+            );
+        }
+
+        if clauses.is_empty() {
+            // Words that match nothing at all: a query that finds nothing, not everything.
+            return Some(self.nothing());
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A query that matches no method.
+    fn nothing(&self) -> Box<dyn Query> {
+        let nothing = Term::from_field_text(self.fields[0].0, "\u{0}");
+        Box::new(TermQuery::new(nothing, IndexRecordOption::Basic))
+    }
+
+    /// One query word: the best-scoring of its alternatives (typed, completed, corrected),
+    /// each summing its terms over the weighted fields.
+    fn word_clause(&self, alternatives: Vec<(Vec<String>, f32)>) -> Option<Box<dyn Query>> {
+        let disjuncts: Vec<Box<dyn Query>> = alternatives
+            .into_iter()
+            .map(|(terms, weight)| {
+                let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for term in &terms {
+                    for (field, field_weight) in &self.fields {
+                        let query = TermQuery::new(
+                            Term::from_field_text(*field, term),
+                            IndexRecordOption::WithFreqs,
+                        );
+                        should.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(query), field_weight * weight)),
+                        ));
+                    }
+                }
+                Box::new(BooleanQuery::new(should)) as Box<dyn Query>
+            })
+            .collect();
+        match disjuncts.len() {
+            0 => None,
+            1 => disjuncts.into_iter().next(),
+            _ => Some(Box::new(DisjunctionMaxQuery::new(disjuncts))),
+        }
+    }
+
+    fn any_matches(&self, searcher: &tantivy::Searcher, terms: &[String]) -> bool {
+        terms.iter().any(|term| {
+            self.fields.iter().any(|(field, _)| {
+                searcher
+                    .doc_freq(&Term::from_field_text(*field, term))
+                    .unwrap_or(0)
+                    > 0
+            })
+        })
+    }
+
+    /// Catalogue words within the allowed edit distance of `word`.
+    fn fuzzy_words(&self, word: &str) -> Vec<String> {
+        let len = word.chars().count();
+        let distance = match len {
+            0..=4 => return Vec::new(),
+            5..=8 => 1,
+            _ => 2,
+        };
+        // Any text field: the automaton only needs the word.
+        let term = Term::from_field_text(self.fields[0].0, word);
+        let Ok(automaton) = FuzzyTermQuery::new(term, distance, true).automaton() else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        if let Ok(mut stream) = self.words.0.search(&automaton).into_stream() {
+            while stream.advance() {
+                if let Ok(w) = std::str::from_utf8(stream.key()) {
+                    found.push(w.to_string());
+                }
+            }
+        }
+        found
+    }
+
+    /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.
+    fn completions(&self, prefix: &str) -> Vec<String> {
+        if prefix.chars().count() < 2 {
+            return Vec::new();
+        }
+        let mut found: Vec<(String, u64)> = Vec::new();
+        if let Ok(mut stream) = self.words.0.range().ge(prefix.as_bytes()).into_stream() {
+            while stream.advance() {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                if key.len() > prefix.len()
+                    && let Ok(w) = std::str::from_utf8(key)
+                {
+                    found.push((w.to_string(), u64::from(stream.value().doc_freq)));
+                }
+            }
+        }
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found
+            .into_iter()
+            .take(MAX_EXPANSIONS)
+            .map(|(w, _)| w)
+            .collect()
+    }
+}
+
+/// Adds `word` to a query's synonym expansion once, at the highest weight it is given; words
+/// typed in the query are not added again.
+fn add_expansion<'a>(
+    expansion: &mut Vec<(&'a str, f32)>,
+    typed: &[&str],
+    word: &'a str,
+    weight: f32,
+) {
+    if typed.contains(&word) {
+        return;
+    }
+    match expansion.iter_mut().find(|(w, _)| *w == word) {
+        Some((_, w)) => *w = w.max(weight),
+        None => expansion.push((word, weight)),
+    }
+}
+
+/// Whether `member` occurs as consecutive words in `words`.
+fn contains_run(words: &[&str], member: &[String]) -> bool {
+    !member.is_empty()
+        && words
+            .windows(member.len())
+            .any(|window| window.iter().zip(member).all(|(a, b)| a == b))
+}

@@ -1,0 +1,365 @@
+//! Running a query: scores, the match floor, filters, facet counts, the page of hits with
+//! their snippets, and the methods similar to one.
+//!
+//! Filters and facet counts run on the matching set in memory rather than as a second pass
+//! through tantivy: with tens of thousands of methods at most that is faster, and it lets each
+//! facet's counts ignore its own filter.
+
+use std::collections::BTreeMap;
+
+use tantivy::Term;
+use tantivy::query::Query;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::index::{EXACT_NAME_BONUS, SIMILAR, SearchIndex};
+use super::{
+    Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, UnknownFilterValue,
+};
+use crate::analysis::DutchTokenizer;
+use crate::markdown;
+use crate::text::comparable;
+
+impl SearchIndex {
+    /// Runs `request` against the index.
+    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        let segments = self.queryable();
+        let searcher = &segments.searcher;
+        let query = self.parse(&request.query);
+
+        // Every match with its score, by method ordinal.
+        let mut scored: Vec<(u32, f32)> = match &query {
+            None => (0..self.methods as u32).map(|o| (o, 0.0)).collect(),
+            Some(query) => searcher
+                .search(
+                    query,
+                    &AllMatches {
+                        ords: &segments.ords,
+                    },
+                )
+                .unwrap_or_default(),
+        };
+        // The best score before the exact-name bonus: the match floor is a share of what the
+        // words earn, so that typing a method's name does not hide every other match.
+        let best = scored.iter().map(|&(_, s)| s).fold(0.0f32, f32::max);
+        if query.is_some()
+            && let Some(&ord) = self.names.get(&comparable(&request.query))
+        {
+            for (o, score) in &mut scored {
+                if *o == ord {
+                    *score += EXACT_NAME_BONUS;
+                }
+            }
+        }
+        // Only methods that match well enough count: a query sharing one common word with
+        // every method must not report the whole catalogue as found.
+        if query.is_some() && self.match_floor > 0.0 {
+            scored.retain(|&(_, s)| s >= best * self.match_floor);
+        }
+
+        // Filters as a wanted-flag per facet value (all facets in one array); a facet
+        // without a filter accepts everything.
+        let mut wanted = vec![false; self.facet_offsets[Facet::ALL.len()]];
+        let mut filtered = [false; 7];
+        for (i, facet) in Facet::ALL.iter().enumerate() {
+            if let Some(values) = request.filters.get(facet).filter(|v| !v.is_empty()) {
+                filtered[i] = true;
+                for (local, (id, _)) in self.facets[i].iter().enumerate() {
+                    wanted[self.facet_offsets[i] + local] = values.contains(id);
+                }
+            }
+        }
+        let any_filter = filtered.contains(&true);
+
+        // Facet counts: a method counts for facet F when it passes every filter but F's.
+        let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
+        let mut passing = Vec::with_capacity(scored.len());
+        for &(ord, score) in &scored {
+            let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
+            let mut failed = 0u8;
+            if any_filter {
+                for i in (0..7).filter(|&i| filtered[i]) {
+                    if !self
+                        .facet_values_of(ord as usize, i)
+                        .iter()
+                        .any(|&v| wanted[v as usize])
+                    {
+                        failed |= 1 << i;
+                    }
+                }
+            }
+            if failed == 0 {
+                // The usual case: one pass over all of the method's values.
+                for &v in &self.facet_values[starts[0] as usize..starts[7] as usize] {
+                    flat[v as usize] += 1;
+                }
+                passing.push((ord, score));
+            } else if failed.count_ones() == 1 {
+                // Failing only facet F's filter still counts for F.
+                for &v in self.facet_values_of(ord as usize, failed.trailing_zeros() as usize) {
+                    flat[v as usize] += 1;
+                }
+            }
+        }
+        let counts: Vec<&[u32]> = (0..7)
+            .map(|i| &flat[self.facet_offsets[i]..self.facet_offsets[i + 1]])
+            .collect();
+
+        let total = passing.len();
+        let order = |a: &(u32, f32), b: &(u32, f32)| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
+        };
+        let end = request.offset.saturating_add(request.limit).min(total);
+        if end > 0 && end < total {
+            passing.select_nth_unstable_by(end - 1, order);
+            passing.truncate(end);
+        }
+        passing.sort_unstable_by(order);
+        let page: Vec<(u32, f32)> = passing.into_iter().skip(request.offset).collect();
+
+        // Snippet generators are made on demand: most hits highlight in their summary, so
+        // the longer fields are rarely needed.
+        let mut generators: [Option<Option<SnippetGenerator>>; 3] = [None, None, None];
+        let hits = page
+            .into_iter()
+            .map(|(ord, score)| {
+                let card = &self.cards[ord as usize];
+                Hit {
+                    slug: card.slug.clone(),
+                    name: card.name.clone(),
+                    summary: card.summary.clone(),
+                    facts: card.facts.clone(),
+                    score,
+                    snippet: self.snippet(
+                        ord as usize,
+                        query.as_deref(),
+                        searcher,
+                        &mut generators,
+                    ),
+                }
+            })
+            .collect();
+
+        let facets = Facet::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, facet)| {
+                let selected = request.filters.get(&facet);
+                FacetCounts {
+                    facet,
+                    label: facet.label().to_string(),
+                    values: self.facets[i]
+                        .iter()
+                        .enumerate()
+                        .map(|(v, (id, label))| FacetValue {
+                            count: counts[i].get(v).copied().unwrap_or(0) as usize,
+                            selected: selected.is_some_and(|s| s.contains(id)),
+                            id: id.clone(),
+                            label: label.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+
+        SearchResults {
+            total,
+            hits,
+            facets,
+        }
+    }
+
+    /// Checks that every filter value of `request` is a value its facet can take (an id, not
+    /// a label): a filter on a value no method can have would silently find nothing.
+    ///
+    /// ```
+    /// use methodewijzer::{Catalogue, Facet, SearchIndex, SearchRequest};
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+    /// let index = SearchIndex::build(&Catalogue::load(dir).unwrap());
+    /// let request = SearchRequest::new("").filter(Facet::Status, "Actief");
+    /// let error = index.check_filters(&request).unwrap_err();
+    /// assert_eq!(error.suggestion.as_deref(), Some("actief"));
+    /// ```
+    pub fn check_filters(&self, request: &SearchRequest) -> Result<(), UnknownFilterValue> {
+        for (&facet, values) in &request.filters {
+            let vocabulary = &self.facets[facet.position()];
+            for value in values {
+                if vocabulary.iter().any(|(id, _)| id == value) {
+                    continue;
+                }
+                let ids: Vec<String> = vocabulary.iter().map(|(id, _)| id.clone()).collect();
+                // A label typed for its id ("Actief", "Wmo 2015") is the likeliest mistake.
+                let by_label = vocabulary
+                    .iter()
+                    .find(|(_, label)| label.to_lowercase() == value.to_lowercase())
+                    .map(|(id, _)| id.clone());
+                let suggestion = by_label.or_else(|| {
+                    crate::diagnostic::did_you_mean(value, ids.iter().map(String::as_str))
+                        .map(str::to_string)
+                });
+                return Err(UnknownFilterValue {
+                    facet,
+                    value: value.clone(),
+                    suggestion,
+                    valid: ids,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Slugs of the methods related to `slug`: the ones its `related` list names first, then
+    /// the most similar by content, `limit` in all.
+    pub fn related(&self, slug: &str, limit: usize) -> Vec<String> {
+        let Some(ord) = self.ord_of(slug) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = self.cards[ord]
+            .related
+            .iter()
+            .filter(|s| self.ord_of(s).is_some())
+            .take(limit)
+            .cloned()
+            .collect();
+        if out.len() < limit {
+            for similar in self.similar(slug) {
+                if out.len() >= limit {
+                    break;
+                }
+                if similar != slug && !out.contains(&similar) {
+                    out.push(similar);
+                }
+            }
+        }
+        out
+    }
+
+    /// The ordinal of the method with this slug (methods are in slug order).
+    fn ord_of(&self, slug: &str) -> Option<usize> {
+        self.cards
+            .binary_search_by(|card| card.slug.as_str().cmp(slug))
+            .ok()
+    }
+
+    /// The snippet of one hit: the first of summary, core and body texts with a highlight.
+    fn snippet(
+        &self,
+        ord: usize,
+        query: Option<&dyn Query>,
+        searcher: &tantivy::Searcher,
+        generators: &mut [Option<Option<SnippetGenerator>>; 3],
+    ) -> String {
+        let Some(query) = query else {
+            return markdown::escape_html(&self.cards[ord].summary);
+        };
+        for (slot, field) in [1usize, 3, 4].into_iter().enumerate() {
+            let generator = generators[slot]
+                .get_or_insert_with(|| self.snippet_generator(searcher, query, field).ok());
+            let Some(generator) = generator else { continue };
+            let mut snippet = generator.snippet(&self.snippet_texts[ord][slot]);
+            if !snippet.highlighted().is_empty() {
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                return snippet.to_html();
+            }
+        }
+        markdown::escape_html(&self.cards[ord].summary)
+    }
+
+    /// A snippet generator for field number `field`. tantivy's own would read the text with
+    /// the field's tokenizer, which takes ready-made terms; a snippet reads the original
+    /// text, so it gets the Dutch analyzer. Terms are weighted as tantivy weighs them.
+    fn snippet_generator(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        field: usize,
+    ) -> tantivy::Result<SnippetGenerator> {
+        let field = self.fields[field].0;
+        let mut terms: Vec<Term> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.push(term.clone());
+            }
+        });
+        let mut weights = BTreeMap::new();
+        for term in terms {
+            let doc_freq = searcher.doc_freq(&term)?;
+            if let (Some(text), true) = (term.value().as_str(), doc_freq > 0) {
+                weights.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        let tokenizer = TextAnalyzer::from(DutchTokenizer(self.analyzer.clone()));
+        Ok(SnippetGenerator::new(weights, tokenizer, field, 220))
+    }
+
+    /// Slugs of the methods most similar in content to `slug`, best first (see
+    /// [`related`](super::related)).
+    pub fn similar(&self, slug: &str) -> Vec<String> {
+        let Some(ord) = self.ord_of(slug) else {
+            return Vec::new();
+        };
+        self.signatures
+            .most_similar(ord as u32, SIMILAR, &self.name_rank)
+            .into_iter()
+            .map(|(ord, _)| self.cards[ord as usize].slug.clone())
+            .collect()
+    }
+}
+
+/// Collects every matching document with its score, as (method ordinal, score).
+struct AllMatches<'a> {
+    ords: &'a [Vec<u32>],
+}
+
+struct SegmentMatches {
+    segment: u32,
+    found: Vec<(tantivy::DocId, f32)>,
+}
+
+impl tantivy::collector::Collector for AllMatches<'_> {
+    type Fruit = Vec<(u32, f32)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        segment: tantivy::SegmentOrdinal,
+        _reader: &tantivy::SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches {
+            segment,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(u32, Vec<(tantivy::DocId, f32)>)>,
+    ) -> tantivy::Result<Vec<(u32, f32)>> {
+        Ok(fruits
+            .into_iter()
+            .flat_map(|(segment, found)| {
+                let ords = &self.ords[segment as usize];
+                found
+                    .into_iter()
+                    .map(move |(doc, score)| (ords[doc as usize], score))
+            })
+            .collect())
+    }
+}
+
+impl tantivy::collector::SegmentCollector for SegmentMatches {
+    type Fruit = (u32, Vec<(tantivy::DocId, f32)>);
+
+    fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
+        self.found.push((doc, score));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.segment, self.found)
+    }
+}
