@@ -10,6 +10,9 @@
 //! the catalogue it came from.
 #![allow(dead_code)] // each binary uses one target
 
+#[path = "../tests/support/html_tags.rs"]
+mod html_tags;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -132,27 +135,26 @@ pub fn markdown(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let html = markdown::to_html(&text).to_ascii_lowercase();
     for tag in html.split('<').skip(1) {
-        let inside = tag.split('>').next().unwrap_or("");
-        let name = inside.split_whitespace().next().unwrap_or("");
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .find(|part| !part.is_empty())
+            .unwrap_or("");
         assert!(
             ![
                 "script", "img", "iframe", "style", "object", "embed", "svg", "form"
             ]
-            .contains(&name.trim_start_matches('/')),
-            "<{inside}> in {html}"
+            .contains(&name),
+            "<{name}> in {html}"
         );
-        for attribute in inside.split_whitespace().skip(1) {
-            assert!(
-                !attribute.starts_with("on") && !attribute.starts_with("style="),
-                "attribute {attribute} in {html}"
-            );
-            if let Some(url) = attribute.strip_prefix("href=\"") {
-                assert!(
-                    !url.starts_with("javascript:") && !url.starts_with("data:"),
-                    "link {url} in {html}"
-                );
-            }
-        }
+    }
+    for (tag, key, value) in html_tags::attributes(&html) {
+        let what = format!("<{tag} {key}=\"{value}\"> in {html}");
+        assert!(!key.starts_with("on") && key != "style", "{what}");
+        let url = value.trim_start();
+        assert!(
+            !url.starts_with("javascript:") && !url.starts_with("data:"),
+            "{what}"
+        );
     }
     let plain = markdown::to_text(&text);
     assert!(
