@@ -1,5 +1,7 @@
-//! The `methodewijzer` command: check the catalogue, search it, and (soon) build and serve
-//! the site. A thin layer over the `methodewijzer` library; each subcommand is one module.
+//! The `methodewijzer` command: check the catalogue, search it, build and serve the site,
+//! start a new method file. A thin layer: the catalogue, search and exports are the
+//! `methodewijzer` library, the site generator and preview server this crate's library
+//! (`site`, `serve`); the modules here only read arguments and print.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -162,7 +164,7 @@ impl Sources {
 }
 
 /// `--base-url`, checked before anything is built.
-fn base_url(value: &str) -> Result<String, String> {
+fn base_url(value: &str) -> Result<String, site::BuildError> {
     site::settings::check_base_url(value).map(|()| value.to_string())
 }
 

@@ -39,8 +39,7 @@ fn three_broken_files_give_all_their_errors_in_one_run() {
     let path = dir.path().to_str().unwrap();
     let out = methodewijzer(&["check", path]);
     assert_eq!(out.status.code(), Some(1));
-    let stderr =
-        String::from_utf8_lossy(&out.stderr).replace(path, "tests/fixtures/three-broken");
+    let stderr = String::from_utf8_lossy(&out.stderr).replace(path, "tests/fixtures/three-broken");
     let headlines: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
     assert_eq!(
         headlines,

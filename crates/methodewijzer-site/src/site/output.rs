@@ -20,6 +20,8 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use super::BuildError;
+
 /// The marker file in every folder `build` made.
 pub const MARKER: &str = ".methodewijzer-build";
 
@@ -42,8 +44,8 @@ impl Staging {
     /// Prepares to replace `out`. Refuses when `out` is or holds one of `inputs` (or lies inside
     /// one), is the repository root or the home folder, or exists without the marker of an
     /// earlier build. Removes what killed builds left beside it.
-    pub fn new(out: &Path, inputs: &[&Path]) -> Result<Staging, String> {
-        let out = resolve(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    pub fn new(out: &Path, inputs: &[&Path]) -> Result<Staging, BuildError> {
+        let out = resolve(out).map_err(BuildError::io(out))?;
         guard(&out, inputs)?;
         if out.exists() {
             let is_empty_dir = out.is_dir()
@@ -51,15 +53,11 @@ impl Staging {
                     .map(|mut d| d.next().is_none())
                     .unwrap_or(false);
             if !out.is_dir() || (!is_empty_dir && !out.join(MARKER).is_file()) {
-                return Err(format!(
-                    "{} exists and was not made by `methodewijzer build` (it has no {MARKER}); \
-                     refusing to replace it. Choose another --out, or move the folder away.",
-                    out.display()
-                ));
+                return Err(BuildError::NotABuild { out });
             }
         }
         let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-        std::fs::create_dir_all(&parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        std::fs::create_dir_all(&parent).map_err(BuildError::io(&parent))?;
         let name = file_name(&out);
         remove_stale(&parent, &name);
         // The process id (for finding debris) and the time (two builds in containers sharing
@@ -68,7 +66,7 @@ impl Staging {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         let dir = parent.join(format!(".{name}.building-{}-{nanos:x}", std::process::id()));
-        std::fs::create_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir(&dir).map_err(BuildError::io(&dir))?;
         let staging = Staging {
             out,
             dir,
@@ -79,36 +77,35 @@ impl Staging {
     }
 
     /// Writes one file, at `path` relative to the site's root.
-    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         if path.is_absolute()
             || path
                 .components()
                 .any(|c| !matches!(c, Component::Normal(_)))
         {
-            return Err(format!(
-                "refusing to write outside the site: {}",
-                path.display()
-            ));
+            return Err(BuildError::OutsideSite {
+                path: path.to_path_buf(),
+            });
         }
         let target = self.dir.join(path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(BuildError::io(dir))?;
         }
-        std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))
+        std::fs::write(&target, bytes).map_err(BuildError::io(&target))
     }
 
     /// Swaps the finished build in for the previous one, atomically where the platform allows,
     /// and removes the previous one.
-    pub fn commit(mut self) -> Result<(), String> {
+    pub fn commit(mut self) -> Result<(), BuildError> {
         let out = &self.out;
         if out.exists() {
-            swap(&self.dir, out).map_err(|e| format!("{}: {e}", out.display()))?;
+            swap(&self.dir, out).map_err(BuildError::io(out))?;
             self.committed = true;
             // The staging name now holds the previous site; a kill here leaves it marked and
             // named for `remove_stale`.
             let _ = std::fs::remove_dir_all(&self.dir);
         } else {
-            std::fs::rename(&self.dir, out).map_err(|e| format!("{}: {e}", out.display()))?;
+            std::fs::rename(&self.dir, out).map_err(BuildError::io(out))?;
             self.committed = true;
         }
         Ok(())
@@ -182,12 +179,12 @@ fn file_name(out: &Path) -> String {
 }
 
 /// Refuses an output folder whose replacement would delete something the user wrote.
-fn guard(out: &Path, inputs: &[&Path]) -> Result<(), String> {
-    let refuse = |why: String| {
-        Err(format!(
-            "refusing to build into {}: {why}. Choose a folder of its own for --out, such as `public`.",
-            out.display()
-        ))
+fn guard(out: &Path, inputs: &[&Path]) -> Result<(), BuildError> {
+    let refuse = |reason: String| {
+        Err(BuildError::OutputRefused {
+            out: out.to_path_buf(),
+            reason,
+        })
     };
     if out.parent().is_none() {
         return refuse("it is the root of the file system".into());

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::BuildError;
+
 /// `site/site.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -45,36 +47,47 @@ fn default_language() -> String {
 pub type Strings = BTreeMap<String, toml::Value>;
 
 /// Reads `site/site.toml` and the strings of its language.
-pub fn load(site_dir: &Path) -> Result<(Settings, Strings), String> {
+pub fn load(site_dir: &Path) -> Result<(Settings, Strings), BuildError> {
     let path = site_dir.join("site.toml");
     let text = read_text(site_dir, &path)?;
-    let settings: Settings =
-        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let settings: Settings = toml::from_str(&text).map_err(invalid(&path))?;
     let path = site_dir
         .join("strings")
         .join(format!("{}.toml", settings.language));
     let text = read_text(site_dir, &path)?;
-    let strings: Strings = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let strings: Strings = toml::from_str(&text).map_err(invalid(&path))?;
     Ok((settings, strings))
 }
 
 /// Reads a text file of the site folder, through [`methodewijzer::input::read_file`]: a regular
 /// file inside `site_dir`, of limited size, in UTF-8.
-pub fn read_text(site_dir: &Path, path: &Path) -> Result<String, String> {
+pub fn read_text(site_dir: &Path, path: &Path) -> Result<String, BuildError> {
     let bytes =
         methodewijzer::input::read_file(site_dir, path, methodewijzer::input::MAX_TEXT_BYTES)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("{}: not valid UTF-8; save it as UTF-8", path.display()))
+            .map_err(invalid(path))?;
+    String::from_utf8(bytes).map_err(|_| BuildError::SiteFile {
+        path: path.to_path_buf(),
+        problem: "not valid UTF-8; save it as UTF-8".into(),
+    })
+}
+
+/// A site file's problem, as the error that names the file.
+fn invalid<E: std::fmt::Display>(path: &Path) -> impl FnOnce(E) -> BuildError {
+    let path = path.to_path_buf();
+    move |e| BuildError::SiteFile {
+        path,
+        problem: e.to_string(),
+    }
 }
 
 /// Checks the address the site is published at: an absolute `http` or `https` address with a
 /// host and nothing after the path, since it goes into canonical links, the sitemap and the feed.
-pub fn check_base_url(base_url: &str) -> Result<(), String> {
-    let fail = |why: &str| {
-        Err(format!(
-            "base URL {base_url:?} {why}: write the address the site is published at, such as https://example.org/methodewijzer/"
-        ))
+pub fn check_base_url(base_url: &str) -> Result<(), BuildError> {
+    let fail = |problem: &'static str| {
+        Err(BuildError::BaseUrl {
+            value: base_url.to_string(),
+            problem,
+        })
     };
     let Ok(url) = url::Url::parse(base_url) else {
         return fail("is not a web address");
