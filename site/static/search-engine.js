@@ -2,10 +2,12 @@
 // the browser on the index `methodewijzer build` exports to search/. Words are analysed by
 // the catalogue's own vocabulary map; scores are the library's BM25 impacts, so the ranking
 // is the library's (tests/browser/parity.test.mjs checks it). No dependencies, no DOM.
+// Every number that decides how a query is read comes from the manifest (`analysis`,
+// `weights`; see crates/methodewijzer/src/search/manifest.rs). The two fold tables below
+// mirror the library's folding: NAME_FOLDS is `text::fold_char` (a unit test there compares
+// the two), SPECIAL_FOLDS the letters tantivy's ASCII folding maps that Unicode decomposition
+// does not (tests/browser/parity.test.mjs analyses every catalogue word both ways).
 
-const MIN_PART = 3;
-const MIN_COMPOUND = 7;
-const STEM_EXCEPTIONS = { ouderen: 'oudere', oudere: 'oudere' };
 const SPECIAL_FOLDS = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
 const NAME_FOLDS = { à: 'a', á: 'a', â: 'a', ä: 'a', ã: 'a', å: 'a', è: 'e', é: 'e', ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ò: 'o', ó: 'o', ô: 'o', ö: 'o', õ: 'o', ù: 'u', ú: 'u', û: 'u', ü: 'u', ç: 'c', ñ: 'n', ĳ: 'ij' };
 const encoder = new TextEncoder();
@@ -17,14 +19,17 @@ export function fold(word) {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[ßæÆøØœŒłŁđĐðÐþÞı]/g, (c) => SPECIAL_FOLDS[c]);
 }
 
-/** The words of `text` as the library splits them: folded, stop words dropped, with positions. */
-export function words(text, stopWords) {
+/**
+ * The words of `text` as the library splits them: folded, stop words dropped, with positions;
+ * words of `maxWordBytes` UTF-8 bytes or more are skipped (the manifest's analysis).
+ */
+export function words(text, stopWords, maxWordBytes) {
   const out = [];
   let position = 0;
   for (const match of text.matchAll(/[\p{Alphabetic}\p{N}]+/gu)) {
     const raw = match[0];
     const here = position++;
-    if (encoder.encode(raw).length >= 40) continue;
+    if (encoder.encode(raw).length >= maxWordBytes) continue;
     const word = fold(raw.toLowerCase());
     if (stopWords.has(word)) continue;
     out.push({ text: word, position: here, start: match.index, end: match.index + raw.length });
@@ -68,12 +73,12 @@ function distance(a, b, max) {
 }
 
 /** The Snowball stem, with the library's guard against prefix stripping. */
-function guard(word, stem) {
+function guard(word, stem, { guardHead, guardMaxPrefix }) {
   const chars = Array.from(stem);
-  const head = chars.slice(0, 3).join('');
+  const head = chars.slice(0, guardHead).join('');
   if (word.startsWith(head)) return stem;
   const w = Array.from(word);
-  for (let i = 1; i <= 4 && i < w.length; i++) {
+  for (let i = 1; i <= guardMaxPrefix && i < w.length; i++) {
     if (w.slice(i).join('').startsWith(head)) return w.slice(0, i).join('') + stem;
   }
   return word;
@@ -148,6 +153,8 @@ export class Engine {
 
   constructor(manifest, base, fetcher) {
     this.m = manifest;
+    /** How words are read: the library's constants, from the manifest. */
+    this.a = manifest.analysis;
     this.base = base;
     this.fetcher = fetcher;
     this.files = new Map();
@@ -202,10 +209,10 @@ export class Engine {
   }
 
   async stem(word) {
-    if (Object.hasOwn(STEM_EXCEPTIONS, word)) return STEM_EXCEPTIONS[word];
+    if (Object.hasOwn(this.a.stemExceptions, word)) return this.a.stemExceptions[word];
     if (!this.stemmer) this.stemmer = import('./stem-nl.js');
     const stem = (await this.stemmer).stem(word);
-    return stem ? guard(word, stem) : word;
+    return stem ? guard(word, stem, this.a) : word;
   }
 
   /** The index terms of a folded word: from the vocabulary map, else analysed here. */
@@ -234,13 +241,13 @@ export class Engine {
   async split(word) {
     const chars = Array.from(word);
     const n = chars.length;
-    if (n < MIN_COMPOUND) return null;
+    if (n < this.a.minCompound) return null;
     const dict = await this.words.all();
     const best = new Array(n + 1).fill(null);
     best[n] = [];
     for (let i = n - 1; i >= 0; i--) {
       let choice = null;
-      for (let j = n; j >= i + MIN_PART; j--) {
+      for (let j = n; j >= i + this.a.minPart; j--) {
         if (i === 0 && j === n) continue;
         const part = chars.slice(i, j).join('');
         if (!dict.has(part)) continue;
@@ -267,8 +274,9 @@ export class Engine {
 
   async corrections(word) {
     const len = Array.from(word).length;
-    if (len <= 4) return [];
-    const max = len <= 8 ? 1 : 2;
+    const [one, two] = this.a.typoLengths;
+    if (len < one) return [];
+    const max = len < two ? 1 : 2;
     const w = Array.from(word);
     const found = [];
     for (const candidate of (await this.words.all()).keys()) {
@@ -282,7 +290,7 @@ export class Engine {
   }
 
   async expand(prefix) {
-    if (Array.from(prefix).length < 2) return [];
+    if (Array.from(prefix).length < this.a.minPrefix) return [];
     const found = (await this.words.withPrefix(prefix))
       .filter(([w]) => w.length > prefix.length)
       .map(([w, entry]) => [w, Array.isArray(entry) ? entry[0] : entry]);
@@ -296,7 +304,7 @@ export class Engine {
    * (browse everything), no clauses when it has no letter or digit (nothing found).
    */
   async parse(text) {
-    const ws = words(text, this.stopWords).slice(0, this.m.maxWords);
+    const ws = words(text, this.stopWords, this.a.maxWordBytes).slice(0, this.m.maxWords);
     if (!ws.length) return /\P{White_Space}/u.test(text) && !/[\p{Alphabetic}\p{N}]/u.test(text) ? [] : null;
     const openEnd = !/[\s!-/:-@[-`{-~]$/u.test(text);
     const weights = this.m.weights;
@@ -322,7 +330,7 @@ export class Engine {
     for (let i = 0; i + 1 < ws.length; i++) {
       if (ws[i + 1].position !== ws[i].position + 1) continue;
       const joined = ws[i].text + ws[i + 1].text;
-      if (Array.from(joined).length >= MIN_PART && (await this.words.get(joined)) !== undefined) {
+      if (Array.from(joined).length >= this.a.minPart && (await this.words.get(joined)) !== undefined) {
         clauses.push([{ terms: await this.terms(joined), weight: 1, word: joined }]);
       }
     }
@@ -363,7 +371,7 @@ export class Engine {
   async search({ query = '', filters = {}, limit = 10, offset = 0 } = {}) {
     const n = this.m.methods;
     const clauses = await this.parse(query);
-    const typedWords = new Set(words(query, this.stopWords).map((w) => w.text));
+    const typedWords = new Set(words(query, this.stopWords, this.a.maxWordBytes).map((w) => w.text));
     let matched;
     const score = new Float64Array(n);
     const highlight = new Set();
@@ -496,7 +504,7 @@ export class Engine {
     const pieces = [];
     let at = 0;
     const stems = found.filter((w) => w.length >= 4);
-    for (const w of words(text, this.stopWords)) {
+    for (const w of words(text, this.stopWords, this.a.maxWordBytes)) {
       const match = found.includes(w.text) || stems.some((s) => w.text.startsWith(s.slice(0, Math.max(4, s.length - 2))));
       if (!match) continue;
       if (w.start > at) pieces.push({ text: text.slice(at, w.start), mark: false });

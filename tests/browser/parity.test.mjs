@@ -138,7 +138,7 @@ test("every word of the catalogue analyses to the library's terms without the vo
 
 test("the script folds words, drops stop words and keeps their positions for joining", () => {
   const stop = new Set(engine.m.stopWords);
-  assert.deepEqual(words("Cliënt, ouderen & de Ervaringsdeskundige!", stop).map((w) => [w.text, w.position]),
+  assert.deepEqual(words("Cliënt, ouderen & de Ervaringsdeskundige!", stop, engine.m.analysis.maxWordBytes).map((w) => [w.text, w.position]),
     [["client", 0], ["ouderen", 1], ["ervaringsdeskundige", 3]]);
 });
 

@@ -40,17 +40,28 @@ pub enum Stemming {
 
 /// Words whose Snowball stem would merge them with an unrelated word: "ouderen" (the
 /// elderly) and "ouders" (parents) both stem to `ouder`, which mixes up two target groups.
-const STEM_EXCEPTIONS: &[(&str, &str)] = &[("ouderen", "oudere"), ("oudere", "oudere")];
+pub(crate) const STEM_EXCEPTIONS: &[(&str, &str)] = &[("ouderen", "oudere"), ("oudere", "oudere")];
+
+/// A stem is kept when it starts with the word's first this many letters.
+pub(crate) const GUARD_HEAD: usize = 3;
+/// A stripped prefix (`ge`, `be`, `ver`) is at most this many letters long.
+pub(crate) const GUARD_MAX_PREFIX: usize = 4;
+/// Words of this many bytes or more are dropped (tantivy's `RemoveLongFilter`).
+pub(crate) const MAX_WORD_BYTES: usize = 40;
+/// Typo tolerance: from this many letters one edit is allowed, from the second two.
+pub(crate) const TYPO_LENGTHS: [usize; 2] = [5, 9];
+/// The shortest last word that is also completed as the start of a word.
+pub(crate) const MIN_PREFIX: usize = 2;
 
 /// Keeps Snowball's suffix handling but undoes its prefix stripping, which conflates
 /// unrelated words (`begeleiding` with `beleid`, `gemeenten` with `menen`).
 fn guard_prefix(word: &str, stem: String) -> String {
-    let head: String = stem.chars().take(3).collect();
+    let head: String = stem.chars().take(GUARD_HEAD).collect();
     if word.starts_with(&head) {
         return stem;
     }
     // The stem continues the word after a removed prefix: put the prefix back.
-    for (i, _) in word.char_indices().skip(1).take(4) {
+    for (i, _) in word.char_indices().skip(1).take(GUARD_MAX_PREFIX) {
         if word[i..].starts_with(&head) {
             return format!("{}{stem}", &word[..i]);
         }
@@ -59,9 +70,9 @@ fn guard_prefix(word: &str, stem: String) -> String {
 }
 
 /// The shortest part a compound is split into (`dak` in `daklozen`).
-const MIN_PART: usize = 3;
+pub(crate) const MIN_PART: usize = 3;
 /// The shortest word that is tried as a compound.
-const MIN_COMPOUND: usize = 7;
+pub(crate) const MIN_COMPOUND: usize = 7;
 
 /// One word of a text, folded and lower-cased, with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -423,7 +434,7 @@ pub(crate) struct Counted {
 
 fn word_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(StopWordFilter::new(Language::Dutch).expect("tantivy ships Dutch stop words"))

@@ -100,6 +100,32 @@ pub(crate) fn comparable(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The browser script's copy of [`fold_char`] (for the exact-name bonus) says the same.
+    #[test]
+    fn the_scripts_name_folds_mirror_fold_char() {
+        let script = include_str!("../../../site/static/search-engine.js");
+        let table = script
+            .split("const NAME_FOLDS = {")
+            .nth(1)
+            .and_then(|rest| rest.split("};").next())
+            .expect("NAME_FOLDS in search-engine.js");
+        let mut script_folds = std::collections::BTreeMap::new();
+        for entry in table.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let (from, to) = entry.split_once(':').expect("`c: 'x'`");
+            let from = from.trim().chars().next().unwrap();
+            script_folds.insert(from, to.trim().trim_matches('\'').to_string());
+        }
+        // The script lower-cases first, so the library's lower-case folds are the table.
+        let library_folds: std::collections::BTreeMap<char, String> = ('\u{80}'..='\u{24F}')
+            .filter(|c| c.is_lowercase())
+            .filter_map(|c| {
+                let folded: String = fold_char(c).collect();
+                (folded != c.to_string()).then_some((c, folded))
+            })
+            .collect();
+        assert_eq!(script_folds, library_folds);
+    }
+
     #[test]
     fn slugs() {
         assert!(is_valid_slug("natuurlijk-een-netwerkcoach"));

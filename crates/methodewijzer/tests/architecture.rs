@@ -184,7 +184,10 @@ fn long_files_say_why() {
     let mut files = Vec::new();
     sources(Path::new(SRC), &mut files);
     // The site generator and the command too.
-    sources(&Path::new(SRC).join("../../methodewijzer-site/src"), &mut files);
+    sources(
+        &Path::new(SRC).join("../../methodewijzer-site/src"),
+        &mut files,
+    );
     assert!(files.len() > 30, "the sources were not found");
     for file in files {
         let source = std::fs::read_to_string(&file).unwrap();

@@ -37,6 +37,7 @@ use super::index::{
     BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
+use super::manifest::{Analysis, FacetEntry, Manifest, Weights};
 use super::{Facet, Facts};
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
@@ -231,13 +232,13 @@ impl SearchIndex {
                     facet_bytes[base + local / 8] |= 1 << (local % 8);
                 }
             }
-            facets.push(json!({
-                "key": facet.key(),
-                "label": facet.label(),
-                "values": values,
-                "offset": offset,
-                "width": width,
-            }));
+            facets.push(FacetEntry {
+                key: facet.key(),
+                label: facet.label(),
+                offset,
+                values,
+                width,
+            });
         }
         let facet_file = add_file(&mut files, "facets", "bin", facet_bytes);
 
@@ -291,32 +292,33 @@ impl SearchIndex {
             &mut files,
         );
 
-        let manifest = json!({
-            "version": FORMAT_VERSION,
-            "methods": methods.len(),
-            "impactScale": IMPACT_SCALE,
-            "weights": {
-                "prefix": PREFIX_WEIGHT,
-                "typo": TYPO_WEIGHT,
-                "synonym": SYNONYM_WEIGHT,
-                "broader": BROADER_WEIGHT,
-                "exactName": EXACT_NAME_BONUS,
-                "matchFloor": self.match_floor,
+        let manifest = Manifest {
+            analysis: Analysis::of_library(),
+            docs: blocks,
+            docs_per_block: DOCS_PER_BLOCK,
+            facet_file,
+            facets,
+            impact_scale: IMPACT_SCALE,
+            max_expansions: MAX_EXPANSIONS,
+            max_words: MAX_QUERY_WORDS,
+            methods: methods.len(),
+            names,
+            postings,
+            stop_words: DUTCH_STOP_WORDS,
+            synonym_terms,
+            thesaurus: starts,
+            thesaurus_groups: groups,
+            version: FORMAT_VERSION,
+            weights: Weights {
+                broader: f64::from(BROADER_WEIGHT),
+                exact_name: f64::from(EXACT_NAME_BONUS),
+                match_floor: f64::from(self.match_floor),
+                prefix: f64::from(PREFIX_WEIGHT),
+                synonym: f64::from(SYNONYM_WEIGHT),
+                typo: f64::from(TYPO_WEIGHT),
             },
-            "maxExpansions": MAX_EXPANSIONS,
-            "maxWords": MAX_QUERY_WORDS,
-            "stopWords": DUTCH_STOP_WORDS,
-            "thesaurus": starts,
-            "thesaurusGroups": groups,
-            "synonymTerms": synonym_terms,
-            "facets": facets,
-            "facetFile": facet_file,
-            "docsPerBlock": DOCS_PER_BLOCK,
-            "docs": blocks,
-            "words": words,
-            "postings": postings,
-            "names": names,
-        });
+            words,
+        };
         let manifest = add_file(&mut files, "manifest", "json", json_bytes(&manifest));
         BrowserIndex { files, manifest }
     }

@@ -21,6 +21,7 @@ pub mod browser;
 mod card;
 mod fields;
 mod index;
+mod manifest;
 mod query;
 pub mod related;
 mod results;

@@ -7,6 +7,8 @@
 //! (`site/static/search-engine.js`) reads a query by the same steps, in the same order.
 
 use tantivy::Term;
+
+use crate::analysis::{MIN_PREFIX, TYPO_LENGTHS};
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
@@ -159,9 +161,10 @@ impl SearchIndex {
     /// Catalogue words within the allowed edit distance of `word`.
     fn fuzzy_words(&self, word: &str) -> Vec<String> {
         let len = word.chars().count();
+        let [one, two] = TYPO_LENGTHS;
         let distance = match len {
-            0..=4 => return Vec::new(),
-            5..=8 => 1,
+            n if n < one => return Vec::new(),
+            n if n < two => 1,
             _ => 2,
         };
         // Any text field: the automaton only needs the word.
@@ -182,7 +185,7 @@ impl SearchIndex {
 
     /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.
     fn completions(&self, prefix: &str) -> Vec<String> {
-        if prefix.chars().count() < 2 {
+        if prefix.chars().count() < MIN_PREFIX {
             return Vec::new();
         }
         let mut found: Vec<(String, u64)> = Vec::new();

@@ -1,0 +1,111 @@
+//! The browser index's manifest: the one file the search page names, and the contract
+//! between the library and the script that reads it (`site/static/search-engine.js`).
+//!
+//! Every number the script needs to read a query as the library does travels here — the
+//! weights, the limits, the analysis constants — so the script restates none of them. The
+//! format, field by field:
+//!
+//! | field | what |
+//! |---|---|
+//! | `version` | [`FORMAT_VERSION`](super::FORMAT_VERSION); the script refuses another |
+//! | `methods` | how many methods; browser document numbers are their positions in name order |
+//! | `analysis` | word limits, compound, typo, prefix and stemming constants ([`Analysis`]) |
+//! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers |
+//! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
+//! | `stopWords` | the Dutch stop words, dropped from queries |
+//! | `words`, `postings`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
+//! | `thesaurus`, `thesaurusGroups`, `synonymTerms` | the thesaurus, sharded the same way |
+//! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
+//! | `docs`, `docsPerBlock` | display blocks of `[slug, name, summary, facts]`, in name order |
+//!
+//! Fields are declared in alphabetical order, the order the file has always had.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// The manifest (see the [module docs](self)).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Manifest<'a> {
+    pub analysis: Analysis,
+    pub docs: Vec<String>,
+    pub docs_per_block: usize,
+    pub facet_file: String,
+    pub facets: Vec<FacetEntry<'a>>,
+    pub impact_scale: f64,
+    pub max_expansions: usize,
+    pub max_words: usize,
+    pub methods: usize,
+    pub names: Vec<(String, String)>,
+    pub postings: Vec<(String, String)>,
+    pub stop_words: &'static [&'static str],
+    pub synonym_terms: Vec<(String, String)>,
+    pub thesaurus: Vec<(String, String)>,
+    pub thesaurus_groups: Vec<(String, String)>,
+    pub version: u32,
+    pub weights: Weights,
+    pub words: Vec<(String, String)>,
+}
+
+/// How words are read: the constants of [`crate::analysis`] and the query reader.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Analysis {
+    /// A compound is split only into parts of at least this many letters.
+    pub min_part: usize,
+    /// Only words of at least this many letters are tried as compounds.
+    pub min_compound: usize,
+    /// Words of this many UTF-8 bytes or more are dropped.
+    pub max_word_bytes: usize,
+    /// From the first length one typo is corrected, from the second two.
+    pub typo_lengths: [usize; 2],
+    /// The last word is completed from this many letters.
+    pub min_prefix: usize,
+    /// The stemmer's guard: a stem is kept when it starts with this many letters of the word…
+    pub guard_head: usize,
+    /// …or a prefix of at most this many letters was stripped and is put back.
+    pub guard_max_prefix: usize,
+    /// Words stemmed by hand rather than by Snowball.
+    pub stem_exceptions: BTreeMap<&'static str, &'static str>,
+}
+
+impl Analysis {
+    /// The library's own values.
+    pub fn of_library() -> Analysis {
+        use crate::analysis as a;
+        Analysis {
+            min_part: a::MIN_PART,
+            min_compound: a::MIN_COMPOUND,
+            max_word_bytes: a::MAX_WORD_BYTES,
+            typo_lengths: a::TYPO_LENGTHS,
+            min_prefix: a::MIN_PREFIX,
+            guard_head: a::GUARD_HEAD,
+            guard_max_prefix: a::GUARD_MAX_PREFIX,
+            stem_exceptions: a::STEM_EXCEPTIONS.iter().copied().collect(),
+        }
+    }
+}
+
+/// Score weights ([`crate::search`]'s constants, and the index's match floor), widened from
+/// the library's `f32` exactly, so the script computes with the very same numbers.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Weights {
+    pub broader: f64,
+    pub exact_name: f64,
+    pub match_floor: f64,
+    pub prefix: f64,
+    pub synonym: f64,
+    pub typo: f64,
+}
+
+/// One facet: its values, and where its bits are in the facet file.
+#[derive(Debug, Serialize)]
+pub(super) struct FacetEntry<'a> {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub offset: usize,
+    pub values: &'a [(String, String)],
+    pub width: usize,
+}
