@@ -20,6 +20,8 @@ npx --no --prefix tests/browser eslint --max-warnings 0
 
 step "lints (cargo clippy)"
 cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
+# The library without its default features (no tantivy, no rayon) must build clean too.
+cargo clippy --locked -p methodewijzer --no-default-features --lib --quiet -- -D warnings
 
 step "documentation (cargo doc)"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --workspace --no-deps --quiet

@@ -130,10 +130,12 @@ impl std::fmt::Debug for Analyzer {
 
 impl Analyzer {
     /// An analyzer whose compound dictionary is every word of `texts` (stop words aside).
+    #[cfg(any(test, feature = "evaluation"))]
     pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Analyzer {
         Analyzer::with_options(texts, Stemming::Guarded, true)
     }
 
+    #[cfg(any(test, feature = "evaluation"))]
     /// Like [`Analyzer::for_texts`], choosing whether words are stemmed and compounds split.
     pub fn with_options<'a>(
         texts: impl IntoIterator<Item = &'a str>,
@@ -298,6 +300,7 @@ impl Analyzer {
         self.shared.dictionary.contains(word)
     }
 
+    #[cfg(any(test, feature = "evaluation"))]
     /// The catalogue's words, for the browser's vocabulary map.
     pub fn dictionary(&self) -> impl Iterator<Item = &str> {
         self.shared.dictionary.iter().map(String::as_str)

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde_json::Value as Json;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -60,82 +60,37 @@ impl Catalogue {
         dir: impl AsRef<Path>,
         options: LoadOptions,
     ) -> Result<Catalogue, Diagnostics> {
-        let dir = dir.as_ref();
-        let mut diagnostics = Diagnostics::default();
-
-        let files = match list_files(dir, &mut diagnostics) {
-            Ok(files) => files,
-            Err(e) => {
-                diagnostics.push(Diagnostic::file(
-                    Severity::Error,
-                    dir,
-                    format!("cannot read the catalogue folder: {e}"),
-                ));
-                return Err(diagnostics);
-            }
-        };
-
-        let vocab_path = dir.join(VOCABULARIES_FILE);
-        let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
-        let analyzer = crate::analysis::Analyzer::for_texts(std::iter::empty());
-        let has_words = |phrase: &str| !analyzer.clone().words(phrase).is_empty();
-        let synonyms = load_synonyms(&dir.join(SYNONYMS_FILE), &mut diagnostics, &has_words);
-
-        let mut methods: Vec<(Method, Source)> = Vec::with_capacity(files.len());
-        // Files are independent until the cross-file checks: read them on all cores.
-        let parts: Vec<(Option<(Method, Source)>, Diagnostics)> = files
-            .par_iter()
-            .map(|path| {
-                let mut found = Diagnostics::default();
-                (load_method(path, &mut found), found)
-            })
-            .collect();
-        for (loaded, found) in parts {
-            methods.extend(loaded);
-            diagnostics.0.extend(found.0);
+        let read = Read::folder(dir.as_ref(), options);
+        if read.diagnostics.has_errors() || read.vocabularies.is_none() {
+            return Err(read.diagnostics);
         }
-        if files.is_empty() {
-            diagnostics.push(Diagnostic::file(
-                Severity::Error,
-                dir,
-                "no method files found: add one with `methodewijzer new \"Naam\"`",
-            ));
-        }
+        Ok(read.into_catalogue(|_| true))
+    }
 
-        if let Some(vocabularies) = &vocabularies {
-            // A method whose own file has errors still exists: linking to it is not an error.
-            let mut slugs: Vec<String> = files
-                .iter()
-                .filter_map(|f| f.file_stem()?.to_str())
-                .filter(|s| is_valid_slug(s))
-                .map(String::from)
-                .collect();
-            slugs.sort_unstable();
-            check_methods(
-                &mut methods,
-                &slugs,
-                vocabularies,
-                options.today,
-                &mut diagnostics,
-            );
+    /// Loads what can be loaded: the methods whose files have no error, with every problem of
+    /// the folder beside them. For a program that would rather show most of a catalogue than
+    /// none of it; `check` and the site use [`Catalogue::load`], which refuses any error.
+    /// Without readable vocabularies no method can be checked, and none is returned.
+    ///
+    /// ```
+    /// # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
+    /// let (catalogue, problems) = methodewijzer::Catalogue::load_lenient(dir, Default::default());
+    /// assert!(!problems.has_errors());
+    /// assert!(catalogue.len() >= 10);
+    /// ```
+    pub fn load_lenient(dir: impl AsRef<Path>, options: LoadOptions) -> (Catalogue, Diagnostics) {
+        let read = Read::folder(dir.as_ref(), options);
+        let diagnostics = read.diagnostics.clone();
+        if read.vocabularies.is_none() {
+            let mut catalogue = read.into_catalogue(|_| false);
+            catalogue.warnings = Diagnostics::default();
+            return (catalogue, diagnostics);
         }
-
-        // Stable sort: problems of one file together, in reading order.
-        diagnostics
-            .0
-            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        if diagnostics.has_errors() || vocabularies.is_none() {
-            return Err(diagnostics);
-        }
-        Ok(Catalogue {
-            dir: dir.to_path_buf(),
-            // The sources go on all cores: freeing 10,000 texts is noticeable on one.
-            methods: methods.into_par_iter().map(|(m, _)| m).collect(),
-            vocabularies: vocabularies.unwrap_or_default(),
-            synonyms: synonyms.unwrap_or_default(),
-            warnings: diagnostics,
-            today: options.today,
-        })
+        let failed: std::collections::HashSet<PathBuf> =
+            diagnostics.errors().map(|d| d.path.clone()).collect();
+        let mut catalogue = read.into_catalogue(|source| !failed.contains(&source.path));
+        catalogue.warnings = Diagnostics(diagnostics.warnings().cloned().collect());
+        (catalogue, diagnostics)
     }
 
     /// Builds a catalogue from methods already in memory (for embedding programs, generated
@@ -216,6 +171,116 @@ impl<'a> IntoIterator for &'a Catalogue {
     type IntoIter = std::slice::Iter<'a, Method>;
     fn into_iter(self) -> Self::IntoIter {
         self.methods.iter()
+    }
+}
+
+/// What reading a catalogue folder found: every method that parsed, the vocabularies and
+/// thesaurus when readable, and every problem.
+struct Read {
+    dir: PathBuf,
+    methods: Vec<(Method, Source)>,
+    vocabularies: Option<Vocabularies>,
+    synonyms: Option<Synonyms>,
+    diagnostics: Diagnostics,
+    today: Date,
+}
+
+impl Read {
+    /// Reads and checks every file of `dir`.
+    fn folder(dir: &Path, options: LoadOptions) -> Read {
+        let mut diagnostics = Diagnostics::default();
+        let mut read = Read {
+            dir: dir.to_path_buf(),
+            methods: Vec::new(),
+            vocabularies: None,
+            synonyms: None,
+            diagnostics: Diagnostics::default(),
+            today: options.today,
+        };
+
+        let files = match list_files(dir, &mut diagnostics) {
+            Ok(files) => files,
+            Err(e) => {
+                diagnostics.push(Diagnostic::file(
+                    Severity::Error,
+                    dir,
+                    format!("cannot read the catalogue folder: {e}"),
+                ));
+                read.diagnostics = diagnostics;
+                return read;
+            }
+        };
+        let vocab_path = dir.join(VOCABULARIES_FILE);
+        let vocabularies = load_vocabularies(&vocab_path, &mut diagnostics);
+        let synonyms = load_synonyms(
+            &dir.join(SYNONYMS_FILE),
+            &mut diagnostics,
+            &crate::text::has_words,
+        );
+
+        let mut methods: Vec<(Method, Source)> = Vec::with_capacity(files.len());
+        // Files are independent until the cross-file checks: read them on all cores.
+        let parts: Vec<(Option<(Method, Source)>, Diagnostics)> = files
+            .par_iter()
+            .map(|path| {
+                let mut found = Diagnostics::default();
+                (load_method(path, &mut found), found)
+            })
+            .collect();
+        for (loaded, found) in parts {
+            methods.extend(loaded);
+            diagnostics.0.extend(found.0);
+        }
+        if files.is_empty() {
+            diagnostics.push(Diagnostic::file(
+                Severity::Error,
+                dir,
+                "no method files found: add one with `methodewijzer new \"Naam\"`",
+            ));
+        }
+
+        if let Some(vocabularies) = &vocabularies {
+            // A method whose own file has errors still exists: linking to it is not an error.
+            let mut slugs: Vec<String> = files
+                .iter()
+                .filter_map(|f| f.file_stem()?.to_str())
+                .filter(|s| is_valid_slug(s))
+                .map(String::from)
+                .collect();
+            slugs.sort_unstable();
+            check_methods(
+                &mut methods,
+                &slugs,
+                vocabularies,
+                options.today,
+                &mut diagnostics,
+            );
+        }
+
+        // Stable sort: problems of one file together, in reading order.
+        diagnostics
+            .0
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        read.methods = methods;
+        read.vocabularies = vocabularies;
+        read.synonyms = synonyms;
+        read.diagnostics = diagnostics;
+        read
+    }
+
+    /// The catalogue of the methods `keep` accepts, with the warnings found.
+    fn into_catalogue(self, keep: impl Fn(&Source) -> bool) -> Catalogue {
+        let methods: Vec<(Method, Source)> =
+            self.methods.into_iter().filter(|(_, s)| keep(s)).collect();
+        Catalogue {
+            dir: self.dir,
+            // The sources go on all cores: freeing 10,000 texts is noticeable on one.
+            methods: methods.into_par_iter().map(|(m, _)| m).collect(),
+            vocabularies: self.vocabularies.unwrap_or_default(),
+            synonyms: self.synonyms.unwrap_or_default(),
+            warnings: self.diagnostics,
+            today: self.today,
+        }
     }
 }
 

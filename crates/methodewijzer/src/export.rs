@@ -5,7 +5,7 @@
 //! a consumer would have to change too. The CSV is the same catalogue flattened to one row per
 //! method, for spreadsheets.
 
-use rayon::prelude::*;
+use crate::par::*;
 use serde::Serialize;
 
 use crate::catalogue::Catalogue;

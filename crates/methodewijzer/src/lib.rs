@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 pub mod advice;
+#[cfg(feature = "search")]
 mod analysis;
 mod catalogue;
 mod diagnostic;
@@ -45,8 +46,11 @@ mod hygiene;
 pub mod input;
 pub mod markdown;
 mod model;
+mod par;
+#[cfg(feature = "evaluation")]
 pub mod relevance;
 mod rules;
+#[cfg(feature = "search")]
 pub mod search;
 mod synonyms;
 #[cfg(feature = "synthetic")]
@@ -60,6 +64,7 @@ pub use model::{
     AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED, NOT_RECOGNISED,
     Owner, PracticeExample, Recognition, Source, Status, recognition_rank,
 };
+#[cfg(feature = "search")]
 pub use search::{
     Facet, FacetCounts, FacetValue, Facts, Hit, SearchIndex, SearchRequest, SearchResults,
     UnknownFilterValue,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
 use crate::document::Spans;

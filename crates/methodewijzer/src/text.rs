@@ -96,9 +96,57 @@ pub(crate) fn comparable(name: &str) -> String {
     slugify(name).replace('-', "")
 }
 
+/// tantivy's Dutch stop words (its list is not public). The analyzer's own test checks that
+/// each is dropped, and the browser parity test checks whole queries.
+pub const DUTCH_STOP_WORDS: &[&str] = &[
+    "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is",
+    "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of",
+    "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je",
+    "mij", "uit", "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u",
+    "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al",
+    "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles",
+    "onder", "ja", "eens", "hier", "wie", "werd", "altijd", "doch", "wordt", "wezen", "kunnen",
+    "ons", "zelf", "tegen", "na", "reeds", "wil", "kon", "niets", "uw", "iemand", "geweest",
+    "andere",
+];
+
+/// Whether `phrase` keeps a word when read as search reads it: split on what is not a letter
+/// or digit, lower-cased and folded, words of 40 bytes or more and stop words dropped. Used to
+/// refuse thesaurus members that could never match (a test compares it with the analyzer).
+pub(crate) fn has_words(phrase: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() < 40)
+        .map(|w| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .flat_map(fold_char)
+                .collect::<String>()
+        })
+        .any(|w| !DUTCH_STOP_WORDS.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "search")]
+    #[test]
+    fn has_words_agrees_with_the_analyzer() {
+        let mut analyzer = crate::analysis::Analyzer::for_texts(std::iter::empty());
+        let thesaurus = include_str!("../../../interventions/_synonyms.toml");
+        let mut phrases: Vec<&str> = thesaurus.split('"').skip(1).step_by(2).collect();
+        phrases.extend(DUTCH_STOP_WORDS);
+        let long = "x".repeat(45);
+        phrases.extend(["één", "De Één", "- -", "", "EEN en DE", "Één-op-één", &long]);
+        for phrase in phrases {
+            assert_eq!(
+                has_words(phrase),
+                !analyzer.words(phrase).is_empty(),
+                "{phrase:?}"
+            );
+        }
+    }
 
     /// The browser script's copy of [`fold_char`] (for the exact-name bonus) says the same.
     #[test]

@@ -112,6 +112,39 @@ fn a_valid_method_loads() {
 }
 
 #[test]
+fn a_lenient_load_keeps_the_valid_methods_and_reports_the_rest() {
+    let (dir, strict) = load(&[
+        ("wandelclub.toml", VALID),
+        ("kapot.toml", "name = \"Kapot\"\nthemes = [\n"),
+        (
+            "verkeerd.toml",
+            &VALID
+                .replace("eenzaamheid", "eenzaam")
+                .replace("Wandelclub", "Verkeerd"),
+        ),
+    ]);
+    assert!(strict.is_err(), "a strict load refuses any error");
+    let options = LoadOptions { today: today() };
+    let (catalogue, problems) = Catalogue::load_lenient(dir.path(), options);
+    let slugs: Vec<&str> = catalogue.iter().map(|m| m.slug.as_str()).collect();
+    assert_eq!(slugs, ["wandelclub"]);
+    let failed: Vec<String> = headlines(dir.path(), &problems)
+        .into_iter()
+        .filter(|h| h.contains(": error: "))
+        .map(|h| h.split(':').next().unwrap().to_string())
+        .collect();
+    assert!(failed.iter().any(|f| f == "kapot.toml"), "{failed:?}");
+    assert!(failed.iter().any(|f| f == "verkeerd.toml"), "{failed:?}");
+    assert!(!catalogue.warnings().has_errors());
+
+    // Without vocabularies nothing can be checked, so nothing is returned.
+    std::fs::remove_file(dir.path().join("_vocabularies.toml")).unwrap();
+    let (catalogue, problems) = Catalogue::load_lenient(dir.path(), options);
+    assert!(catalogue.is_empty());
+    assert!(problems.has_errors());
+}
+
+#[test]
 fn broken_toml() {
     let text = VALID.replace("name = \"Wandelclub\"", "name = \"Wandelclub");
     let error = one_error(&text);

@@ -55,19 +55,7 @@ const NAMES_SHARD_BYTES: usize = 24_000;
 /// manifest, and a query needs only the groups its words can start.
 const THESAURUS_SHARD_BYTES: usize = 8_000;
 
-/// tantivy's Dutch stop words (its list is not public). The analyzer's own test checks that
-/// each is dropped, and the browser parity test checks whole queries.
-pub const DUTCH_STOP_WORDS: &[&str] = &[
-    "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is",
-    "was", "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of",
-    "wat", "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je",
-    "mij", "uit", "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u",
-    "want", "nog", "zal", "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al",
-    "waren", "veel", "meer", "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles",
-    "onder", "ja", "eens", "hier", "wie", "werd", "altijd", "doch", "wordt", "wezen", "kunnen",
-    "ons", "zelf", "tegen", "na", "reeds", "wil", "kon", "niets", "uw", "iemand", "geweest",
-    "andere",
-];
+pub use crate::text::DUTCH_STOP_WORDS;
 
 /// One file of the export.
 #[derive(Debug, Clone)]

@@ -152,11 +152,16 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Indexes every method of `catalogue` with the default options.
     pub fn build(catalogue: &Catalogue) -> SearchIndex {
-        SearchIndex::build_with_options(catalogue, IndexOptions::default())
+        SearchIndex::build_configured(catalogue, IndexOptions::default())
     }
 
-    /// Indexes every method of `catalogue` with `options`.
+    /// Indexes every method of `catalogue` with `options` (to compare analysis choices).
+    #[cfg(feature = "evaluation")]
     pub fn build_with_options(catalogue: &Catalogue, options: IndexOptions) -> SearchIndex {
+        SearchIndex::build_configured(catalogue, options)
+    }
+
+    fn build_configured(catalogue: &Catalogue, options: IndexOptions) -> SearchIndex {
         let texts = all_field_texts(catalogue);
         let documents: Vec<&[String]> = texts.iter().map(|t| t.as_slice()).collect();
         let Counted {
@@ -330,13 +335,9 @@ impl SearchIndex {
     }
 
     /// The analyzer the index was built with.
+    #[cfg(feature = "evaluation")]
     pub fn analyzer(&self) -> &Analyzer {
         &self.analyzer
-    }
-
-    /// The underlying tantivy index (for exports).
-    pub fn tantivy(&self) -> &Index {
-        &self.index
     }
 
     /// The segments as they are now: as indexed, or merged into one once a query has run.

@@ -7,7 +7,7 @@
 //! choosing one theme does not hide the other themes.
 //!
 //! How a query is read, in order:
-//! 1. Words are analysed exactly as the index was ([`Analyzer`]): folded, stop words dropped,
+//! 1. Words are analysed exactly as the index was (the `Analyzer` of `analysis.rs`): folded, stop words dropped,
 //!    stemmed, compounds also split into their parts.
 //! 2. A word the catalogue does not know is looked up with edit distance 1 (from 5 letters)
 //!    or 2 (from 9), transpositions counting as one edit.
@@ -23,7 +23,7 @@ mod fields;
 mod index;
 mod manifest;
 mod query;
-pub mod related;
+mod related;
 mod results;
 mod words;
 
@@ -31,10 +31,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+#[cfg(feature = "evaluation")]
 pub use crate::analysis::{Analyzer, Stemming, Word};
 pub use browser::{BrowserFile, BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE};
 pub use card::Facts;
-pub use index::{FIELD_WEIGHTS, IndexOptions, SearchIndex};
+#[cfg(feature = "evaluation")]
+pub use index::IndexOptions;
+pub use index::{FIELD_WEIGHTS, SearchIndex};
 
 use crate::model::{Date, Method};
 use crate::vocab::Kind;

@@ -293,8 +293,8 @@ impl SearchIndex {
         Ok(SnippetGenerator::new(weights, tokenizer, field, 220))
     }
 
-    /// Slugs of the methods most similar in content to `slug`, best first (see
-    /// [`related`](super::related)).
+    /// Slugs of the methods most similar in content to `slug`, best first: by the cosine of
+    /// their weighted term signatures (`search/related.rs`).
     pub fn similar(&self, slug: &str) -> Vec<String> {
         let Some(ord) = self.ord_of(slug) else {
             return Vec::new();
