@@ -6,10 +6,6 @@
 
 import { Engine } from './search-engine.js';
 
-const PARAMS = {
-  theme: 'thema', target_group: 'doelgroep', law: 'wet', recognition_level: 'erkenning',
-  carried_out_by: 'uitvoerder', setting: 'werkveld', status: 'status',
-};
 const LIMIT = 20;
 
 function el(tag, attrs = {}, ...children) {
@@ -21,6 +17,9 @@ function el(tag, attrs = {}, ...children) {
   for (const child of children) if (child) node.append(child);
   return node;
 }
+
+/** Facet key → its name in the address (`theme` → `thema`): from the page (`Facet::param`). */
+let PARAMS = {};
 
 function readAddress() {
   const params = new URLSearchParams(location.search);
@@ -43,6 +42,7 @@ function address({ query, filters }) {
 function setUp(form) {
   const input = form.querySelector('input[type="search"]');
   const s = form.dataset;
+  PARAMS = JSON.parse(s.params);
   const root = form.dataset.root ?? '';
   form.querySelector('[data-no-js]')?.setAttribute('hidden', '');
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });

@@ -160,6 +160,13 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         t: v(&strings),
         nav: v(&nav(&strings)),
         built: v(&pages::date_text(&strings, catalogue.today())),
+        params: serde_json::to_string(
+            &methodewijzer::Facet::ALL
+                .map(|f| (f.key(), f.param()))
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+        .expect("strings serialize"),
     };
     let mut site = Renderer {
         env,

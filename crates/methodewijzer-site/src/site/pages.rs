@@ -6,37 +6,38 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use methodewijzer::markdown;
-use methodewijzer::{Catalogue, Date, Kind, Method, Recognition, SearchIndex};
+use methodewijzer::{Catalogue, Date, Facet, Kind, Method, Recognition, SearchIndex};
 
 use super::settings::{Settings, Strings};
 
-/// A browse dimension: a vocabulary with a page per value.
+/// A browse dimension: a facet whose vocabulary has a page per value.
 #[derive(Debug, Clone, Copy)]
 pub struct Dimension {
     /// The vocabulary.
     pub kind: Kind,
-    /// The URL segment (`thema`).
+    /// The URL segment (`thema`), the facet's name in addresses.
     pub segment: &'static str,
+}
+
+impl Dimension {
+    /// The dimension of a facet with a vocabulary.
+    const fn of(facet: Facet) -> Dimension {
+        match facet.kind() {
+            Some(kind) => Dimension {
+                kind,
+                segment: facet.param(),
+            },
+            None => panic!("a browse dimension needs a vocabulary"),
+        }
+    }
 }
 
 /// The browse dimensions, in menu order.
 pub const DIMENSIONS: [Dimension; 4] = [
-    Dimension {
-        kind: Kind::Theme,
-        segment: "thema",
-    },
-    Dimension {
-        kind: Kind::TargetGroup,
-        segment: "doelgroep",
-    },
-    Dimension {
-        kind: Kind::Law,
-        segment: "wet",
-    },
-    Dimension {
-        kind: Kind::RecognitionLevel,
-        segment: "erkenning",
-    },
+    Dimension::of(Facet::Theme),
+    Dimension::of(Facet::TargetGroup),
+    Dimension::of(Facet::Law),
+    Dimension::of(Facet::RecognitionLevel),
 ];
 
 /// A vocabulary value with its link.

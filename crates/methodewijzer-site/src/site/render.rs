@@ -70,6 +70,8 @@ pub(super) struct Globals {
     pub(super) site: minijinja::Value,
     pub(super) t: minijinja::Value,
     pub(super) nav: minijinja::Value,
+    /// Facet key → its name in addresses, as JSON for the search script (`data-params`).
+    pub(super) params: String,
     /// The date the site was built, as text (the printout says which version it is).
     pub(super) built: minijinja::Value,
 }
@@ -134,6 +136,7 @@ impl Renderer<'_> {
             nav => &self.globals.nav,
             built => &self.globals.built,
             search_index => &self.search_manifest,
+            search_params => &self.globals.params,
             ..ctx
         };
         let mut html = self.env.get_template(template)?.render(ctx)?;

@@ -110,9 +110,23 @@ impl Facet {
         self as usize
     }
 
+    /// Its name in the site's addresses and paths (`thema` in `?thema=eenzaamheid` and in
+    /// `thema/eenzaamheid/`): Dutch, for the people who read and share them.
+    pub const fn param(self) -> &'static str {
+        match self {
+            Facet::Theme => "thema",
+            Facet::TargetGroup => "doelgroep",
+            Facet::Law => "wet",
+            Facet::RecognitionLevel => "erkenning",
+            Facet::CarriedOutBy => "uitvoerder",
+            Facet::Setting => "werkveld",
+            Facet::Status => "status",
+        }
+    }
+
     /// The vocabulary its values come from; `None` for [`Facet::Status`], whose values are
     /// fixed ([`Status::ALL`](crate::Status::ALL)).
-    pub fn kind(self) -> Option<Kind> {
+    pub const fn kind(self) -> Option<Kind> {
         match self {
             Facet::Theme => Some(Kind::Theme),
             Facet::TargetGroup => Some(Kind::TargetGroup),
