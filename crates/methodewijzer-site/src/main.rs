@@ -78,7 +78,8 @@ enum Command {
     ///
     /// Filters take vocabulary ids (see interventions/_vocabularies.toml) and may be repeated:
     /// values of one facet are alternatives, different facets must all match. With --json the
-    /// output is {"query", "total", "hits": [{slug, name, score, snippet}],
+    /// output is {"query", "total", "hits": [{slug, name, summary, facts: {recognition,
+    /// recognition_label, lapsed_level, target_groups, carried_out_by}, score, snippet}],
     /// "facets": {facet: [{id, label, count, selected}]}}.
     Search {
         /// What you are looking for, e.g. "eenzaamheid ouderen". Empty lists everything.

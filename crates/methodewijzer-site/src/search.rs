@@ -143,7 +143,16 @@ fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
     let hits: Vec<_> = results
         .hits
         .iter()
-        .map(|h| json!({"slug": h.slug, "name": h.name, "score": h.score, "snippet": h.snippet}))
+        .map(|h| {
+            json!({
+                "slug": h.slug,
+                "name": h.name,
+                "summary": h.summary,
+                "facts": h.facts,
+                "score": h.score,
+                "snippet": h.snippet,
+            })
+        })
         .collect();
     json!({
         "query": query,

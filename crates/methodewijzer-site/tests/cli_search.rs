@@ -44,6 +44,16 @@ fn json_has_the_documented_shape() {
         assert!(hit["name"].is_string());
         assert!(hit["score"].is_number());
         assert!(hit["snippet"].is_string());
+        // What a result list shows to help choose.
+        assert!(hit["summary"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(hit["facts"]["recognition"].is_string());
+        assert!(hit["facts"]["recognition_label"].is_string());
+        assert!(
+            hit["facts"]["target_groups"]
+                .as_array()
+                .is_some_and(|g| !g.is_empty())
+        );
+        assert!(hit["facts"]["carried_out_by"].is_array());
     }
     assert!(value["total"].as_u64().unwrap() >= hits.len() as u64);
     for facet in [
