@@ -28,7 +28,7 @@ use methodewijzer::{Catalogue, Diagnostics, LoadOptions, SearchIndex, export};
 pub use error::BuildError;
 use output::Files;
 use pages::MethodView;
-use render::{Globals, Renderer, environment, nav, parallel, v};
+use render::{Globals, Renderer, environment, parallel};
 use timer::Timer;
 
 /// Where to read from and write to.
@@ -107,67 +107,19 @@ enum Sink<'a> {
     Staging(&'a output::Staging),
 }
 
-/// Renders the site into `sink`.
+/// Renders the site into `sink`, step by step.
 fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildError> {
     let timer = Timer::new();
-    let catalogue = Catalogue::load_with(
-        &options.catalogue,
-        LoadOptions {
-            today: build_date(),
-        },
-    )
-    .map_err(BuildError::Catalogue)?;
+    let catalogue = load_catalogue(options)?;
     timer.lap("load and validate");
-    let (mut settings, strings) = settings::load(&options.site)?;
-    if let Some(base) = &options.base_url {
-        settings.base_url = base.clone();
-    }
-    settings::check_base_url(&settings.base_url)?;
-    if !settings.base_url.ends_with('/') {
-        settings.base_url.push('/');
-    }
+    let (settings, strings) = load_settings(options)?;
     let env = environment(&options.site)?;
-
-    // Independent steps run side by side where one of them leaves a core idle: the open
-    // data is printed while the search index is built, and the browser's index exported
-    // while the method views are made. Either pair needs the index, so it comes first.
-    let (index, data) = std::thread::scope(|s| {
-        let data = s.spawn(|| {
-            [
-                ("data/methods.json", export::methods_json(&catalogue)),
-                ("data/methods.csv", export::methods_csv(&catalogue)),
-            ]
-        });
-        (SearchIndex::build(&catalogue), data.join())
-    });
-    let data = data.map_err(|_| BuildError::Step("making the open data"))?;
+    let (index, data) = index_and_open_data(&catalogue)?;
     timer.lap("search index, data");
-    let (search, views) = std::thread::scope(|s| {
-        let search = s.spawn(|| index.browser_export());
-        let views = parallel(catalogue.methods(), |m| {
-            Ok(pages::method_view(
-                &catalogue, &index, m, &settings, &strings,
-            ))
-        });
-        (search.join(), views)
-    });
-    let search = search.map_err(|_| BuildError::Step("exporting the search index"))?;
-    let views = views?;
+    let (search, views) = browser_index_and_views(&catalogue, &index, &settings, &strings)?;
     timer.lap("views, browser index");
 
-    let globals = Globals {
-        site: v(&settings),
-        t: v(&strings),
-        nav: v(&nav(&strings)),
-        built: v(&pages::date_text(&strings, catalogue.today())),
-        params: serde_json::to_string(
-            &methodewijzer::Facet::ALL
-                .map(|f| (f.key(), f.param()))
-                .into_iter()
-                .collect::<std::collections::BTreeMap<_, _>>(),
-        )
-        .expect("strings serialize"),
-    };
+    let globals = Globals::new(&settings, &strings, catalogue.today());
     let mut site = Renderer {
         env,
         settings,
@@ -197,6 +149,63 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     // core; a thread of its own does it, beside the swap into place.
     std::thread::spawn(move || drop((views, catalogue)));
     Ok(written)
+}
+
+/// The catalogue, judged on the build date.
+fn load_catalogue(options: &BuildOptions) -> Result<Catalogue, BuildError> {
+    let today = build_date();
+    Catalogue::load_with(&options.catalogue, LoadOptions { today }).map_err(BuildError::Catalogue)
+}
+
+/// The site settings and UI strings, with the address from the command line if given.
+fn load_settings(
+    options: &BuildOptions,
+) -> Result<(settings::Settings, settings::Strings), BuildError> {
+    let (mut settings, strings) = settings::load(&options.site)?;
+    if let Some(base) = &options.base_url {
+        settings.base_url = base.clone();
+    }
+    settings::check_base_url(&settings.base_url)?;
+    if !settings.base_url.ends_with('/') {
+        settings.base_url.push('/');
+    }
+    Ok((settings, strings))
+}
+
+/// The open data files: path in the site, contents.
+type OpenData = [(&'static str, String); 2];
+
+/// The search index, and beside it (on another core) the open data files.
+fn index_and_open_data(catalogue: &Catalogue) -> Result<(SearchIndex, OpenData), BuildError> {
+    let (index, data) = std::thread::scope(|s| {
+        let data = s.spawn(|| {
+            [
+                ("data/methods.json", export::methods_json(catalogue)),
+                ("data/methods.csv", export::methods_csv(catalogue)),
+            ]
+        });
+        (SearchIndex::build(catalogue), data.join())
+    });
+    let data = data.map_err(|_| BuildError::Step("making the open data"))?;
+    Ok((index, data))
+}
+
+/// The browser's search index, and beside it the method views (on all cores).
+fn browser_index_and_views(
+    catalogue: &Catalogue,
+    index: &SearchIndex,
+    settings: &settings::Settings,
+    strings: &settings::Strings,
+) -> Result<(methodewijzer::search::BrowserIndex, Vec<MethodView>), BuildError> {
+    let (search, views) = std::thread::scope(|s| {
+        let search = s.spawn(|| index.browser_export());
+        let views = parallel(catalogue.methods(), |m| {
+            Ok(pages::method_view(catalogue, index, m, settings, strings))
+        });
+        (search.join(), views)
+    });
+    let search = search.map_err(|_| BuildError::Step("exporting the search index"))?;
+    Ok((search, views?))
 }
 
 impl Renderer<'_> {

@@ -76,6 +76,27 @@ pub(super) struct Globals {
     pub(super) built: minijinja::Value,
 }
 
+impl Globals {
+    /// What every page gets, for `settings` and `strings`, built on `today`.
+    pub(super) fn new(
+        settings: &Settings,
+        strings: &Strings,
+        today: methodewijzer::Date,
+    ) -> Globals {
+        let params: std::collections::BTreeMap<&str, &str> = methodewijzer::Facet::ALL
+            .map(|f| (f.key(), f.param()))
+            .into_iter()
+            .collect();
+        Globals {
+            site: v(settings),
+            t: v(strings),
+            nav: v(&nav(strings)),
+            built: v(&super::pages::date_text(strings, today)),
+            params: serde_json::to_string(&params).expect("strings serialize"),
+        }
+    }
+}
+
 /// A serializable value for a template.
 pub(super) fn v<T: Serialize + ?Sized>(value: &T) -> minijinja::Value {
     minijinja::Value::from(minijinja::value::Serde(value))
