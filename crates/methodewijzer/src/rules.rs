@@ -104,14 +104,8 @@ fn check_method(
         diagnostics.push(source.diagnostic(severity, key, message));
     };
 
-    let lists: [(Kind, &str, &[String]); 5] = [
-        (Kind::Theme, "themes", &method.themes),
-        (Kind::TargetGroup, "target_groups", &method.target_groups),
-        (Kind::Law, "laws", &method.laws),
-        (Kind::CarriedOutBy, "carried_out_by", &method.carried_out_by),
-        (Kind::Setting, "settings", &method.settings),
-    ];
-    for (kind, key, ids) in lists {
+    for kind in Kind::LISTS {
+        let (key, ids) = (kind.key(), kind.list_of(method).unwrap_or_default());
         let mut seen = std::collections::HashSet::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             let at = format!("{key}[{i}]");

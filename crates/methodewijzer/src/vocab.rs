@@ -18,6 +18,7 @@ use serde_json::Value as Json;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity};
 use crate::document::{self, Parsed};
 use crate::input::read_text as read;
+use crate::model::{Date, Method};
 use crate::text::{is_valid_slug, slugify};
 
 /// File name of the vocabularies inside the catalogue folder.
@@ -108,6 +109,43 @@ impl Kind {
         Kind::Setting,
         Kind::PreventionLevel,
     ];
+
+    /// The kinds a method lists any number of; the method's field has the kind's
+    /// [`key`](Kind::key) as its name (`themes = [...]`).
+    pub const LISTS: [Kind; 5] = [
+        Kind::Theme,
+        Kind::TargetGroup,
+        Kind::Law,
+        Kind::CarriedOutBy,
+        Kind::Setting,
+    ];
+
+    /// The method's list of this kind: `None` for the kinds a method has one of at most.
+    pub fn list_of(self, method: &Method) -> Option<&[String]> {
+        match self {
+            Kind::Theme => Some(&method.themes),
+            Kind::TargetGroup => Some(&method.target_groups),
+            Kind::Law => Some(&method.laws),
+            Kind::CarriedOutBy => Some(&method.carried_out_by),
+            Kind::Setting => Some(&method.settings),
+            Kind::PreventionLevel | Kind::RecognitionLevel => None,
+        }
+    }
+
+    /// The ids `method` has of this kind; its recognition level is the derived state on
+    /// `today` ([`Method::recognition_level`]).
+    pub fn values_of(self, method: &Method, today: Date) -> Vec<&str> {
+        match self {
+            Kind::PreventionLevel => method.prevention_level.as_deref().into_iter().collect(),
+            Kind::RecognitionLevel => vec![method.recognition_level(today)],
+            list => list
+                .list_of(method)
+                .unwrap_or_default()
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        }
+    }
 
     /// The key of this vocabulary in [`VOCABULARIES_FILE`].
     pub fn key(self) -> &'static str {

@@ -362,16 +362,7 @@ fn json_ld(catalogue: &Catalogue, method: &Method, settings: &Settings) -> Strin
 pub fn members(catalogue: &Catalogue, kind: Kind) -> HashMap<&str, Vec<&str>> {
     let mut members: HashMap<&str, Vec<&str>> = HashMap::new();
     for m in catalogue {
-        let values: Vec<&str> = match kind {
-            Kind::Theme => m.themes.iter().map(String::as_str).collect(),
-            Kind::TargetGroup => m.target_groups.iter().map(String::as_str).collect(),
-            Kind::Law => m.laws.iter().map(String::as_str).collect(),
-            Kind::Setting => m.settings.iter().map(String::as_str).collect(),
-            Kind::CarriedOutBy => m.carried_out_by.iter().map(String::as_str).collect(),
-            Kind::PreventionLevel => m.prevention_level.as_deref().into_iter().collect(),
-            Kind::RecognitionLevel => vec![m.recognition_level(catalogue.today())],
-        };
-        for value in values {
+        for value in kind.values_of(m, catalogue.today()) {
             members.entry(value).or_default().push(m.slug.as_str());
         }
     }

@@ -14,14 +14,16 @@ use crate::vocab::Kind;
 pub(super) fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5] {
     let vocab = catalogue.vocabularies();
     let mut labels = Vec::new();
-    let lists: [(Kind, &[String]); 5] = [
-        (Kind::Theme, &method.themes),
-        (Kind::TargetGroup, &method.target_groups),
-        (Kind::Setting, &method.settings),
-        (Kind::Law, &method.laws),
-        (Kind::CarriedOutBy, &method.carried_out_by),
+    // In this order: the field's text, and so its scores, depend on it.
+    let lists = [
+        Kind::Theme,
+        Kind::TargetGroup,
+        Kind::Setting,
+        Kind::Law,
+        Kind::CarriedOutBy,
     ];
-    for (kind, ids) in lists {
+    for kind in lists {
+        let ids = kind.list_of(method).unwrap_or_default();
         labels.extend(ids.iter().map(|id| vocab.label(kind, id).to_string()));
     }
     if let Some(level) = &method.prevention_level {

@@ -140,14 +140,13 @@ impl Facet {
 
     /// The values (ids) `method` has for this facet; its recognition is judged on `today`.
     pub fn values_of(self, method: &Method, today: Date) -> Vec<String> {
-        match self {
-            Facet::Theme => method.themes.clone(),
-            Facet::TargetGroup => method.target_groups.clone(),
-            Facet::Law => method.laws.clone(),
-            Facet::RecognitionLevel => vec![method.recognition_level(today).to_string()],
-            Facet::CarriedOutBy => method.carried_out_by.clone(),
-            Facet::Setting => method.settings.clone(),
-            Facet::Status => vec![method.status.id().to_string()],
+        match self.kind() {
+            Some(kind) => kind
+                .values_of(method, today)
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            None => vec![method.status.id().to_string()],
         }
     }
 }
