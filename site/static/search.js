@@ -5,6 +5,7 @@
 // only: catalogue text never becomes markup.
 
 import { Engine } from './search-engine.js';
+import { saveButton } from './shortlist.js';
 
 const LIMIT = 20;
 
@@ -151,7 +152,7 @@ function setUp(form) {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
       return el('li', {}, el('h2', { class: 'hit-title' }, link), facts(hit.facts),
-        el('p', {}, ...marked(hit.summary, results.words)));
+        el('p', {}, ...marked(hit.summary, results.words)), saveButton(hit.slug, hit.name));
     }));
     if (focused >= 0) {
       const all = links();

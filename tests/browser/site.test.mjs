@@ -245,7 +245,8 @@ test("a method page prints cleanly", async () => {
 });
 
 test("hostile catalogue content renders inert: no script runs", async () => {
-  const pages = ["", "methoden/", "methoden/gevaar/", "methoden/onschuldig/", "thema/eenzaamheid/"];
+  const pages = ["", "methoden/", "methoden/gevaar/", "methoden/onschuldig/", "thema/eenzaamheid/",
+    "methoden/gevaar/vergelijk/", "vergelijk/?m=gevaar,onschuldig"];
   for (const path of pages) {
     const { context, page } = await open(hostileBase + path);
     const dialogs = [];
@@ -260,9 +261,9 @@ test("hostile catalogue content renders inert: no script runs", async () => {
     }
     assert.equal(await page.evaluate(() => window.__pwned), undefined, `script ran on ${path}`);
     assert.deepEqual(dialogs, []);
-    // Only the site's own search script and JSON-LD data.
+    // Only the site's own scripts and JSON-LD data.
     const scripts = await page.$$eval("script", (s) => s.map((x) => `${x.type} ${x.src}`));
-    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/search\.js$/.test(t)),
+    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/(search|shortlist|compare)\.js$/.test(t)),
       `unexpected scripts on ${path}: ${scripts}`);
     assert.ok(await page.isVisible("h1"), `content hidden on ${path}`);
     await context.close();
@@ -278,9 +279,15 @@ test("hostile catalogue content renders inert: no script runs", async () => {
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "script ran in search results");
     await context.close();
   }
-  // The markup is shown as text, so editors can see what they wrote.
+  // The markup is shown as text, so editors can see what they wrote; kept and compared, too.
   const { context, page } = await open(hostileBase + "methoden/gevaar/");
   assert.match(await page.textContent("h1"), /<script>window.__pwned = 'name'<\/script>Gevaar/);
+  await page.click(".method-actions .save-button");
+  await Promise.all([page.waitForNavigation(), page.click("[data-shortlist-link]")]);
+  await page.waitForSelector(".compare-table");
+  assert.match(await page.textContent(".compare-table thead"), /<script>window.__pwned = 'name'<\/script>Gevaar/);
+  assert.equal(await page.$$eval(".compare-table script, .compare-table img", (x) => x.length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "script ran in the comparison");
   await context.close();
 });
 
@@ -463,4 +470,102 @@ test("search: results are axe-clean (WCAG 2.1 AA), also at 360 px", async () => 
     assert.equal(overflow, false, `sideways scroll at ${width} px`);
     await context.close();
   }
+});
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
+}
+
+const columnNames = (page) => page.$$eval(".compare-table thead th a", (as) => as.map((a) => a.textContent));
+
+test("shortlist: save two methods, compare them, print the comparison and share its address", async () => {
+  const { context, page, errors } = await open(base + PAGES.method, { viewport: { width: 375, height: 740 } });
+  assert.equal(await page.isVisible("[data-shortlist-link]"), false, "no count before anything is kept");
+  // One from a method page…
+  const save = page.locator(".method-actions .save-button");
+  await save.click();
+  assert.equal(await save.getAttribute("aria-pressed"), "true");
+  assert.equal(await page.textContent("[data-shortlist-count]"), "1");
+  // …one from the search results.
+  await page.goto(base + "methoden/?q=maatjesproject");
+  const hit = page.locator(".hits li", { has: page.locator('a[href$="methoden/maatjesproject/"]') });
+  await hit.locator(".save-button").click();
+  assert.equal(await hit.locator(".save-button").getAttribute("aria-pressed"), "true");
+  assert.equal(await page.textContent("[data-shortlist-count]"), "2");
+
+  // The header link opens the comparison, with the shortlist in its address.
+  await Promise.all([page.waitForNavigation(), page.click("[data-shortlist-link]")]);
+  await page.waitForSelector(".compare-table");
+  assert.deepEqual(await columnNames(page), ["Krachtwerk", "Maatjesproject"]);
+  assert.match(page.url(), /vergelijk\/\?m=krachtwerk,maatjesproject$/);
+  const rows = await page.$$eval(".compare-table tbody th[scope=row]", (ths) => ths.map((t) => t.textContent));
+  for (const row of ["Samenvatting", "Erkenning", "Doelgroepen", "Uitgevoerd door", "Duur en intensiteit", "Kosten"]) {
+    assert.ok(rows.includes(row), `row ${row} in ${rows}`);
+  }
+  assert.equal(await page.$$eval(".compare-table caption", (c) => c.length), 1);
+  // Every cell says something: an empty field reads "onbekend", not a blank.
+  const cells = await page.$$eval(".compare-table tbody td", (tds) => tds.map((t) => t.textContent.trim()));
+  assert.ok(cells.every((c) => c.length > 0));
+  // On a phone the table scrolls inside its box, not the page; and it is accessible.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Print: on A4 landscape, without buttons and header.
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.isVisible(".compare-table"));
+  assert.equal(await page.isVisible("[data-compare-actions]"), false);
+  assert.equal(await page.isVisible(".site-header"), false);
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1");
+  const [, width, height] = pdf.match(/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/) ?? [];
+  assert.ok(Number(width) > Number(height), `the comparison prints in landscape (${width} × ${height})`);
+  await page.emulateMedia({ media: "screen" });
+
+  // Shared: the address shows the same comparison in a browser that kept nothing.
+  const shared = await open(page.url());
+  await shared.page.waitForSelector(".compare-table");
+  assert.deepEqual(await columnNames(shared.page), ["Krachtwerk", "Maatjesproject"]);
+  assert.equal(await shared.page.isVisible("[data-shortlist-link]"), false);
+  // Taking one out updates the table and the address.
+  await shared.page.click('.compare-table thead th:has(a[href$="maatjesproject/"]) .remove-button');
+  await shared.page.waitForFunction(() => document.querySelectorAll(".compare-table thead th").length === 1);
+  assert.match(shared.page.url(), /\?m=krachtwerk$/);
+  await shared.context.close();
+
+  // Unsaving on a method page empties the count again.
+  await page.goto(base + PAGES.method);
+  await page.click(".method-actions .save-button");
+  assert.equal(await page.textContent("[data-shortlist-count]"), "1");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("shortlist: an empty or unknown comparison says so instead of showing nothing", async () => {
+  const { context, page } = await open(base + "vergelijk/?m=bestaat-niet");
+  await page.waitForSelector(".search-notice");
+  assert.match(await page.textContent(".search-notice"), /bestaat-niet/);
+  assert.match(await page.textContent("[data-compare]"), /nog geen methoden bewaard/);
+  await page.goto(base + "vergelijk/");
+  await page.waitForFunction(() => /nog geen methoden bewaard/.test(document.querySelector("[data-compare]").textContent));
+  await context.close();
+});
+
+test("comparison without JavaScript: each method page links to one with its related methods", async () => {
+  const { context, page } = await open(base + PAGES.method, { javaScriptEnabled: false });
+  assert.equal(await page.isVisible(".save-button"), false, "no button that cannot work");
+  await Promise.all([page.waitForNavigation(), page.click('.method-actions a[href$="vergelijk/"]')]);
+  const names = await columnNames(page);
+  assert.equal(names[0], "Krachtwerk");
+  assert.ok(names.length >= 2, names.join(", "));
+  const rows = await page.$$eval(".compare-table tbody tr", (trs) => trs.length);
+  assert.ok(rows >= 10);
+  await context.close();
+  const checked = await open(base + PAGES.method + "vergelijk/", { viewport: { width: 360, height: 740 } });
+  assert.deepEqual(await axeViolations(checked.page), []);
+  const overflow = await checked.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await checked.context.close();
 });

@@ -33,6 +33,8 @@ impl Renderer<'_> {
             .iter()
             .filter_map(|p| p.to_str())
             .filter(|p| p.ends_with("index.html"))
+            // Comparisons repeat what method pages say; search engines need not list them.
+            .filter(|p| !p.contains("vergelijk/"))
             .map(|p| p.trim_end_matches("index.html").to_string())
             .collect();
         urls.sort();

@@ -10,6 +10,7 @@
 //! a domain root, under a sub-path of a static host, and from disk. Only the sitemap, the feed,
 //! canonical links and the 404 page, which need absolute addresses, use `base_url`.
 
+mod compare;
 mod error;
 mod feeds;
 mod fixed;
@@ -213,6 +214,8 @@ impl Renderer<'_> {
     fn render_all(&mut self, site_dir: &Path, views: &[MethodView]) -> Result<(), BuildError> {
         self.render_lists_and_methods(views)?;
         self.timer.lap("method and list pages");
+        self.render_comparisons(views)?;
+        self.timer.lap("comparisons");
         self.render_home(views)?;
         self.render_fixed_pages(site_dir, views.len())?;
         self.render_data_and_feeds(views)?;
