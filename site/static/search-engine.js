@@ -194,6 +194,16 @@ export class Engine {
     }
     this.facetStarts = starts;
     this.facetValues = Uint16Array.from(values);
+    // Each method's recognition rank, for "at least this level" (the library's card rank).
+    const ri = facets.findIndex((f) => f.key === 'recognition_level');
+    this.ranks = new Uint8Array(n);
+    for (let d = 0; d < n && ri >= 0; d++) {
+      const at = d * (facets.length + 1) + ri;
+      for (let i = starts[at]; i < starts[at + 1]; i++) {
+        const [id] = facets[ri].values[values[i] - this.facetBase[ri]];
+        this.ranks[d] = Math.max(this.ranks[d], this.m.recognitionRanks[id] ?? 0);
+      }
+    }
   }
 
   /** `f(key)`, computed once per key (words and prefixes recur on every keystroke). */
@@ -365,10 +375,10 @@ export class Engine {
   }
 
   /**
-   * Runs a search: `{query, filters: {facetKey: [ids]}, limit, offset}` →
+   * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, limit, offset}` →
    * `{total, hits: [{slug, name, summary, facts, score}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
    */
-  async search({ query = '', filters = {}, limit = 10, offset = 0 } = {}) {
+  async search({ query = '', filters = {}, minRecognition = null, limit = 10, offset = 0 } = {}) {
     const n = this.m.methods;
     const clauses = await this.parse(query);
     const typedWords = new Set(words(query, this.stopWords, this.a.maxWordBytes).map((w) => w.text));
@@ -429,6 +439,12 @@ export class Engine {
         const bar = Math.fround(best * Math.fround(floor));
         matched = matched.filter((d) => Math.fround(score[d]) >= bar);
       }
+    }
+
+    // A minimum recognition narrows everything after it, the facet counts included.
+    if (minRecognition) {
+      const minimum = this.m.recognitionRanks[minRecognition] ?? 0;
+      matched = matched.filter((d) => this.ranks[d] >= minimum);
     }
 
     // Facet counts: a method counts for a facet when it passes every filter but that facet's.

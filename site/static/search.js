@@ -26,16 +26,18 @@ function readAddress() {
   const params = new URLSearchParams(location.search);
   const filters = {};
   for (const [key, param] of Object.entries(PARAMS)) {
+    if (key === 'min_recognition') continue;
     const values = params.getAll(param).filter(Boolean);
     if (values.length) filters[key] = values;
   }
-  return { query: params.get('q') ?? '', filters };
+  return { query: params.get('q') ?? '', filters, minRecognition: params.get(PARAMS.min_recognition) || null };
 }
 
-function address({ query, filters }) {
+function address({ query, filters, minRecognition }) {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const [key, values] of Object.entries(filters)) for (const v of values) params.append(PARAMS[key], v);
+  if (minRecognition) params.set(PARAMS.min_recognition, minRecognition);
   const search = params.toString();
   return location.pathname + (search ? `?${search}` : '') + location.hash;
 }
@@ -74,7 +76,7 @@ function setUp(form) {
     return loading;
   };
 
-  const active = () => state.query.trim() !== '' || Object.keys(state.filters).length > 0;
+  const active = () => state.query.trim() !== '' || Object.keys(state.filters).length > 0 || !!state.minRecognition;
 
   // Filter values in the address that the index does not know (a mistyped or outdated
   // shared link): dropped from the search and named in a notice, instead of finding nothing.
@@ -86,8 +88,13 @@ function setUp(form) {
       const known = values.filter((v) => ids.has(v) || !ignored.push(`${PARAMS[key]}=${v}`));
       if (known.length) filters[key] = known;
     }
+    let { minRecognition } = state;
+    if (minRecognition && !(minRecognition in engine.m.recognitionRanks)) {
+      ignored.push(`${PARAMS.min_recognition}=${minRecognition}`);
+      minRecognition = null;
+    }
     if (ignored.length) {
-      state = { ...state, filters };
+      state = { ...state, filters, minRecognition };
       history.replaceState(null, '', address(state));
       notice.textContent = s.strIgnored.replace('{values}', ignored.join(', '));
       notice.hidden = false;
@@ -104,7 +111,9 @@ function setUp(form) {
     await load();
     if (!engine || mine !== run) return;
     dropUnknown();
-    const results = await engine.search({ query: state.query, filters: state.filters, limit: LIMIT });
+    const results = await engine.search({
+      query: state.query, filters: state.filters, minRecognition: state.minRecognition, limit: LIMIT,
+    });
     if (mine !== run) return;
     render(results);
   }
@@ -158,9 +167,12 @@ function setUp(form) {
       const all = links();
       (all[Math.min(focused, all.length - 1)] ?? input).focus();
     }
-    const chosen = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+    const chosen = Object.values(state.filters).reduce((n, values) => n + values.length, 0)
+      + (state.minRecognition ? 1 : 0);
     facetsSummary.textContent = chosen ? `${s.strFilters} (${chosen})` : s.strFilters;
-    facetsBox.replaceChildren(...results.facets.map((facet) => {
+    // The control in use keeps the focus when the panel is drawn anew.
+    const focusedId = facetsBox.contains(document.activeElement) ? document.activeElement.id : null;
+    facetsBox.replaceChildren(minimumControl(), ...results.facets.map((facet) => {
       const values = facet.values.filter((v) => v.count > 0 || v.selected);
       if (!values.length) return null;
       const box = el('fieldset', {}, el('legend', { text: facet.label }));
@@ -183,6 +195,26 @@ function setUp(form) {
       }
       return box;
     }).filter(Boolean));
+    if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+
+  // "At least this recognition level": the ordered levels, the strongest last.
+  function minimumControl() {
+    const ranks = engine.m.recognitionRanks;
+    const labels = new Map(engine.m.facets.find((f) => f.key === 'recognition_level')?.values ?? []);
+    const select = el('select', { id: 'f-minimaal' }, el('option', { value: '', text: s.strMinAny }));
+    for (const id of Object.keys(ranks).sort((a, b) => ranks[a] - ranks[b])) {
+      const option = el('option', { value: id, text: labels.get(id) ?? id });
+      option.selected = id === state.minRecognition;
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      state = { ...state, minRecognition: select.value || null };
+      history.pushState(null, '', address(state));
+      pushed = false;
+      update();
+    });
+    return el('div', { class: 'facet-minimum' }, el('label', { for: 'f-minimaal', text: s.strMin }), select);
   }
 
   input.value = state.query;

@@ -165,3 +165,19 @@ test("filters narrow as in the library, each facet's count ignoring its own filt
     compare(queries[i], expected[i], actual);
   }
 });
+
+test("'at least this recognition level' narrows hits and every count as in the library", async () => {
+  const queries = ["", "gezin", "eenzaamheid ouderen", "jongeren werk"];
+  for (const level of ["goed-beschreven", "goed-onderbouwd", "effectief-eerste-aanwijzingen"]) {
+    const expected = library(queries, ["--min-recognition", level]);
+    for (let i = 0; i < queries.length; i++) {
+      const actual = await engine.search({ query: queries[i], limit: 10, filters: {}, minRecognition: level });
+      compare(`${queries[i]} (minimaal ${level})`, expected[i], actual);
+    }
+  }
+  // With a facet filter as well.
+  const expected = library(["hulp"], ["--min-recognition", "goed-onderbouwd", "--law", "jeugdwet"]);
+  const actual = await engine.search({ query: "hulp", limit: 10, filters: { law: ["jeugdwet"] }, minRecognition: "goed-onderbouwd" });
+  compare("hulp (jeugdwet, minimaal goed onderbouwd)", expected[0], actual);
+  assert.ok(expected[0].total < library(["hulp"], ["--law", "jeugdwet"])[0].total, "the minimum narrows");
+});

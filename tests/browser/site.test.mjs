@@ -569,3 +569,32 @@ test("comparison without JavaScript: each method page links to one with its rela
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   await checked.context.close();
 });
+
+test("search: narrow to 'minimaal goed onderbouwd' on a phone with the keyboard, focus kept", async () => {
+  const { context, page, errors } = await open(base + "methoden/?q=eenzaamheid", { viewport: { width: 375, height: 740 } });
+  await page.waitForSelector(".hits li");
+  const before = await page.$$eval(".hits li", (li) => li.length);
+  // The filters fold away on a phone; open them, then choose with the keyboard.
+  await page.click(".facet-panel > summary");
+  await page.focus("#f-minimaal");
+  await page.selectOption("#f-minimaal", "goed-onderbouwd");
+  await page.waitForFunction(() => /minimaal=goed-onderbouwd/.test(location.search));
+  await page.waitForFunction((n) => document.querySelectorAll(".hits li").length < n, before);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "f-minimaal", "focus stays on the control");
+  assert.equal(await page.inputValue("#f-minimaal"), "goed-onderbouwd");
+  // Every hit is recognised at that level or a stronger one.
+  const expected = librarySearch("eenzaamheid", ["--min-recognition", "goed-onderbouwd"]);
+  const shown = await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(shown.slice(0, 10), expected.hits.slice(0, 10).map((h) => `../methoden/${h.slug}/`));
+  assert.ok(expected.hits.length > 0);
+  assert.match(await page.textContent(".facet-panel > summary"), /\(1\)/, "the panel says one filter is on");
+  // The address alone gives the same list, and an unknown level is dropped with a notice.
+  await page.goto(base + "methoden/?q=eenzaamheid&minimaal=goed-onderbouwd");
+  await page.waitForSelector(".hits li");
+  assert.deepEqual(await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href"))), shown);
+  await page.goto(base + "methoden/?q=eenzaamheid&minimaal=heel-goed");
+  await page.waitForSelector(".search-notice:not([hidden])");
+  assert.match(await page.textContent(".search-notice"), /minimaal=heel-goed/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

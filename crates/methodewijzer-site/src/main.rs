@@ -97,6 +97,11 @@ enum Command {
         /// Only methods with this current recognition level.
         #[arg(long = "recognition", value_name = "ID")]
         recognition_levels: Vec<String>,
+        /// Only methods recognised at this level or a stronger one (goed-beschreven,
+        /// goed-onderbouwd, effectief-…): "minimaal goed onderbouwd" includes every effectief
+        /// level.
+        #[arg(long = "min-recognition", value_name = "ID")]
+        min_recognition: Option<String>,
         /// Only methods carried out by (beroepskracht, vrijwilliger, ervaringsdeskundige).
         #[arg(long = "carried-out-by", value_name = "ID")]
         carried_out_by: Vec<String>,
@@ -187,6 +192,7 @@ fn main() -> ExitCode {
             target_groups,
             laws,
             recognition_levels,
+            min_recognition,
             carried_out_by,
             settings,
             statuses,
@@ -197,7 +203,7 @@ fn main() -> ExitCode {
             dir,
         } => {
             use methodewijzer::Facet;
-            let filters = search::Filters(vec![
+            let filters = vec![
                 (Facet::Theme, themes),
                 (Facet::TargetGroup, target_groups),
                 (Facet::Law, laws),
@@ -205,7 +211,8 @@ fn main() -> ExitCode {
                 (Facet::CarriedOutBy, carried_out_by),
                 (Facet::Setting, settings),
                 (Facet::Status, statuses),
-            ]);
+            ];
+            let filters = search::Filters(filters, min_recognition);
             let queries = match queries {
                 Some(path) => search::Queries::Lines(path),
                 None => search::Queries::One(query),

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use methodewijzer::{Facet, SearchIndex, SearchRequest, SearchResults};
 use serde_json::json;
 
-/// The filters given on the command line, per facet.
-pub struct Filters(pub Vec<(Facet, Vec<String>)>);
+/// The filters given on the command line: per facet, and the minimum recognition level.
+pub struct Filters(pub Vec<(Facet, Vec<String>)>, pub Option<String>);
 
 /// What to search for: one query, or one per line of a file (`-`: standard input).
 pub enum Queries {
@@ -39,6 +39,9 @@ pub fn run(
         for value in values {
             template = template.filter(facet, value);
         }
+    }
+    if let Some(level) = filters.1 {
+        template = template.at_least(level);
     }
     if let Err(e) = index.check_filters(&template) {
         eprintln!("error: {e}");

@@ -514,3 +514,54 @@ fn browser_export_is_deterministic_content_named_and_complete() {
         }
     }
 }
+
+#[test]
+fn at_least_a_level_keeps_that_level_and_every_stronger_one() {
+    let today = catalogue().today();
+    for level in [
+        "goed-beschreven",
+        "goed-onderbouwd",
+        "effectief-eerste-aanwijzingen",
+    ] {
+        let minimum = methodewijzer::recognition_rank(level);
+        let request = SearchRequest::new("").at_least(level).limit(100);
+        assert!(index().check_filters(&request).is_ok());
+        let results = index().search(&request);
+        let expected: BTreeSet<&str> = catalogue()
+            .iter()
+            .filter(|m| methodewijzer::recognition_rank(m.recognition_level(today)) >= minimum)
+            .map(|m| m.slug.as_str())
+            .collect();
+        let found: BTreeSet<&str> = results.hits.iter().map(|h| h.slug.as_str()).collect();
+        assert_eq!(found, expected, "at least {level}");
+        assert!(!found.is_empty());
+        // Every facet counts within the minimum.
+        for counts in &results.facets {
+            assert!(counts.values.iter().all(|v| v.count <= results.total));
+        }
+        let levels = &results.facets[Facet::RecognitionLevel.position()];
+        for value in &levels.values {
+            let weaker = methodewijzer::recognition_rank(&value.id) < minimum;
+            assert!(
+                !weaker || value.count == 0,
+                "{} counted at least {level}",
+                value.id
+            );
+        }
+    }
+    // A stronger minimum never finds more.
+    let weak = index().search(&SearchRequest::new("gezin").at_least("goed-beschreven"));
+    let strong = index().search(&SearchRequest::new("gezin").at_least("goed-onderbouwd"));
+    assert!(strong.total <= weak.total);
+    // A label or an unranked state is refused, with the id to use.
+    let label = index().check_filters(&SearchRequest::new("").at_least("Goed onderbouwd"));
+    assert_eq!(
+        label.unwrap_err().suggestion.as_deref(),
+        Some("goed-onderbouwd")
+    );
+    assert!(
+        index()
+            .check_filters(&SearchRequest::new("").at_least("niet-beoordeeld"))
+            .is_err()
+    );
+}

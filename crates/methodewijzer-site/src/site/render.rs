@@ -83,10 +83,12 @@ impl Globals {
         strings: &Strings,
         today: methodewijzer::Date,
     ) -> Globals {
-        let params: std::collections::BTreeMap<&str, &str> = methodewijzer::Facet::ALL
+        let mut params: std::collections::BTreeMap<&str, &str> = methodewijzer::Facet::ALL
             .map(|f| (f.key(), f.param()))
             .into_iter()
             .collect();
+        // "At least this recognition level", beside the facets.
+        params.insert("min_recognition", "minimaal");
         Globals {
             site: v(settings),
             t: v(strings),

@@ -292,6 +292,11 @@ impl SearchIndex {
             methods: methods.len(),
             names,
             postings,
+            recognition_ranks: self.facets[Facet::RecognitionLevel.position()]
+                .iter()
+                .map(|(id, _)| (id.clone(), crate::recognition_rank(id)))
+                .filter(|&(_, rank)| rank > 0)
+                .collect(),
             stop_words: DUTCH_STOP_WORDS,
             synonym_terms,
             thesaurus: starts,

@@ -36,6 +36,8 @@ pub(super) struct Card {
     /// The summary as written (plain text).
     pub(super) summary: String,
     pub(super) facts: Facts,
+    /// The rank of its recognition state ([`crate::recognition_rank`]; 0 unless valid).
+    pub(super) rank: u8,
     /// The slugs its `related` list names, in order.
     pub(super) related: Vec<String>,
 }
@@ -71,6 +73,7 @@ impl Card {
                 target_groups: labels(Kind::TargetGroup, &method.target_groups),
                 carried_out_by: labels(Kind::CarriedOutBy, &method.carried_out_by),
             },
+            rank: crate::recognition_rank(state),
             related: method.related.clone(),
         }
     }

@@ -16,6 +16,7 @@
 //! | `words`, `postings`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
 //! | `thesaurus`, `thesaurusGroups`, `synonymTerms` | the thesaurus, sharded the same way |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
+//! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
 //! | `docs`, `docsPerBlock` | display blocks of `[slug, name, summary, facts]`, in name order |
 //!
 //! Fields are declared in alphabetical order, the order the file has always had.
@@ -39,6 +40,7 @@ pub(super) struct Manifest<'a> {
     pub methods: usize,
     pub names: Vec<(String, String)>,
     pub postings: Vec<(String, String)>,
+    pub recognition_ranks: BTreeMap<String, u8>,
     pub stop_words: &'static [&'static str],
     pub synonym_terms: Vec<(String, String)>,
     pub thesaurus: Vec<(String, String)>,

@@ -159,6 +159,11 @@ pub struct SearchRequest {
     /// Per facet, the accepted values: a method matches a facet when it has any of them,
     /// and the request when it matches every facet with a filter.
     pub filters: BTreeMap<Facet, Vec<String>>,
+    /// Only methods whose current recognition is this level or a stronger one ("minimaal goed
+    /// onderbouwd" includes every effectief level): a recognition level id with a rank
+    /// ([`recognition_rank`](crate::recognition_rank) above 0). Applies to the hits and to
+    /// every facet's counts.
+    pub min_recognition: Option<String>,
     /// At most this many hits.
     pub limit: usize,
     /// Skip this many hits (paging).
@@ -170,6 +175,7 @@ impl Default for SearchRequest {
         SearchRequest {
             query: String::new(),
             filters: BTreeMap::new(),
+            min_recognition: None,
             limit: 10,
             offset: 0,
         }
@@ -188,6 +194,13 @@ impl SearchRequest {
     /// Adds a filter value for `facet`.
     pub fn filter(mut self, facet: Facet, value: impl Into<String>) -> SearchRequest {
         self.filters.entry(facet).or_default().push(value.into());
+        self
+    }
+
+    /// Keeps only methods recognised at `level` or stronger (see
+    /// [`SearchRequest::min_recognition`]).
+    pub fn at_least(mut self, level: impl Into<String>) -> SearchRequest {
+        self.min_recognition = Some(level.into());
         self
     }
 

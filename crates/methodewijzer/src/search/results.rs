@@ -57,6 +57,12 @@ impl SearchIndex {
             scored.retain(|&(_, s)| s >= best * self.match_floor);
         }
 
+        // A minimum recognition narrows everything after it, the facet counts included.
+        if let Some(level) = &request.min_recognition {
+            let minimum = crate::recognition_rank(level);
+            scored.retain(|&(ord, _)| self.cards[ord as usize].rank >= minimum);
+        }
+
         // Filters as a wanted-flag per facet value (all facets in one array); a facet
         // without a filter accepts everything.
         let mut wanted = vec![false; self.facet_offsets[Facet::ALL.len()]];
@@ -182,6 +188,29 @@ impl SearchIndex {
     /// assert_eq!(error.suggestion.as_deref(), Some("actief"));
     /// ```
     pub fn check_filters(&self, request: &SearchRequest) -> Result<(), UnknownFilterValue> {
+        if let Some(level) = &request.min_recognition {
+            let ranked: Vec<&(String, String)> = self.facets[Facet::RecognitionLevel.position()]
+                .iter()
+                .filter(|(id, _)| crate::recognition_rank(id) > 0)
+                .collect();
+            if !ranked.iter().any(|(id, _)| id == level) {
+                let ids: Vec<String> = ranked.iter().map(|(id, _)| id.clone()).collect();
+                let suggestion = ranked
+                    .iter()
+                    .find(|(_, label)| label.to_lowercase() == level.to_lowercase())
+                    .map(|(id, _)| id.clone())
+                    .or_else(|| {
+                        crate::diagnostic::did_you_mean(level, ids.iter().map(String::as_str))
+                            .map(str::to_string)
+                    });
+                return Err(UnknownFilterValue {
+                    facet: Facet::RecognitionLevel,
+                    value: level.clone(),
+                    suggestion,
+                    valid: ids,
+                });
+            }
+        }
         for (&facet, values) in &request.filters {
             let vocabulary = &self.facets[facet.position()];
             for value in values {
