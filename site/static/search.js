@@ -56,9 +56,11 @@ function setUp(form) {
   const facetsPanel = el('details', { class: 'facet-panel' }, facetsSummary, facetsBox);
   facetsPanel.open = window.matchMedia('(min-width: 40.01rem)').matches;
   const list = el('ol', { class: 'hits', 'aria-label': s.strResults });
+  const chips = el('ul', { class: 'chips', 'aria-label': s.strActiveFilters, hidden: '' });
+  const more = el('button', { type: 'button', class: 'more-button', hidden: '' });
   const notice = el('p', { class: 'search-notice', hidden: '' });
   const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
-    status, notice, el('div', { class: 'search-layout' }, facetsPanel, list));
+    status, notice, chips, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, more)));
   form.after(panel);
   const staticList = document.querySelector('[data-results]');
 
@@ -67,6 +69,8 @@ function setUp(form) {
   let state = readAddress();
   let pushed = false;
   let run = 0;
+  // How many results are shown; "Meer resultaten" adds a page, a new search starts again.
+  let shown = LIMIT;
 
   const load = () => {
     loading ??= Engine.load(form.dataset.index).then((e) => { engine = e; }).catch(() => {
@@ -108,11 +112,19 @@ function setUp(form) {
       if (staticList) staticList.hidden = false;
       return;
     }
+    // A slow index gets a visible (and announced) loading state after 300 ms.
+    const slow = engine ? null : setTimeout(() => {
+      panel.hidden = false;
+      panel.setAttribute('aria-busy', 'true');
+      status.textContent = s.strLoading;
+    }, 300);
     await load();
+    clearTimeout(slow);
+    panel.removeAttribute('aria-busy');
     if (!engine || mine !== run) return;
     dropUnknown();
     const results = await engine.search({
-      query: state.query, filters: state.filters, minRecognition: state.minRecognition, limit: LIMIT,
+      query: state.query, filters: state.filters, minRecognition: state.minRecognition, limit: shown,
     });
     if (mine !== run) return;
     render(results);
@@ -148,8 +160,14 @@ function setUp(form) {
     // screen while the next keystroke's search runs.
     panel.dataset.query = state.query;
     if (staticList) staticList.hidden = true;
-    status.textContent = results.total === 0 ? s.strNone
+    const filtering = Object.keys(state.filters).length > 0 || !!state.minRecognition;
+    const none = filtering ? s.strNoneFilters : s.strNone.replace('{q}', state.query.trim());
+    status.textContent = results.total === 0 ? none
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
+    showChips(results);
+    const left = results.total - results.hits.length;
+    more.hidden = left <= 0;
+    more.textContent = `${s.strMore} (${left})`;
     // The interpretation, so a professional sees why a method came up.
     if (results.total > 0 && results.also.length) {
       status.append(el('span', { class: 'search-also', text: ` ${s.strAlso} ${results.also.slice(0, 8).join(', ')}` }));
@@ -185,10 +203,7 @@ function setUp(form) {
           if (check.checked) chosen.add(v.id); else chosen.delete(v.id);
           const filters = { ...state.filters };
           if (chosen.size) filters[facet.key] = [...chosen]; else delete filters[facet.key];
-          state = { ...state, filters };
-          history.pushState(null, '', address(state));
-          pushed = false;
-          update();
+          refine({ ...state, filters });
         });
         box.append(el('div', { class: 'facet-value' }, check,
           el('label', { for: id }, document.createTextNode(`${v.label} `), el('span', { class: 'count', text: `(${v.count})` }))));
@@ -197,6 +212,57 @@ function setUp(form) {
     }).filter(Boolean));
     if (focusedId) document.getElementById(focusedId)?.focus();
   }
+
+  // A new filter state: a history entry, the first page of results again.
+  function refine(next) {
+    state = next;
+    history.pushState(null, '', address(state));
+    pushed = false;
+    shown = LIMIT;
+    update();
+  }
+
+  // The filters that are on, each a button that takes it off, and one to take all off.
+  function showChips(results) {
+    const label = (key, id) => results.facets.find((f) => f.key === key)?.values.find((v) => v.id === id)?.label ?? id;
+    const items = [];
+    for (const [key, values] of Object.entries(state.filters)) {
+      for (const id of values) {
+        const rest = values.filter((x) => x !== id);
+        const filters = { ...state.filters };
+        if (rest.length) filters[key] = rest; else delete filters[key];
+        items.push([label(key, id), { ...state, filters }]);
+      }
+    }
+    if (state.minRecognition) {
+      items.push([`${s.strMin} ${label('recognition_level', state.minRecognition).toLowerCase()}`, { ...state, minRecognition: null }]);
+    }
+    const chip = (text, next, cls) => {
+      const button = el('button', { type: 'button', class: cls, text });
+      button.addEventListener('click', () => {
+        refine(next);
+        input.focus();
+      });
+      return el('li', {}, button);
+    };
+    chips.replaceChildren(...items.map(([text, next]) => {
+      const li = chip(`${text} ×`, next, 'chip');
+      li.firstChild.setAttribute('aria-label', `${s.strRemoveFilter} ${text}`);
+      return li;
+    }));
+    if (items.length > 1 || (items.length && results.total === 0)) {
+      chips.append(chip(s.strClearAll, { ...state, filters: {}, minRecognition: null }, 'chip chip-clear'));
+    }
+    chips.hidden = items.length === 0;
+  }
+
+  more.addEventListener('click', async () => {
+    const first = links().length;
+    shown += LIMIT;
+    await update();
+    // On to the first of the new results, so a keyboard user reads on where the list grew.
+    links()[first]?.focus();
+  });
 
   // "At least this recognition level": the ordered levels, the strongest last.
   function minimumControl() {
@@ -208,12 +274,7 @@ function setUp(form) {
       option.selected = id === state.minRecognition;
       select.append(option);
     }
-    select.addEventListener('change', () => {
-      state = { ...state, minRecognition: select.value || null };
-      history.pushState(null, '', address(state));
-      pushed = false;
-      update();
-    });
+    select.addEventListener('change', () => refine({ ...state, minRecognition: select.value || null }));
     return el('div', { class: 'facet-minimum' }, el('label', { for: 'f-minimaal', text: s.strMin }), select);
   }
 
@@ -221,6 +282,7 @@ function setUp(form) {
   input.addEventListener('focus', load, { once: true });
   input.addEventListener('input', () => {
     state = { ...state, query: input.value };
+    shown = LIMIT;
     // One history entry per search, not per keystroke.
     if (!pushed) history.pushState(null, '', address(state));
     else history.replaceState(null, '', address(state));
@@ -258,6 +320,7 @@ function setUp(form) {
   });
   window.addEventListener('popstate', () => {
     state = readAddress();
+    shown = LIMIT;
     input.value = state.query;
     pushed = false;
     update();

@@ -598,3 +598,60 @@ test("search: narrow to 'minimaal goed onderbouwd' on a phone with the keyboard,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("search: active filters show as chips that take them off, with 'alle filters wissen'", async () => {
+  const { context, page, errors } = await open(base + "methoden/?q=gezin&wet=jeugdwet&minimaal=goed-beschreven");
+  await page.waitForSelector(".chips:not([hidden]) .chip");
+  const chips = await page.$$eval(".chips .chip", (b) => b.map((x) => x.textContent));
+  assert.equal(chips.length, 3, chips.join(" | "));
+  assert.ok(chips[0].startsWith("Jeugdwet"), chips[0]);
+  assert.match(chips[1], /^Minimaal erkend als goed beschreven/);
+  assert.equal(chips[2], "Alle filters wissen");
+  assert.match(await page.getAttribute(".chips .chip", "aria-label"), /^Filter weghalen: Jeugdwet/);
+  await page.click(".chips .chip >> nth=0");
+  await page.waitForFunction(() => !/wet=/.test(location.search));
+  assert.match(page.url(), /minimaal=goed-beschreven/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "zoekterm", "focus back in the search box");
+  await page.goto(base + "methoden/?q=gezin&wet=jeugdwet&thema=jongeren");
+  await page.waitForSelector(".chip-clear");
+  await page.click(".chip-clear");
+  await page.waitForFunction(() => location.search === "?q=gezin");
+  assert.equal(await page.isVisible(".chips"), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("search: 'meer resultaten' shows the next page and moves on to its first result", async () => {
+  const { context, page } = await open(base + "methoden/?status=actief");
+  await page.waitForSelector(".hits li");
+  const total = librarySearch("", ["--status", "actief"]).total;
+  assert.ok(total > 20, `${total} active methods`);
+  assert.equal(await page.$$eval(".hits li", (li) => li.length), 20);
+  assert.equal(await page.textContent(".more-button"), `Meer resultaten (${total - 20})`);
+  await page.click(".more-button");
+  await page.waitForFunction((n) => document.querySelectorAll(".hits li").length === n, Math.min(total, 40));
+  const focused = await page.evaluate(() => [...document.querySelectorAll(".hits .hit-title a")].indexOf(document.activeElement));
+  assert.equal(focused, 20, "the first new result has the focus");
+  if (total <= 40) assert.equal(await page.isVisible(".more-button"), false);
+  await context.close();
+});
+
+test("search: an empty result repeats the query, a slow index shows that it is loading", async () => {
+  const { context, page } = await open(base + "methoden/?q=zzzqqqxx");
+  await page.waitForFunction(() => /zzzqqqxx/.test(document.querySelector(".search-status")?.textContent ?? ""));
+  assert.equal(await page.isVisible(".chips"), false, "no filters to clear");
+  await page.goto(base + "methoden/?q=eenzaamheid&wet=jeugdwet&thema=lhbti");
+  await page.waitForSelector(".chip-clear");
+  assert.match(await page.textContent(".search-status"), /met deze filters/);
+  await context.close();
+
+  const slow = await browser.newContext();
+  const p = await slow.newPage();
+  await p.route("**/search/manifest.*", (route) => setTimeout(() => route.continue(), 1500));
+  await p.goto(base + "methoden/?q=eenzaamheid");
+  await p.waitForSelector(".search-results[aria-busy='true']");
+  assert.match(await p.textContent(".search-status"), /wordt geladen/);
+  await p.waitForSelector(".hits li");
+  assert.equal(await p.getAttribute(".search-results", "aria-busy"), null);
+  await slow.close();
+});
