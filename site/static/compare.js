@@ -82,14 +82,4 @@ async function show(slugs) {
   actions.hidden = false;
 }
 
-actions.querySelector('[data-print]').addEventListener('click', () => window.print());
-const status = actions.querySelector('[data-copy-status]');
-actions.querySelector('[data-copy-link]').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText(location.href);
-    status.textContent = s.strCopied;
-  } catch {
-    status.textContent = s.strCopyFailed;
-  }
-});
 show(wanted());

@@ -263,7 +263,7 @@ test("hostile catalogue content renders inert: no script runs", async () => {
     assert.deepEqual(dialogs, []);
     // Only the site's own scripts and JSON-LD data.
     const scripts = await page.$$eval("script", (s) => s.map((x) => `${x.type} ${x.src}`));
-    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/(search|shortlist|compare)\.js$/.test(t)),
+    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/(search|shortlist|compare|page-actions)\.js$/.test(t)),
       `unexpected scripts on ${path}: ${scripts}`);
     assert.ok(await page.isVisible("h1"), `content hidden on ${path}`);
     await context.close();
@@ -654,4 +654,40 @@ test("search: an empty result repeats the query, a slow index shows that it is l
   await p.waitForSelector(".hits li");
   assert.equal(await p.getAttribute(".search-results", "aria-busy"), null);
   await slow.close();
+});
+
+test("method page: contents, print and copy-link buttons, one date format, addresses printed once", async () => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto(base + "methoden/home-start/");
+  // "Op deze pagina" links to every section, and every link has its target.
+  const targets = await page.$$eval(".toc a", (as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(targets.length >= 6, targets.join(" "));
+  for (const target of targets) assert.ok(await page.$(target), `${target} exists`);
+  const headings = await page.$$eval("main section h2[id]", (hs) => hs.map((h) => `#${h.id}`));
+  assert.deepEqual(targets, headings);
+  // One "Laatst herzien", and dates written out in Dutch, recognitions included.
+  const text = await page.innerText("main");
+  assert.equal(text.split("Laatst herzien").length - 1, 1);
+  assert.doesNotMatch(text, /\b\d{4}-\d{2}-\d{2}\b/, "no ISO dates in the text");
+  assert.match(text, /Datum: \d{1,2} [a-z]+ \d{4}/);
+  // Copy the link; print.
+  await page.click("[data-copy-link]");
+  await page.waitForFunction(() => document.querySelector("[data-copy-status]").textContent !== "");
+  assert.match(await page.textContent("[data-copy-status]"), /klembord/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  assert.ok(await page.isVisible("[data-print]"));
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible(".toc"), false, "the contents are for the screen");
+  assert.equal(await page.isVisible("[data-print]"), false);
+  const after = await page.$$eval(".field a.url-text", (as) => as.map((a) => getComputedStyle(a, "::after").content));
+  assert.ok(after.length > 0 && after.every((c) => c === "none"), "an address is not printed twice");
+  const other = await page.$$eval('.field a[href^="http"]:not(.url-text)', (as) => as.map((a) => getComputedStyle(a, "::after").content));
+  assert.ok(other.every((c) => c.includes("http")), "other links print their address");
+  await context.close();
+  // Without JavaScript there are no buttons that cannot work.
+  const off = await open(base + "methoden/home-start/", { javaScriptEnabled: false });
+  assert.equal(await off.page.isVisible("[data-print]"), false);
+  assert.equal(await off.page.isVisible("[data-copy-link]"), false);
+  await off.context.close();
 });

@@ -204,7 +204,7 @@ fn terms(catalogue: &Catalogue, kind: Kind, ids: &[String]) -> Vec<TermView> {
         .collect()
 }
 
-fn recognition_view(catalogue: &Catalogue, r: &Recognition) -> RecognitionView {
+fn recognition_view(catalogue: &Catalogue, strings: &Strings, r: &Recognition) -> RecognitionView {
     let term = catalogue
         .vocabularies()
         .get(Kind::RecognitionLevel, &r.level);
@@ -214,8 +214,9 @@ fn recognition_view(catalogue: &Catalogue, r: &Recognition) -> RecognitionView {
         description: term.map(|t| t.description.clone()).unwrap_or_default(),
         rank: methodewijzer::recognition_rank(&r.level),
         scheme: r.scheme.clone(),
-        date: r.date.map(|d| d.to_string()),
-        valid_until: r.valid_until.map(|d| d.to_string()),
+        // One date format on the page: Dutch, written out ("8 april 2019").
+        date: r.date.map(|d| date_text(strings, d)),
+        valid_until: r.valid_until.map(|d| date_text(strings, d)),
         expired: r.is_expired(catalogue.today()),
         conditional: r.conditional,
         note: r.note.clone(),
@@ -289,11 +290,11 @@ pub fn method_view(
         entry_type_label: method.entry_type.label(),
         recognition: method
             .current_recognition(catalogue.today())
-            .map(|r| recognition_view(catalogue, r)),
+            .map(|r| recognition_view(catalogue, strings, r)),
         recognitions: method
             .recognitions
             .iter()
-            .map(|r| recognition_view(catalogue, r))
+            .map(|r| recognition_view(catalogue, strings, r))
             .collect(),
         sections,
         effective_elements: method.effective_elements.clone(),
