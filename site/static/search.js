@@ -71,6 +71,21 @@ function setUp(form) {
   let run = 0;
   // How many results are shown; "Meer resultaten" adds a page, a new search starts again.
   let shown = LIMIT;
+  // Back from a method page: the list as long as it was, scrolled where it was (the results
+  // are drawn after the page loads, too late for the browser's own scroll restoration).
+  const placeKey = () => `methodewijzer-plaats:${location.href}`;
+  let place = null;
+  try {
+    place = JSON.parse(sessionStorage.getItem(placeKey()) ?? 'null');
+    sessionStorage.removeItem(placeKey());
+  } catch { /* storage off: the list starts at the top */ }
+  if (place?.shown > shown) shown = place.shown;
+  list.addEventListener('click', (event) => {
+    if (!event.target.closest('a')) return;
+    try {
+      sessionStorage.setItem(placeKey(), JSON.stringify({ y: window.scrollY, shown }));
+    } catch { /* nothing to restore later */ }
+  });
 
   const load = () => {
     loading ??= Engine.load(form.dataset.index).then((e) => { engine = e; }).catch(() => {
@@ -80,7 +95,9 @@ function setUp(form) {
     return loading;
   };
 
-  const active = () => state.query.trim() !== '' || Object.keys(state.filters).length > 0 || !!state.minRecognition;
+  // "Alle methoden" (data-browse) shows every method with its filters before anything is typed.
+  const browse = 'browse' in s;
+  const active = () => browse || state.query.trim() !== '' || Object.keys(state.filters).length > 0 || !!state.minRecognition;
 
   // Filter values in the address that the index does not know (a mistyped or outdated
   // shared link): dropped from the search and named in a notice, instead of finding nothing.
@@ -211,6 +228,10 @@ function setUp(form) {
       return box;
     }).filter(Boolean));
     if (focusedId) document.getElementById(focusedId)?.focus();
+    if (place) {
+      window.scrollTo(0, place.y);
+      place = null;
+    }
   }
 
   // A new filter state: a history entry, the first page of results again.

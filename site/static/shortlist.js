@@ -1,6 +1,7 @@
 // The shortlist: methods a visitor keeps in order to compare them. Kept in this browser only
 // (localStorage): no server, no account, no tracking. A method page and every search hit get
-// a "Bewaren" button; the header shows how many are kept and links to the comparison.
+// a "Bewaren" button; the header shows how many are kept and links to the comparison. Loaded on
+// every page, it also shows what is there only for JavaScript (`data-js-only`).
 
 const KEY = 'methodewijzer-bewaard';
 const link = document.querySelector('[data-shortlist-link]');
@@ -62,6 +63,9 @@ function showCount() {
   link.querySelector('[data-shortlist-count]').textContent = String(n);
   link.hidden = n === 0;
 }
+
+// Links and controls that only work with JavaScript are in the page hidden (`data-js-only`).
+for (const hidden of document.querySelectorAll('[data-js-only]')) hidden.hidden = false;
 
 for (const spot of document.querySelectorAll('[data-save]')) {
   spot.append(saveButton(spot.dataset.slug, spot.dataset.name));

@@ -203,7 +203,7 @@ test("keyboard: skip link, then the main navigation to a theme and a method", as
   for (let i = 0; i < 60 && !found; i++) {
     await page.keyboard.press("Tab");
     const href = await page.evaluate(() => document.activeElement.getAttribute("href") || "");
-    found = href.includes("methoden/") && href !== "../../methoden/";
+    found = /methoden\/[a-z0-9-]+\/$/.test(href);
   }
   assert.ok(found, "a method link is reachable with Tab");
   await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
@@ -416,8 +416,9 @@ test("search: keyboard — arrows move through results, Escape goes back and cle
   assert.equal(await page.evaluate(() => document.activeElement.id), "zoekterm");
   await page.keyboard.press("Escape");
   assert.equal(await page.inputValue("#zoekterm"), "");
-  assert.equal(await page.isVisible(".search-results"), false);
-  assert.ok(await page.isVisible("[data-results]"), "the full list is back");
+  // "Alle methoden" lists everything again, with its filters.
+  await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `),
+    librarySearch("").total);
   await page.keyboard.type("krachtwerk");
   await page.waitForFunction((n) => document.querySelector(".search-status")?.textContent.startsWith(`${n} `),
     librarySearch("krachtwerk").total);
@@ -690,4 +691,43 @@ test("method page: contents, print and copy-link buttons, one date format, addre
   assert.equal(await off.page.isVisible("[data-print]"), false);
   assert.equal(await off.page.isVisible("[data-copy-link]"), false);
   await off.context.close();
+});
+
+test("filters everywhere: 'Alle methoden' filters before typing, browse pages lead into it", async () => {
+  const { context, page, errors } = await open(base + "thema/eenzaamheid/");
+  const link = page.locator('a[href$="methoden/?thema=eenzaamheid"]');
+  assert.ok(await link.isVisible(), "a browse page offers to filter further");
+  const listed = await page.$$eval(".method-item-title a", (as) => as.length);
+  await Promise.all([page.waitForNavigation(), link.click()]);
+  await page.waitForSelector(".hits li");
+  assert.match(await page.textContent(".search-status"), new RegExp(`^${listed} `), "the same methods");
+  assert.ok(await page.isVisible("#f-theme-eenzaamheid"), "the facets are there, without typing");
+  assert.equal(await page.isChecked("#f-theme-eenzaamheid"), true);
+  // With nothing chosen, "Alle methoden" still shows the filters and counts.
+  await page.goto(base + "methoden/");
+  await page.waitForSelector(".facets fieldset");
+  assert.match(await page.textContent(".search-status"), /^65 |^\d+ methoden gevonden/);
+  assert.deepEqual(errors, []);
+  await context.close();
+  const off = await open(base + "thema/eenzaamheid/", { javaScriptEnabled: false });
+  assert.equal(await off.page.isVisible('a[href$="methoden/?thema=eenzaamheid"]'), false, "no link that would not filter");
+  await off.context.close();
+});
+
+test("search: Back from a method page returns to the same place in a long list", async () => {
+  const { context, page } = await open(base + "methoden/?status=actief", { viewport: { width: 375, height: 700 } });
+  await page.waitForSelector(".hits li");
+  await page.click(".more-button");
+  await page.waitForFunction(() => document.querySelectorAll(".hits li").length > 20);
+  const target = page.locator(".hits .hit-title a").nth(24);
+  await target.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 1000, `scrolled to ${y}`);
+  const href = await target.getAttribute("href");
+  await Promise.all([page.waitForNavigation(), target.click()]);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll(".hits li").length > n, 20);
+  await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 50, y);
+  assert.ok(await page.locator(`.hits .hit-title a[href="${href}"]`).isVisible());
+  await context.close();
 });

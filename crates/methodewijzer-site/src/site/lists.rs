@@ -75,6 +75,8 @@ impl Renderer<'_> {
                         term => v(term),
                         dimension_title => &title,
                         dimension_url => format!("{}/", dimension.segment),
+                        // The same list in "Alle methoden", to narrow further with filters.
+                        filter_url => format!("methoden/?{}={}", dimension.segment, term.id),
                         methods => methods,
                     },
                     size: slugs.len(),
