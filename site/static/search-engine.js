@@ -375,10 +375,10 @@ export class Engine {
   }
 
   /**
-   * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, limit, offset}` →
+   * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, sort, limit, offset}` →
    * `{total, hits: [{slug, name, summary, facts, score}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
    */
-  async search({ query = '', filters = {}, minRecognition = null, limit = 10, offset = 0 } = {}) {
+  async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0 } = {}) {
     const n = this.m.methods;
     const clauses = await this.parse(query);
     const typedWords = new Set(words(query, this.stopWords, this.a.maxWordBytes).map((w) => w.text));
@@ -478,8 +478,17 @@ export class Engine {
         for (let i = starts[at + failed]; i < starts[at + failed + 1]; i++) flat[values[i]]++;
       }
     }
-    // Only the page is put in order: a partial selection, not a sort of every match.
-    const before = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    // Only the page is put in order: a partial selection, not a sort of every match. The
+    // orders are the library's `Sort`; documents are numbered in name order, so `a < b` is
+    // "by name".
+    const byScore = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    const reviewed = sort === 'herzien' ? await this.file(this.m.reviewedFile) : null;
+    const ranks = this.ranks;
+    const before = {
+      erkenning: (a, b) => ranks[a] > ranks[b] || (ranks[a] === ranks[b] && byScore(a, b)),
+      naam: (a, b) => a < b,
+      herzien: (a, b) => reviewed[a] > reviewed[b] || (reviewed[a] === reviewed[b] && a < b),
+    }[sort] ?? byScore;
     const want = offset + limit;
     const top = [];
     for (const d of passing) {

@@ -26,18 +26,22 @@ function readAddress() {
   const params = new URLSearchParams(location.search);
   const filters = {};
   for (const [key, param] of Object.entries(PARAMS)) {
-    if (key === 'min_recognition') continue;
+    if (key === 'min_recognition' || key === 'sort') continue;
     const values = params.getAll(param).filter(Boolean);
     if (values.length) filters[key] = values;
   }
-  return { query: params.get('q') ?? '', filters, minRecognition: params.get(PARAMS.min_recognition) || null };
+  return {
+    query: params.get('q') ?? '', filters,
+    minRecognition: params.get(PARAMS.min_recognition) || null, sort: params.get(PARAMS.sort) || null,
+  };
 }
 
-function address({ query, filters, minRecognition }) {
+function address({ query, filters, minRecognition, sort }) {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
   for (const [key, values] of Object.entries(filters)) for (const v of values) params.append(PARAMS[key], v);
   if (minRecognition) params.set(PARAMS.min_recognition, minRecognition);
+  if (sort) params.set(PARAMS.sort, sort);
   const search = params.toString();
   return location.pathname + (search ? `?${search}` : '') + location.hash;
 }
@@ -57,10 +61,18 @@ function setUp(form) {
   facetsPanel.open = window.matchMedia('(min-width: 40.01rem)').matches;
   const list = el('ol', { class: 'hits', 'aria-label': s.strResults });
   const chips = el('ul', { class: 'chips', 'aria-label': s.strActiveFilters, hidden: '' });
+  // The order of the list: the library's orders, labelled by the page (data-sorts).
+  const sorts = JSON.parse(s.sorts);
+  const sortSelect = el('select', { id: 'sorteer' }, ...sorts.map(([key, label]) => el('option', { value: key, text: label })));
+  const sortBox = el('div', { class: 'search-sort' }, el('label', { for: 'sorteer', text: s.strSort }), sortSelect);
+  sortSelect.addEventListener('change', () => {
+    // The first order is the default and stays out of the address.
+    refine({ ...state, sort: sortSelect.value === sorts[0][0] ? null : sortSelect.value });
+  });
   const more = el('button', { type: 'button', class: 'more-button', hidden: '' });
   const notice = el('p', { class: 'search-notice', hidden: '' });
   const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
-    status, notice, chips, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, more)));
+    status, notice, chips, sortBox, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, more)));
   form.after(panel);
   const staticList = document.querySelector('[data-results]');
 
@@ -109,13 +121,17 @@ function setUp(form) {
       const known = values.filter((v) => ids.has(v) || !ignored.push(`${PARAMS[key]}=${v}`));
       if (known.length) filters[key] = known;
     }
-    let { minRecognition } = state;
+    let { minRecognition, sort } = state;
+    if (sort && !sorts.some(([key]) => key === sort)) {
+      ignored.push(`${PARAMS.sort}=${sort}`);
+      sort = null;
+    }
     if (minRecognition && !(minRecognition in engine.m.recognitionRanks)) {
       ignored.push(`${PARAMS.min_recognition}=${minRecognition}`);
       minRecognition = null;
     }
     if (ignored.length) {
-      state = { ...state, filters, minRecognition };
+      state = { ...state, filters, minRecognition, sort };
       history.replaceState(null, '', address(state));
       notice.textContent = s.strIgnored.replace('{values}', ignored.join(', '));
       notice.hidden = false;
@@ -141,7 +157,8 @@ function setUp(form) {
     if (!engine || mine !== run) return;
     dropUnknown();
     const results = await engine.search({
-      query: state.query, filters: state.filters, minRecognition: state.minRecognition, limit: shown,
+      query: state.query, filters: state.filters, minRecognition: state.minRecognition,
+      sort: state.sort ?? sorts[0][0], limit: shown,
     });
     if (mine !== run) return;
     render(results);
@@ -182,6 +199,7 @@ function setUp(form) {
     status.textContent = results.total === 0 ? none
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
     showChips(results);
+    sortSelect.value = state.sort ?? sorts[0][0];
     const left = results.total - results.hits.length;
     more.hidden = left <= 0;
     more.textContent = `${s.strMore} (${left})`;

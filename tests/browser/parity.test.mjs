@@ -181,3 +181,17 @@ test("'at least this recognition level' narrows hits and every count as in the l
   compare("hulp (jeugdwet, minimaal goed onderbouwd)", expected[0], actual);
   assert.ok(expected[0].total < library(["hulp"], ["--law", "jeugdwet"])[0].total, "the minimum narrows");
 });
+
+test("every order (relevantie, erkenning, naam, herzien) is the library's, with filters too", async () => {
+  const queries = ["", "gezin", "eenzaamheid ouderen", "werk"];
+  for (const sort of ["relevantie", "erkenning", "naam", "herzien"]) {
+    const expected = library(queries, ["--sort", sort]);
+    for (let i = 0; i < queries.length; i++) {
+      const actual = await engine.search({ query: queries[i], limit: 10, filters: {}, sort });
+      compare(`${queries[i]} (${sort})`, expected[i], actual);
+    }
+  }
+  const expected = library(["hulp"], ["--sort", "erkenning", "--law", "jeugdwet", "--min-recognition", "goed-beschreven"]);
+  const actual = await engine.search({ query: "hulp", limit: 10, filters: { law: ["jeugdwet"] }, minRecognition: "goed-beschreven", sort: "erkenning" });
+  compare("hulp (jeugdwet, minimaal goed beschreven, erkenning)", expected[0], actual);
+});

@@ -731,3 +731,26 @@ test("search: Back from a method page returns to the same place in a long list",
   assert.ok(await page.locator(`.hits .hit-title a[href="${href}"]`).isVisible());
   await context.close();
 });
+
+test("search: sort by recognition, name or review date, in the address, focus kept", async () => {
+  const { context, page, errors } = await open(base + "methoden/?q=gezin");
+  await page.waitForSelector(".hits li");
+  assert.equal(await page.inputValue("#sorteer"), "relevantie");
+  for (const [sort, args] of [["erkenning", ["--sort", "erkenning"]], ["naam", ["--sort", "naam"]]]) {
+    await page.focus("#sorteer");
+    await page.selectOption("#sorteer", sort);
+    await page.waitForFunction((x) => new URLSearchParams(location.search).get("sorteer") === x, sort);
+    const expected = librarySearch("gezin", args).hits.map((h) => `../methoden/${h.slug}/`);
+    await page.waitForFunction((want) => [...document.querySelectorAll(".hits .hit-title a")]
+      .map((a) => a.getAttribute("href")).slice(0, want.length).join() === want.join(), expected);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "sorteer");
+  }
+  // Back to the default order: it leaves the address.
+  await page.selectOption("#sorteer", "relevantie");
+  await page.waitForFunction(() => !location.search.includes("sorteer"));
+  await page.goto(base + "methoden/?q=gezin&sorteer=willekeurig");
+  await page.waitForSelector(".search-notice:not([hidden])");
+  assert.match(await page.textContent(".search-notice"), /sorteer=willekeurig/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

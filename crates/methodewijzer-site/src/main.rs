@@ -111,6 +111,10 @@ enum Command {
         /// Only methods with this status ("actief", "in ontwikkeling", …).
         #[arg(long = "status", value_name = "STATUS")]
         statuses: Vec<String>,
+        /// Order: relevantie (best match first, the default), erkenning (strongest
+        /// recognition first), naam (A to Z) or herzien (most recently reviewed first).
+        #[arg(long, value_name = "ORDER", default_value = "relevantie", value_parser = sort_order)]
+        sort: methodewijzer::Sort,
         /// How many results to show (at least 1).
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
@@ -169,6 +173,14 @@ impl Sources {
     }
 }
 
+/// `--sort`: one of [`methodewijzer::Sort`]'s keys.
+fn sort_order(value: &str) -> Result<methodewijzer::Sort, String> {
+    methodewijzer::Sort::from_key(value).ok_or_else(|| {
+        let keys: Vec<&str> = methodewijzer::Sort::ALL.iter().map(|s| s.key()).collect();
+        format!("the orders are: {}", keys.join(", "))
+    })
+}
+
 /// `--base-url`, checked before anything is built.
 fn base_url(value: &str) -> Result<String, site::BuildError> {
     site::settings::check_base_url(value).map(|()| value.to_string())
@@ -196,6 +208,7 @@ fn main() -> ExitCode {
             carried_out_by,
             settings,
             statuses,
+            sort,
             limit,
             offset,
             json,
@@ -212,7 +225,7 @@ fn main() -> ExitCode {
                 (Facet::Setting, settings),
                 (Facet::Status, statuses),
             ];
-            let filters = search::Filters(filters, min_recognition);
+            let filters = search::Filters(filters, min_recognition, sort);
             let queries = match queries {
                 Some(path) => search::Queries::Lines(path),
                 None => search::Queries::One(query),

@@ -7,8 +7,13 @@ use std::process::ExitCode;
 use methodewijzer::{Facet, SearchIndex, SearchRequest, SearchResults};
 use serde_json::json;
 
-/// The filters given on the command line: per facet, and the minimum recognition level.
-pub struct Filters(pub Vec<(Facet, Vec<String>)>, pub Option<String>);
+/// The filters given on the command line: per facet, the minimum recognition level, and the
+/// order of the hits.
+pub struct Filters(
+    pub Vec<(Facet, Vec<String>)>,
+    pub Option<String>,
+    pub methodewijzer::Sort,
+);
 
 /// What to search for: one query, or one per line of a file (`-`: standard input).
 pub enum Queries {
@@ -43,6 +48,7 @@ pub fn run(
     if let Some(level) = filters.1 {
         template = template.at_least(level);
     }
+    template = template.sort_by(filters.2);
     if let Err(e) = index.check_filters(&template) {
         eprintln!("error: {e}");
         return ExitCode::from(2);

@@ -66,7 +66,7 @@ pub use model::{
 };
 #[cfg(feature = "search")]
 pub use search::{
-    Facet, FacetCounts, FacetValue, Facts, Hit, SearchIndex, SearchRequest, SearchResults,
+    Facet, FacetCounts, FacetValue, Facts, Hit, SearchIndex, SearchRequest, SearchResults, Sort,
     UnknownFilterValue,
 };
 pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};

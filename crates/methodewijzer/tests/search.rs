@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use methodewijzer::relevance::{Judgments, evaluate};
-use methodewijzer::{Catalogue, Facet, SearchIndex, SearchRequest, SearchResults};
+use methodewijzer::{Catalogue, Facet, SearchIndex, SearchRequest, SearchResults, Sort};
 use proptest::prelude::*;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -564,4 +564,45 @@ fn at_least_a_level_keeps_that_level_and_every_stronger_one() {
             .check_filters(&SearchRequest::new("").at_least("niet-beoordeeld"))
             .is_err()
     );
+}
+
+#[test]
+fn every_order_sorts_by_its_key_and_then_by_name() {
+    let today = catalogue().today();
+    let method = |slug: &str| catalogue().get(slug).unwrap();
+    let name = |slug: &str| methodewijzer::slugify(&method(slug).name);
+    for query in ["", "gezin", "eenzaamheid ouderen"] {
+        let all = |sort| index().search(&SearchRequest::new(query).sort_by(sort).limit(100));
+        let relevance = all(Sort::Relevance);
+        for sort in Sort::ALL {
+            let results = all(sort);
+            // The same methods, in another order.
+            assert_eq!(results.total, relevance.total);
+            let mut a: Vec<&str> = results.hits.iter().map(|h| h.slug.as_str()).collect();
+            let mut b: Vec<&str> = relevance.hits.iter().map(|h| h.slug.as_str()).collect();
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b);
+            for pair in results.hits.windows(2) {
+                let (x, y) = (pair[0].slug.as_str(), pair[1].slug.as_str());
+                let rank =
+                    |s: &str| methodewijzer::recognition_rank(method(s).recognition_level(today));
+                let ok = match sort {
+                    Sort::Relevance => pair[0].score >= pair[1].score,
+                    Sort::Recognition => {
+                        rank(x) > rank(y) || (rank(x) == rank(y) && pair[0].score >= pair[1].score)
+                    }
+                    Sort::Name => name(x) <= name(y),
+                    Sort::Reviewed => {
+                        let (dx, dy) = (method(x).last_reviewed, method(y).last_reviewed);
+                        dx > dy || (dx == dy && name(x) <= name(y))
+                    }
+                };
+                assert!(ok, "{sort:?} on {query:?}: {x} before {y}");
+            }
+        }
+    }
+    for sort in Sort::ALL {
+        assert_eq!(Sort::from_key(sort.key()), Some(sort));
+    }
 }

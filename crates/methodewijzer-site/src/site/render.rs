@@ -72,6 +72,8 @@ pub(super) struct Globals {
     pub(super) nav: minijinja::Value,
     /// Facet key → its name in addresses, as JSON for the search script (`data-params`).
     pub(super) params: String,
+    /// The orders a result list offers, `[[key, label], …]`, as JSON (`data-sorts`).
+    pub(super) sorts: String,
     /// The date the site was built, as text (the printout says which version it is).
     pub(super) built: minijinja::Value,
 }
@@ -87,14 +89,25 @@ impl Globals {
             .map(|f| (f.key(), f.param()))
             .into_iter()
             .collect();
-        // "At least this recognition level", beside the facets.
+        // "At least this recognition level", beside the facets, and the order.
         params.insert("min_recognition", "minimaal");
+        params.insert("sort", "sorteer");
+        let sorts: Vec<(&str, String)> = methodewijzer::Sort::ALL
+            .iter()
+            .map(|s| {
+                (
+                    s.key(),
+                    super::pages::string(strings, &format!("sort_{}", s.key())),
+                )
+            })
+            .collect();
         Globals {
             site: v(settings),
             t: v(strings),
             nav: v(&nav(strings)),
             built: v(&super::pages::date_text(strings, today)),
             params: serde_json::to_string(&params).expect("strings serialize"),
+            sorts: serde_json::to_string(&sorts).expect("strings serialize"),
         }
     }
 }
@@ -160,6 +173,7 @@ impl Renderer<'_> {
             built => &self.globals.built,
             search_index => &self.search_manifest,
             search_params => &self.globals.params,
+            search_sorts => &self.globals.sorts,
             ..ctx
         };
         let mut html = self.env.get_template(template)?.render(ctx)?;

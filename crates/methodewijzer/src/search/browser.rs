@@ -230,6 +230,14 @@ impl SearchIndex {
         }
         let facet_file = add_file(&mut files, "facets", "bin", facet_bytes);
 
+        // Review dates as day numbers, in name order: only "most recently reviewed first"
+        // needs them, so they are a file of their own, fetched for that order alone.
+        let reviewed: Vec<i32> = by_doc
+            .iter()
+            .map(|&ord| methods[ord as usize].reviewed.0.to_julian_day())
+            .collect();
+        let reviewed_file = add_file(&mut files, "reviewed", "json", json_bytes(&reviewed));
+
         // The thesaurus, in three sharded sets: first word of a member → the groups with
         // such a member; group (by its number, zero-padded to sort) → its members and broader
         // groups; word → its index terms (synonyms are often words the catalogue lacks, so the
@@ -297,6 +305,7 @@ impl SearchIndex {
                 .map(|(id, _)| (id.clone(), crate::recognition_rank(id)))
                 .filter(|&(_, rank)| rank > 0)
                 .collect(),
+            reviewed_file,
             stop_words: DUTCH_STOP_WORDS,
             synonym_terms,
             thesaurus: starts,

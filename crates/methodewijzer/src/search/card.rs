@@ -38,6 +38,8 @@ pub(super) struct Card {
     pub(super) facts: Facts,
     /// The rank of its recognition state ([`crate::recognition_rank`]; 0 unless valid).
     pub(super) rank: u8,
+    /// When it was last reviewed (for "most recently reviewed first").
+    pub(super) reviewed: crate::Date,
     /// The slugs its `related` list names, in order.
     pub(super) related: Vec<String>,
 }
@@ -74,6 +76,7 @@ impl Card {
                 carried_out_by: labels(Kind::CarriedOutBy, &method.carried_out_by),
             },
             rank: crate::recognition_rank(state),
+            reviewed: method.last_reviewed,
             related: method.related.clone(),
         }
     }

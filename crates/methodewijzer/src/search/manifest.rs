@@ -17,6 +17,7 @@
 //! | `thesaurus`, `thesaurusGroups`, `synonymTerms` | the thesaurus, sharded the same way |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
 //! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
+//! | `reviewedFile` | each method's review date as a day number, in name order (sorting) |
 //! | `docs`, `docsPerBlock` | display blocks of `[slug, name, summary, facts]`, in name order |
 //!
 //! Fields are declared in alphabetical order, the order the file has always had.
@@ -41,6 +42,7 @@ pub(super) struct Manifest<'a> {
     pub names: Vec<(String, String)>,
     pub postings: Vec<(String, String)>,
     pub recognition_ranks: BTreeMap<String, u8>,
+    pub reviewed_file: String,
     pub stop_words: &'static [&'static str],
     pub synonym_terms: Vec<(String, String)>,
     pub thesaurus: Vec<(String, String)>,

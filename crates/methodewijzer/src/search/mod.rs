@@ -151,6 +151,45 @@ impl Facet {
     }
 }
 
+/// How hits are ordered. Ties are broken by the next key, and finally by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
+pub enum Sort {
+    /// Best match first (browsing without a query: by name).
+    #[default]
+    Relevance,
+    /// Strongest current recognition first, then best match.
+    Recognition,
+    /// By name, A to Z.
+    Name,
+    /// Most recently reviewed first.
+    Reviewed,
+}
+
+impl Sort {
+    /// All orders, as a list offers them.
+    pub const ALL: [Sort; 4] = [
+        Sort::Relevance,
+        Sort::Recognition,
+        Sort::Name,
+        Sort::Reviewed,
+    ];
+
+    /// Its name in addresses and on the command line (Dutch, like the site's addresses).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevantie",
+            Sort::Recognition => "erkenning",
+            Sort::Name => "naam",
+            Sort::Reviewed => "herzien",
+        }
+    }
+
+    /// Parses [`Sort::key`].
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// What to search for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRequest {
@@ -164,6 +203,8 @@ pub struct SearchRequest {
     /// ([`recognition_rank`](crate::recognition_rank) above 0). Applies to the hits and to
     /// every facet's counts.
     pub min_recognition: Option<String>,
+    /// How the hits are ordered.
+    pub sort: Sort,
     /// At most this many hits.
     pub limit: usize,
     /// Skip this many hits (paging).
@@ -176,6 +217,7 @@ impl Default for SearchRequest {
             query: String::new(),
             filters: BTreeMap::new(),
             min_recognition: None,
+            sort: Sort::Relevance,
             limit: 10,
             offset: 0,
         }
@@ -201,6 +243,12 @@ impl SearchRequest {
     /// [`SearchRequest::min_recognition`]).
     pub fn at_least(mut self, level: impl Into<String>) -> SearchRequest {
         self.min_recognition = Some(level.into());
+        self
+    }
+
+    /// Orders the hits by `sort`.
+    pub fn sort_by(mut self, sort: Sort) -> SearchRequest {
+        self.sort = sort;
         self
     }
 

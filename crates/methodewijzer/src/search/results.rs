@@ -14,7 +14,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use super::index::{EXACT_NAME_BONUS, SIMILAR, SearchIndex};
 use super::{
-    Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, UnknownFilterValue,
+    Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, Sort, UnknownFilterValue,
 };
 use crate::analysis::DutchTokenizer;
 use crate::markdown;
@@ -112,9 +112,17 @@ impl SearchIndex {
             .collect();
 
         let total = passing.len();
+        let sort = request.sort;
         let order = |a: &(u32, f32), b: &(u32, f32)| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
+            let (ca, cb) = (&self.cards[a.0 as usize], &self.cards[b.0 as usize]);
+            let by_name = self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]);
+            let by_score = b.1.total_cmp(&a.1);
+            match sort {
+                Sort::Relevance => by_score.then(by_name),
+                Sort::Recognition => cb.rank.cmp(&ca.rank).then(by_score).then(by_name),
+                Sort::Name => by_name,
+                Sort::Reviewed => cb.reviewed.cmp(&ca.reviewed).then(by_name),
+            }
         };
         let end = request.offset.saturating_add(request.limit).min(total);
         if end > 0 && end < total {
