@@ -222,7 +222,7 @@ function setUp(form) {
     }
     const chosen = Object.values(state.filters).reduce((n, values) => n + values.length, 0)
       + (state.minRecognition ? 1 : 0);
-    facetsSummary.textContent = chosen ? `${s.strFilters} (${chosen})` : s.strFilters;
+    facetsSummary.textContent = chosen ? `${s.strFilters} (${chosen} ${s.strActive})` : s.strFilters;
     // The control in use keeps the focus when the panel is drawn anew.
     const focusedId = facetsBox.contains(document.activeElement) ? document.activeElement.id : null;
     facetsBox.replaceChildren(minimumControl(), ...results.facets.map((facet) => {

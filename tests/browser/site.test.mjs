@@ -34,6 +34,9 @@ const PAGES = {
   levels: "erkenningsniveaus/",
   accessibility: "toegankelijkheid/",
   about: "over/",
+  guide: "keuzehulp/",
+  guideResult: "keuzehulp/ouderen/eenzaamheid/alle/alle/",
+  compare: "methoden/krachtwerk/vergelijk/",
   notFound: "bestaat-niet/",
 };
 
@@ -588,7 +591,7 @@ test("search: narrow to 'minimaal goed onderbouwd' on a phone with the keyboard,
   const shown = await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href")));
   assert.deepEqual(shown.slice(0, 10), expected.hits.slice(0, 10).map((h) => `../methoden/${h.slug}/`));
   assert.ok(expected.hits.length > 0);
-  assert.match(await page.textContent(".facet-panel > summary"), /\(1\)/, "the panel says one filter is on");
+  assert.match(await page.textContent(".facet-panel > summary"), /\(1 actief\)/, "the panel says one filter is on");
   // The address alone gives the same list, and an unknown level is dropped with a notice.
   await page.goto(base + "methoden/?q=eenzaamheid&minimaal=goed-onderbouwd");
   await page.waitForSelector(".hits li");
@@ -752,5 +755,36 @@ test("search: sort by recognition, name or review date, in the address, focus ke
   await page.waitForSelector(".search-notice:not([hidden])");
   assert.match(await page.textContent(".search-notice"), /sorteer=willekeurig/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("keuzehulp: four questions answered by plain links end in the methods that fit, without JavaScript", async () => {
+  const { context, page } = await open(base, { javaScriptEnabled: false });
+  await Promise.all([page.waitForNavigation(), page.click('.guide-link a[href$="keuzehulp/"]')]);
+  const step = async (label) => {
+    assert.match(await page.textContent(".disclaimer"), /vervangt het nooit/);
+    const choice = page.locator(".guide-choices a", { hasText: label }).first();
+    // No dead ends: every answer offered leads to at least one method.
+    const counts = await page.$$eval(".guide-choices .count", (cs) => cs.map((c) => parseInt(c.textContent, 10)));
+    assert.ok(counts.length > 1 && counts.every((n) => n > 0), counts.join(","));
+    await Promise.all([page.waitForNavigation(), choice.click()]);
+  };
+  assert.match(await page.textContent("h2#vraag"), /Voor wie/);
+  await step("Ouderen");
+  assert.match(await page.textContent("h2#vraag"), /Wat speelt er/);
+  await step("Eenzaamheid");
+  await step("Maakt niet uit");
+  await step("Vrijwilliger");
+  assert.match(page.url(), /keuzehulp\/ouderen\/eenzaamheid\/alle\/vrijwilliger\/$/);
+  const shown = await page.$$eval(".method-item-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "")));
+  const expected = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--carried-out-by", "vrijwilliger"]).total;
+  assert.equal(shown.length, expected, "the methods that fit every answer");
+  assert.ok(shown.length > 0);
+  // The answers so far, each with a way back to change it.
+  const given = await page.$$eval(".guide-given dd", (dds) => dds.map((d) => d.textContent.trim()));
+  assert.deepEqual(given.map((g) => g.split(" wijzig")[0]), ["Ouderen", "Eenzaamheid", "Maakt niet uit", "Vrijwilliger"]);
+  await Promise.all([page.waitForNavigation(), page.click(".guide-given dd >> nth=1 >> a")]);
+  assert.match(page.url(), /keuzehulp\/ouderen\/$/);
+  assert.match(await page.textContent("h2#vraag"), /Wat speelt er/);
   await context.close();
 });

@@ -35,6 +35,8 @@ impl Renderer<'_> {
             .filter(|p| p.ends_with("index.html"))
             // Comparisons repeat what method pages say; search engines need not list them.
             .filter(|p| !p.contains("vergelijk/"))
+            // The keuzehulp's start, not each path through it.
+            .filter(|p| !p.starts_with("keuzehulp/") || *p == "keuzehulp/index.html")
             .map(|p| p.trim_end_matches("index.html").to_string())
             .collect();
         urls.sort();

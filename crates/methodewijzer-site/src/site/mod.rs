@@ -14,6 +14,7 @@ mod compare;
 mod error;
 mod feeds;
 mod fixed;
+mod guide;
 mod lists;
 pub mod output;
 pub mod pages;
@@ -216,6 +217,8 @@ impl Renderer<'_> {
         self.timer.lap("method and list pages");
         self.render_comparisons(views)?;
         self.timer.lap("comparisons");
+        self.render_guide(views)?;
+        self.timer.lap("keuzehulp");
         self.render_home(views)?;
         self.render_fixed_pages(site_dir, views.len())?;
         self.render_data_and_feeds(views)?;
