@@ -35,7 +35,7 @@ const PAGES = {
   accessibility: "toegankelijkheid/",
   about: "over/",
   guide: "keuzehulp/",
-  guideResult: "keuzehulp/ouderen/eenzaamheid/alle/alle/",
+  guideResult: "keuzehulp/ouderen/eenzaamheid/alle/",
   compare: "methoden/krachtwerk/vergelijk/",
   notFound: "bestaat-niet/",
 };
@@ -758,7 +758,7 @@ test("search: sort by recognition, name or review date, in the address, focus ke
   await context.close();
 });
 
-test("keuzehulp: four questions answered by plain links end in the methods that fit, without JavaScript", async () => {
+test("keuzehulp: three questions answered by plain links end in the methods that fit, without JavaScript", async () => {
   const { context, page } = await open(base, { javaScriptEnabled: false });
   await Promise.all([page.waitForNavigation(), page.click('.guide-link a[href$="keuzehulp/"]')]);
   const step = async (label) => {
@@ -773,18 +773,33 @@ test("keuzehulp: four questions answered by plain links end in the methods that 
   await step("Ouderen");
   assert.match(await page.textContent("h2#vraag"), /Wat speelt er/);
   await step("Eenzaamheid");
-  await step("Maakt niet uit");
-  await step("Vrijwilliger");
-  assert.match(page.url(), /keuzehulp\/ouderen\/eenzaamheid\/alle\/vrijwilliger\/$/);
+  assert.match(await page.textContent("h2#vraag"), /Onder welke wet/);
+  await step("Wmo");
+  assert.match(page.url(), /keuzehulp\/ouderen\/eenzaamheid\/wmo\/$/);
   const shown = await page.$$eval(".method-item-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "")));
-  const expected = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--carried-out-by", "vrijwilliger"]).total;
-  assert.equal(shown.length, expected, "the methods that fit every answer");
+  const expected = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--law", "wmo"]).total;
+  assert.equal(shown.length, Math.min(expected, 10), "the methods that fit every answer");
+  assert.match(await page.textContent("main"), new RegExp(`${expected} methode`));
   assert.ok(shown.length > 0);
   // The answers so far, each with a way back to change it.
   const given = await page.$$eval(".guide-given dd", (dds) => dds.map((d) => d.textContent.trim()));
-  assert.deepEqual(given.map((g) => g.split(" wijzig")[0]), ["Ouderen", "Eenzaamheid", "Maakt niet uit", "Vrijwilliger"]);
+  assert.deepEqual(given.map((g) => g.split(" wijzig")[0]), ["Ouderen", "Eenzaamheid", "Wmo 2015"]);
+  assert.equal(await page.isVisible('a[href*="uitvoerder="]'), false, "narrowing by who needs JavaScript");
   await Promise.all([page.waitForNavigation(), page.click(".guide-given dd >> nth=1 >> a")]);
   assert.match(page.url(), /keuzehulp\/ouderen\/$/);
   assert.match(await page.textContent("h2#vraag"), /Wat speelt er/);
+  await context.close();
+});
+
+test("keuzehulp: with JavaScript the result narrows by who carries the method out", async () => {
+  const { context, page, errors } = await open(base + "keuzehulp/ouderen/eenzaamheid/alle/");
+  const link = page.locator('a[href*="uitvoerder=vrijwilliger"]');
+  assert.ok(await link.isVisible());
+  const count = Number((await link.textContent()).match(/\((\d+)\)/)[1]);
+  await Promise.all([page.waitForNavigation(), link.click()]);
+  await page.waitForSelector(".hits li");
+  assert.match(page.url(), /doelgroep=ouderen&thema=eenzaamheid&uitvoerder=vrijwilliger$/);
+  assert.match(await page.textContent(".search-status"), new RegExp(`^${count} `));
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -264,10 +264,17 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng, words: Words)
         }
         out
     };
-    let level = vocab
+    // A level a file may state as it is: the granted levels and "niet beoordeeld" (the other
+    // states need a committee's reason, or are worked out from the dates).
+    let levels: Vec<&str> = vocab
         .terms(Kind::RecognitionLevel)
-        .get(rng.usize(..vocab.terms(Kind::RecognitionLevel).len().max(1)))
-        .map(|t| t.id.clone());
+        .iter()
+        .map(|t| t.id.as_str())
+        .filter(|id| crate::recognition_rank(id) > 0 || *id == crate::NOT_ASSESSED)
+        .collect();
+    let level = levels
+        .get(rng.usize(..levels.len().max(1)))
+        .map(|id| id.to_string());
     let date = Date::from_ymd(2015 + rng.i32(0..11), rng.u8(1..13), rng.u8(1..29));
     Method {
         slug: format!("methode-{i:05}"),

@@ -1,6 +1,9 @@
-//! The keuzehulp: a situation-led way in for someone who does not know what to type. Four
-//! questions — for whom, what is going on, under which law, carried out by whom — each
-//! answered by following a plain link, ending in the list of methods that fit every answer.
+//! The keuzehulp: a situation-led way in for someone who does not know what to type. Three
+//! questions — for whom, what is going on, under which law — each answered by following a
+//! plain link, ending in the list of methods that fit every answer. Who carries a method out
+//! (professional, volunteer, experience expert) is on every listed method, and the result
+//! offers to narrow by it in "Alle methoden": as a fourth static step it would multiply the
+//! pages by four (10,749 pages and 146 MB at 2,000 synthetic methods, against 2,600 without).
 //!
 //! Every step is a static page (`keuzehulp/`, `keuzehulp/ouderen/`, …), so the keuzehulp
 //! works without JavaScript. A step offers only answers that leave at least one method, plus
@@ -16,14 +19,13 @@ use super::pages::{MethodView, string};
 use super::render::{Renderer, v};
 
 /// The questions, in order, each about one vocabulary.
-const STEPS: [Kind; 4] = [
-    Kind::TargetGroup,
-    Kind::Theme,
-    Kind::Law,
-    Kind::CarriedOutBy,
-];
+const STEPS: [Kind; 3] = [Kind::TargetGroup, Kind::Theme, Kind::Law];
 /// The path segment for "maakt niet uit".
 const ANY: &str = "alle";
+/// The most methods a result page lists (strongest recognition first): the number of result
+/// pages grows with the answers, and a list of thousands helps nobody choose. The page says
+/// how many fit and how to see them all.
+const SHOWN: usize = 10;
 
 /// One answer a step offers.
 #[derive(Debug, Serialize)]
@@ -53,7 +55,7 @@ impl Renderer<'_> {
         let catalogue = self.catalogue;
         let today = catalogue.today();
         // Per method, its ids of each step's vocabulary.
-        let values: Vec<[Vec<&str>; 4]> = catalogue
+        let values: Vec<[Vec<&str>; 3]> = catalogue
             .iter()
             .map(|m| STEPS.map(|kind| kind.values_of(m, today)))
             .collect();
@@ -69,7 +71,7 @@ impl Renderer<'_> {
     /// pages after it.
     fn guide_step(
         &self,
-        values: &[[Vec<&str>; 4]],
+        values: &[[Vec<&str>; 3]],
         views: &[MethodView],
         path: &mut Vec<String>,
         members: &[usize],
@@ -101,7 +103,19 @@ impl Renderer<'_> {
         let title = self.t("guide_title");
 
         if step == STEPS.len() {
-            let methods: Vec<_> = members.iter().map(|&i| views[i].summary_view()).collect();
+            let mut order: Vec<usize> = members.to_vec();
+            let rank = |i: usize| views[i].recognition.as_ref().map_or(0, |r| r.rank);
+            order.sort_by_key(|&i| {
+                (
+                    std::cmp::Reverse(rank(i)),
+                    methodewijzer::slugify(&views[i].name),
+                )
+            });
+            let methods: Vec<_> = order
+                .iter()
+                .take(SHOWN)
+                .map(|&i| views[i].summary_view())
+                .collect();
             let mut filter = Vec::new();
             for (kind, answer) in STEPS.iter().zip(path.iter()) {
                 if answer != ANY {
@@ -112,13 +126,41 @@ impl Renderer<'_> {
                     filter.push(format!("{}={answer}", facet.param()));
                 }
             }
+            // Narrowing by who carries it out, in "Alle methoden" (with JavaScript).
+            let base = format!("methoden/?{}", filter.join("&"));
+            let by: Vec<Choice> = vocabularies
+                .terms(Kind::CarriedOutBy)
+                .iter()
+                .filter_map(|term| {
+                    let count = members
+                        .iter()
+                        .filter(|&&i| {
+                            Kind::CarriedOutBy
+                                .values_of(&self.catalogue.methods()[i], self.catalogue.today())
+                                .contains(&term.id.as_str())
+                        })
+                        .count();
+                    (count > 0).then(|| Choice {
+                        label: term.label.clone(),
+                        url: format!(
+                            "{base}{}{}={}",
+                            if filter.is_empty() { "" } else { "&" },
+                            methodewijzer::Facet::CarriedOutBy.param(),
+                            term.id
+                        ),
+                        count,
+                    })
+                })
+                .collect();
             pages.push(StepPage {
                 path: url(path),
                 ctx: context! {
                     title => &title,
                     given => v(&given),
+                    by => v(&by),
                     methods => v(&methods),
-                    filter_url => format!("methoden/?{}", filter.join("&")),
+                    total => members.len(),
+                    filter_url => base,
                     start_url => "keuzehulp/",
                 },
             });
