@@ -803,3 +803,15 @@ test("keuzehulp: with JavaScript the result narrows by who carries the method ou
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("home: 'Nieuw en bijgewerkt' shows each method's review date, newest first; a way into the keuzehulp", async () => {
+  const { context, page } = await open(base, { viewport: { width: 375, height: 740 } });
+  const dates = await page.$$eval("#recent ~ .method-list time", (ts) => ts.map((t) => t.getAttribute("datetime")));
+  assert.equal(dates.length, 6);
+  assert.deepEqual([...dates].sort().reverse(), dates);
+  assert.ok(await page.isVisible('.guide-link a[href$="keuzehulp/"]'));
+  // The search box is on the first screen of a phone.
+  const box = await page.locator("#zoekterm").boundingBox();
+  assert.ok(box && box.y + box.height <= 740, `search box at ${box?.y}`);
+  await context.close();
+});

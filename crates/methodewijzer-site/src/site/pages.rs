@@ -124,6 +124,7 @@ pub struct MethodSummary<'a> {
     pub carried_out_by: &'a [TermView],
     pub recognition: Option<&'a RecognitionView>,
     pub last_reviewed: &'a str,
+    pub last_reviewed_text: &'a str,
 }
 
 impl MethodView {
@@ -139,6 +140,7 @@ impl MethodView {
             carried_out_by: &self.carried_out_by,
             recognition: self.recognition.as_ref(),
             last_reviewed: &self.last_reviewed,
+            last_reviewed_text: &self.last_reviewed_text,
         }
     }
 }
