@@ -40,14 +40,22 @@ fn three_broken_files_give_all_their_errors_in_one_run() {
     let out = methodewijzer(&["check", path]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr).replace(path, "tests/fixtures/three-broken");
-    let headlines: Vec<&str> = stderr.lines().filter(|l| l.contains(": error: ")).collect();
+    // The list of valid ids follows the shipped vocabulary: its first id is enough here.
+    let headlines: Vec<String> = stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| match l.split_once("the ids are: eenzaamheid, ") {
+            Some((head, _)) => format!("{head}the ids are: eenzaamheid, …"),
+            None => l.to_string(),
+        })
+        .collect();
     assert_eq!(
         headlines,
         [
             "tests/fixtures/three-broken/derde.toml:1:22: error: invalid TOML: invalid basic string, expected `\"`",
             "tests/fixtures/three-broken/eerste.toml:1:1: error: missing required key `aim`",
             "tests/fixtures/three-broken/eerste.toml:5:1: error: unknown key `aimm` (did you mean `aim`?)",
-            "tests/fixtures/three-broken/tweede.toml:3:11: error: unknown theme \"eenzaam\" (did you mean `eenzaamheid`?); the ids are in `_vocabularies.toml` under `themes`",
+            "tests/fixtures/three-broken/tweede.toml:3:11: error: unknown theme \"eenzaam\" (did you mean `eenzaamheid`?); the ids are: eenzaamheid, …",
             "tests/fixtures/three-broken/tweede.toml:7:12: error: unknown method `eerste-methoden` in `related` (did you mean `eerste`?)",
         ]
     );

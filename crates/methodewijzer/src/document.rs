@@ -17,6 +17,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
+use crate::hints::{dutch_key, looks_like_dutch_date};
 use crate::model::Date;
 
 /// Byte spans of the values in a document, keyed by path: `themes[1]`, `owner.website`.
@@ -71,6 +72,8 @@ fn explain_syntax_errors(
         }
         let message = if message == "duplicate key" {
             duplicate_key_message(source, &span)
+        } else if message.contains("four-digit year") && looks_like_dutch_date(source, &span) {
+            "invalid TOML: a date is written year first, without quotes: write it as 2026-11-26 (year-month-day)".to_string()
         } else {
             format!("invalid TOML: {message}")
         };
@@ -359,7 +362,12 @@ impl Walker<'_> {
             match properties.get(name.get_ref().as_ref()) {
                 Some(child_schema) => self.value(value, child_schema, &child),
                 None if closed => {
-                    let hint = suggestion(name.get_ref(), properties.keys().map(String::as_str));
+                    let typed = name.get_ref().as_ref();
+                    // Editors write Dutch; a Dutch field name points to its English key.
+                    let hint = match dutch_key(typed).filter(|k| properties.contains_key(*k)) {
+                        Some(english) => format!(" (did you mean `{english}`?)"),
+                        None => suggestion(typed, properties.keys().map(String::as_str)),
+                    };
                     let place = if key.is_empty() {
                         String::new()
                     } else {

@@ -42,6 +42,7 @@ mod catalogue;
 mod diagnostic;
 mod document;
 pub mod export;
+mod hints;
 mod hygiene;
 pub mod input;
 pub mod markdown;

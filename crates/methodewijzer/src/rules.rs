@@ -437,16 +437,31 @@ fn check_term(
     report: &mut impl FnMut(Severity, &str, String),
 ) {
     if vocabularies.get(kind, id).is_none() {
-        let ids = vocabularies.terms(kind).iter().map(|t| t.id.as_str());
-        let hint = suggestion(id, ids);
+        let ids: Vec<&str> = vocabularies
+            .terms(kind)
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        // A label typed for its id ("Ouderen" for `ouderen`) is the likeliest mistake.
+        let by_label = vocabularies
+            .terms(kind)
+            .iter()
+            .find(|t| t.label.to_lowercase() == id.to_lowercase())
+            .map(|t| format!(" (did you mean `{}`?)", t.id));
+        let hint = by_label.unwrap_or_else(|| suggestion(id, ids.iter().copied()));
+        // The valid ids, so an editor need not open another file: all of a short list.
+        let listed = if ids.len() <= 20 {
+            format!("; the ids are: {}", ids.join(", "))
+        } else {
+            format!(
+                "; the ids are in `{VOCABULARIES_FILE}` under `{}`",
+                kind.key()
+            )
+        };
         report(
             Severity::Error,
             at,
-            format!(
-                "unknown {} \"{id}\"{hint}; the ids are in `{VOCABULARIES_FILE}` under `{}`",
-                kind.noun(),
-                kind.key()
-            ),
+            format!("unknown {} \"{id}\"{hint}{listed}", kind.noun()),
         );
     }
 }

@@ -233,7 +233,7 @@ fn unknown_vocabulary_id_with_suggestion() {
     let text = VALID.replace("[\"eenzaamheid\"]", "[\"eenzaamheid\", \"schulden\"]");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:3:26: error: unknown theme \"schulden\" (did you mean `schulden-en-armoede`?); the ids are in `_vocabularies.toml` under `themes`"
+        "wandelclub.toml:3:26: error: unknown theme \"schulden\" (did you mean `schulden-en-armoede`?); the ids are: eenzaamheid, schulden-en-armoede"
     );
 }
 
@@ -246,10 +246,10 @@ fn unknown_vocabulary_id_in_every_vocabulary_field() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:9:9: error: unknown law \"wmo2015\" (did you mean `wmo`?); the ids are in `_vocabularies.toml` under `laws`",
-            "wandelclub.toml:10:19: error: unknown carried_out_by value \"vrijwilligers\" (did you mean `vrijwilliger`?); the ids are in `_vocabularies.toml` under `carried_out_by`",
-            "wandelclub.toml:11:13: error: unknown setting \"wijk\" (did you mean `wijkteam`?); the ids are in `_vocabularies.toml` under `settings`",
-            "wandelclub.toml:12:20: error: unknown prevention level \"selectieve\" (did you mean `selectief`?); the ids are in `_vocabularies.toml` under `prevention_levels`",
+            "wandelclub.toml:9:9: error: unknown law \"wmo2015\" (did you mean `wmo`?); the ids are: wmo",
+            "wandelclub.toml:10:19: error: unknown carried_out_by value \"vrijwilligers\" (did you mean `vrijwilliger`?); the ids are: vrijwilliger",
+            "wandelclub.toml:11:13: error: unknown setting \"wijk\" (did you mean `wijkteam`?); the ids are: wijkteam",
+            "wandelclub.toml:12:20: error: unknown prevention level \"selectieve\" (did you mean `selectief`?); the ids are: selectief",
         ]
     );
 }
@@ -260,7 +260,7 @@ fn unknown_recognition_level() {
         format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"goed onderbouwd\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:12:9: error: unknown recognition level \"goed onderbouwd\" (did you mean `goed-onderbouwd`?); the ids are in `_vocabularies.toml` under `recognition_levels`"
+        "wandelclub.toml:12:9: error: unknown recognition level \"goed onderbouwd\" (did you mean `goed-onderbouwd`?); the ids are: niet-beoordeeld, goed-onderbouwd"
     );
 }
 
@@ -488,8 +488,8 @@ fn all_problems_of_all_files_in_one_run() {
         errors,
         [
             "a.toml:1:1: error: missing required key `aim`",
-            "a.toml:5:1: error: unknown key `doel`",
-            "b.toml:4:18: error: unknown target group \"oudere\" (did you mean `ouderen`?); the ids are in `_vocabularies.toml` under `target_groups`",
+            "a.toml:5:1: error: unknown key `doel` (did you mean `aim`?)",
+            "b.toml:4:18: error: unknown target group \"oudere\" (did you mean `ouderen`?); the ids are: ouderen",
             "b.toml:9:12: error: unknown method `wandelclub` in `related`",
             "b.toml:9:26: error: unknown method `koffie` in `related`",
             "c.toml:1:16: error: invalid TOML: unexpected key or value, expected newline, `#`",
