@@ -1,6 +1,7 @@
-//! Every input the fuzzers kept (`fuzz/corpus`), their seeds and the fixed findings
-//! (`fuzz/regressions`) run through the fuzz targets' own code on every `cargo test`, so a
-//! finding stays fixed without a nightly toolchain. See `scripts/fuzz.sh` and FUZZING.md.
+//! The fuzzers' seeds (`fuzz/seeds`) and what they kept (`fuzz/regressions`: the fixed findings
+//! and the smallest inputs of each minimised corpus) run through the fuzz targets' own code on
+//! every `cargo test`, so a finding stays fixed without a nightly toolchain. See
+//! `scripts/fuzz.sh` and FUZZING.md.
 
 #[path = "../../../fuzz/targets.rs"]
 mod targets;
@@ -13,7 +14,7 @@ const INTERVENTIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interven
 /// The kept inputs of one target, in a fixed order.
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let mut found = Vec::new();
-    for kind in ["seeds", "corpus", "regressions"] {
+    for kind in ["seeds", "regressions"] {
         let Ok(entries) = std::fs::read_dir(Path::new(FUZZ).join(kind).join(target)) else {
             continue;
         };
