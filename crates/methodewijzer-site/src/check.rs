@@ -1,12 +1,87 @@
-//! `methodewijzer check`: validate a catalogue folder and print every problem.
+//! `methodewijzer check`: validate a catalogue folder, or some of its files, and print every
+//! problem.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use methodewijzer::Catalogue;
+use methodewijzer::{Catalogue, Diagnostics};
+
+/// Checks the catalogue folder in `paths`, or the method files in it against the rest of
+/// their folder: an editor sees their own file's problems first and in full, and one line
+/// about the others (all of them with `all`).
+pub fn run(paths: &[PathBuf], deny_warnings: bool, all: bool) -> ExitCode {
+    let [dir] = paths else {
+        return run_files(paths, deny_warnings, all);
+    };
+    if dir.is_file()
+        || dir
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    {
+        return run_files(paths, deny_warnings, all);
+    }
+    run_folder(dir, deny_warnings)
+}
+
+/// Checks the named method files of one folder.
+fn run_files(files: &[PathBuf], deny_warnings: bool, all: bool) -> ExitCode {
+    let folder = |f: &PathBuf| {
+        f.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let dir = folder(&files[0]);
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    if files
+        .iter()
+        .any(|f| canonical(&folder(f)) != canonical(&dir))
+    {
+        eprintln!("error: the files must be in one catalogue folder; check each folder on its own");
+        return ExitCode::from(2);
+    }
+    for file in files {
+        if !file.is_file() {
+            eprintln!("{}: error: no such method file", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let diagnostics = match Catalogue::load(&dir) {
+        Ok(catalogue) => catalogue.warnings().clone(),
+        Err(diagnostics) => diagnostics,
+    };
+    let named: Vec<PathBuf> = files.iter().map(|f| canonical(f)).collect();
+    let (mine, others): (Vec<_>, Vec<_>) = diagnostics
+        .0
+        .into_iter()
+        .partition(|d| named.contains(&canonical(&d.path)));
+    let (mine, others) = (Diagnostics(mine), Diagnostics(others));
+    methodewijzer_site::eprint_diagnostics(&mine);
+    if all {
+        methodewijzer_site::eprint_diagnostics(&others);
+    } else if !others.is_empty() {
+        eprintln!(
+            "{}: {} in other files (show them with --all)",
+            dir.display(),
+            others.summary()
+        );
+    }
+    let failed =
+        mine.has_errors() || (all && others.has_errors()) || (deny_warnings && !mine.is_empty());
+    let what = if files.len() == 1 {
+        files[0].display().to_string()
+    } else {
+        format!("{} files", files.len())
+    };
+    eprintln!("checked {what}: {}", mine.summary());
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
 
 /// Loads the catalogue in `dir`, prints all diagnostics to stderr and a summary line.
-pub fn run(dir: &Path, deny_warnings: bool) -> ExitCode {
+fn run_folder(dir: &Path, deny_warnings: bool) -> ExitCode {
     let (diagnostics, methods) = match Catalogue::load(dir) {
         Ok(catalogue) => (catalogue.warnings().clone(), Some(catalogue.len())),
         Err(diagnostics) => (diagnostics, None),

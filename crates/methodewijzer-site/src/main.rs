@@ -37,9 +37,13 @@ enum Command {
     /// source line with a caret under the spot. Exit code 0 when there are no errors, 1 when
     /// there is at least one (or any warning, with --deny-warnings).
     Check {
-        /// The catalogue folder.
-        #[arg(default_value = "interventions")]
-        dir: PathBuf,
+        /// The catalogue folder, or method files of one folder: those are checked against the
+        /// rest of their catalogue, and only their own problems are shown in full.
+        #[arg(default_value = "interventions", num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// With method files: show the other files' problems in full too.
+        #[arg(long)]
+        all: bool,
         /// Treat warnings (expired recognitions, stale reviews) as errors.
         #[arg(long)]
         deny_warnings: bool,
@@ -190,14 +194,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check {
-            dir,
+            paths,
             report: true,
             floor,
             ..
-        } => check::report(&dir, floor),
+        } => check::report(&paths[0], floor),
         Command::Check {
-            dir, deny_warnings, ..
-        } => check::run(&dir, deny_warnings),
+            paths,
+            deny_warnings,
+            all,
+            ..
+        } => check::run(&paths, deny_warnings, all),
         Command::Search {
             query,
             themes,

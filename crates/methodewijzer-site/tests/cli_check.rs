@@ -204,3 +204,50 @@ fn the_template_explains_every_field() {
         assert!(present, "the template lacks `{key}`");
     }
 }
+
+#[test]
+fn checking_named_files_shows_their_problems_and_sums_up_the_rest() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(format!("{root}/interventions")).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let broken = std::fs::read_to_string(format!("{root}/interventions/maatjesproject.toml"))
+        .unwrap()
+        .replacen("themes = [", "themes = [\"senioren\", ", 1);
+    std::fs::write(dir.path().join("maatjesproject.toml"), broken).unwrap();
+    let path = |f: &str| dir.path().join(f).to_str().unwrap().to_string();
+
+    // Someone else's broken file does not fail mine; it is summed up in one line.
+    let out = methodewijzer(&["check", &path("krachtwerk.toml")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("1 error"), "{stderr}");
+    assert!(
+        stderr.contains("in other files (show them with --all)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("senioren"), "{stderr}");
+    assert!(stderr.contains("checked"), "{stderr}");
+
+    // My own broken file: its error in full, with the valid ids.
+    let out = methodewijzer(&["check", &path("maatjesproject.toml")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("maatjesproject.toml:"), "{stderr}");
+    assert!(stderr.contains("unknown theme \"senioren\""), "{stderr}");
+    assert!(stderr.contains("the ids are: eenzaamheid"), "{stderr}");
+
+    // --all shows everything and fails on any error.
+    let out = methodewijzer(&["check", "--all", &path("krachtwerk.toml")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("senioren"));
+
+    // A file that is not there is named.
+    let out = methodewijzer(&["check", &path("bestaat-niet.toml")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat-niet.toml: error"));
+}
