@@ -6,6 +6,12 @@
 const KEY = 'methodewijzer-bewaard';
 const link = document.querySelector('[data-shortlist-link]');
 const strings = link?.dataset ?? {};
+// What a toggle did, said to screen readers (the count in the header changes silently).
+const spoken = document.createElement('p');
+spoken.className = 'visually-hidden';
+spoken.setAttribute('role', 'status');
+spoken.dataset.shortlistStatus = '';
+document.body.append(spoken);
 
 /** The kept methods, oldest first: `[{slug, name}]`. */
 export function saved() {
@@ -51,7 +57,10 @@ export function saveButton(slug, name) {
     button.setAttribute('aria-pressed', String(kept));
     button.textContent = kept ? strings.strSaved : strings.strSave;
   };
-  button.addEventListener('click', () => { toggle(slug, name); });
+  button.addEventListener('click', () => {
+    const kept = toggle(slug, name);
+    spoken.textContent = `${kept ? strings.strSaved : strings.strRemoved}: ${name}. ${strings.strCount.replace('{n}', saved().length)}`;
+  });
   document.addEventListener('shortlist-change', show);
   show();
   return button;

@@ -493,6 +493,8 @@ test("shortlist: save two methods, compare them, print the comparison and share 
   await save.click();
   assert.equal(await save.getAttribute("aria-pressed"), "true");
   assert.equal(await page.textContent("[data-shortlist-count]"), "1");
+  assert.match(await page.textContent("[data-shortlist-status]"), /^Bewaard: Krachtwerk\. 1 bewaard/, "the change is announced");
+  assert.equal(await page.getAttribute("[data-shortlist-status]", "role"), "status");
   // …one from the search results.
   await page.goto(base + "methoden/?q=maatjesproject");
   const hit = page.locator(".hits li", { has: page.locator('a[href$="methoden/maatjesproject/"]') });
