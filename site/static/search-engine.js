@@ -295,6 +295,38 @@ export class Engine {
     return found.sort();
   }
 
+  /**
+   * For a query that found nothing: the query with each word the catalogue does not know
+   * replaced by the closest catalogue word (up to three edits, the more frequent first), or
+   * null when none is that close. It reads the whole word list, so it runs only then.
+   */
+  async suggest(query) {
+    const ws = words(query, this.stopWords, this.a.maxWordBytes);
+    if (!ws.length) return null;
+    const all = await this.words.all();
+    let out = query;
+    let changed = false;
+    // From the last word back, so that the earlier words' offsets stay right.
+    for (const w of [...ws].reverse()) {
+      const chars = Array.from(w.text);
+      if (chars.length < 3 || all.has(w.text)) continue;
+      let best = null;
+      for (const [candidate, entry] of all) {
+        const c = Array.from(candidate);
+        if (Math.abs(c.length - chars.length) > 3) continue;
+        const d = distance(chars, c, 3);
+        if (d > 3) continue;
+        const freq = Array.isArray(entry) ? entry[0] : entry;
+        if (!best || d < best.d || (d === best.d && freq > best.freq)) best = { word: candidate, d, freq };
+      }
+      if (best) {
+        out = out.slice(0, w.start) + best.word + out.slice(w.end);
+        changed = true;
+      }
+    }
+    return changed ? out : null;
+  }
+
   completions(prefix) {
     return this.memo('completions', prefix, () => this.expand(prefix));
   }

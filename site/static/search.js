@@ -198,6 +198,7 @@ function setUp(form) {
     const none = filtering ? s.strNoneFilters : s.strNone.replace('{q}', state.query.trim());
     status.textContent = results.total === 0 ? none
       : (results.total === 1 ? s.strOne : s.strMany).replace('{n}', results.total);
+    if (results.total === 0 && !filtering) offerCorrection(state.query, run);
     showChips(results);
     sortSelect.value = state.sort ?? sorts[0][0];
     const left = results.total - results.hits.length;
@@ -250,6 +251,19 @@ function setUp(form) {
       window.scrollTo(0, place.y);
       place = null;
     }
+  }
+
+  // "Bedoelde u …?": the closest catalogue words for a query that found nothing.
+  async function offerCorrection(query, mine) {
+    const better = await engine.suggest(query);
+    if (!better || mine !== run) return;
+    const button = el('button', { type: 'button', class: 'link-button', text: better });
+    button.addEventListener('click', () => {
+      input.value = better;
+      input.dispatchEvent(new Event('input'));
+      input.focus();
+    });
+    status.append(' ', s.strDidYouMean, ' ', button, '?');
   }
 
   // A new filter state: a history entry, the first page of results again.

@@ -817,3 +817,24 @@ test("home: 'Nieuw en bijgewerkt' shows each method's review date, newest first;
   assert.ok(box && box.y + box.height <= 740, `search box at ${box?.y}`);
   await context.close();
 });
+
+test("search: a query that finds nothing offers the closest words ('Bedoelde u …?')", async () => {
+  assert.equal(librarySearch("wrk").total, 0, "too short for typo tolerance: nothing found");
+  const { context, page, errors } = await open(base + "methoden/?q=wrk");
+  await page.waitForSelector(".search-status .link-button");
+  const offer = await page.textContent(".search-status .link-button");
+  assert.equal(offer, "werk");
+  assert.match(await page.textContent(".search-status"), /Bedoelde u werk\?/);
+  await page.click(".search-status .link-button");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "werk");
+  await page.waitForSelector(".hits li");
+  assert.equal(await page.inputValue("#zoekterm"), "werk");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "zoekterm");
+  // Nothing close: no offer.
+  await page.goto(base + "methoden/?q=xqzvy");
+  await page.waitForFunction(() => /xqzvy/.test(document.querySelector(".search-status")?.textContent ?? ""));
+  await page.waitForTimeout(300);
+  assert.equal(await page.$(".search-status .link-button"), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
