@@ -8,6 +8,10 @@
 //!
 //! Vocabulary fields (`themes`, `target_groups`, …) hold ids from
 //! [`crate::Vocabularies`]; the loader checks them, so the types here stay plain strings.
+//!
+//! This file is long because it is the file format: every field of a method file with the doc
+//! comment that becomes its description in the editors' JSON Schema. Split, one format would
+//! be spread over several files.
 
 use std::fmt;
 
