@@ -197,50 +197,17 @@ impl SearchIndex {
     /// ```
     pub fn check_filters(&self, request: &SearchRequest) -> Result<(), UnknownFilterValue> {
         if let Some(level) = &request.min_recognition {
+            // Only the granted levels have a rank to be "at least".
             let ranked: Vec<&(String, String)> = self.facets[Facet::RecognitionLevel.position()]
                 .iter()
                 .filter(|(id, _)| crate::recognition_rank(id) > 0)
                 .collect();
-            if !ranked.iter().any(|(id, _)| id == level) {
-                let ids: Vec<String> = ranked.iter().map(|(id, _)| id.clone()).collect();
-                let suggestion = ranked
-                    .iter()
-                    .find(|(_, label)| label.to_lowercase() == level.to_lowercase())
-                    .map(|(id, _)| id.clone())
-                    .or_else(|| {
-                        crate::diagnostic::did_you_mean(level, ids.iter().map(String::as_str))
-                            .map(str::to_string)
-                    });
-                return Err(UnknownFilterValue {
-                    facet: Facet::RecognitionLevel,
-                    value: level.clone(),
-                    suggestion,
-                    valid: ids,
-                });
-            }
+            check_value(Facet::RecognitionLevel, level, &ranked)?;
         }
         for (&facet, values) in &request.filters {
-            let vocabulary = &self.facets[facet.position()];
+            let vocabulary: Vec<&(String, String)> = self.facets[facet.position()].iter().collect();
             for value in values {
-                if vocabulary.iter().any(|(id, _)| id == value) {
-                    continue;
-                }
-                let ids: Vec<String> = vocabulary.iter().map(|(id, _)| id.clone()).collect();
-                // A label typed for its id ("Actief", "Wmo 2015") is the likeliest mistake.
-                let by_label = vocabulary
-                    .iter()
-                    .find(|(_, label)| label.to_lowercase() == value.to_lowercase())
-                    .map(|(id, _)| id.clone());
-                let suggestion = by_label.or_else(|| {
-                    crate::diagnostic::did_you_mean(value, ids.iter().map(String::as_str))
-                        .map(str::to_string)
-                });
-                return Err(UnknownFilterValue {
-                    facet,
-                    value: value.clone(),
-                    suggestion,
-                    valid: ids,
-                });
+                check_value(facet, value, &vocabulary)?;
             }
         }
         Ok(())
@@ -342,6 +309,34 @@ impl SearchIndex {
             .map(|(ord, _)| self.cards[ord as usize].slug.clone())
             .collect()
     }
+}
+
+/// `value` when it is one of the `(id, label)` values a facet can take, else the error that
+/// names the closest id: a label typed for its id ("Actief", "Wmo 2015") first, as the likeliest
+/// mistake, then a near spelling.
+fn check_value(
+    facet: Facet,
+    value: &str,
+    vocabulary: &[&(String, String)],
+) -> Result<(), UnknownFilterValue> {
+    if vocabulary.iter().any(|(id, _)| id == value) {
+        return Ok(());
+    }
+    let ids: Vec<String> = vocabulary.iter().map(|(id, _)| id.clone()).collect();
+    let suggestion = vocabulary
+        .iter()
+        .find(|(_, label)| label.to_lowercase() == value.to_lowercase())
+        .map(|(id, _)| id.clone())
+        .or_else(|| {
+            crate::diagnostic::did_you_mean(value, ids.iter().map(String::as_str))
+                .map(str::to_string)
+        });
+    Err(UnknownFilterValue {
+        facet,
+        value: value.to_string(),
+        suggestion,
+        valid: ids,
+    })
 }
 
 /// Collects every matching document with its score, as (method ordinal, score).
