@@ -20,6 +20,8 @@ use super::render::{Renderer, v};
 
 /// The questions, in order, each about one vocabulary.
 const STEPS: [Kind; 3] = [Kind::TargetGroup, Kind::Theme, Kind::Law];
+/// What a result page offers to narrow by, beside the steps.
+const NARROW: Kind = Kind::CarriedOutBy;
 /// The path segment for "maakt niet uit".
 const ANY: &str = "alle";
 /// The most methods a result page lists (strongest recognition first): the number of result
@@ -54,10 +56,14 @@ impl Renderer<'_> {
     pub(super) fn render_guide(&mut self, views: &[MethodView]) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
         let today = catalogue.today();
-        // Per method, its ids of each step's vocabulary.
-        let values: Vec<[Vec<&str>; 3]> = catalogue
+        // Per method, its ids of each step's vocabulary, then of NARROW's: read once, used by
+        // every page.
+        let values: Vec<[Vec<&str>; 4]> = catalogue
             .iter()
-            .map(|m| STEPS.map(|kind| kind.values_of(m, today)))
+            .map(|m| {
+                let [a, b, c] = STEPS.map(|kind| kind.values_of(m, today));
+                [a, b, c, NARROW.values_of(m, today)]
+            })
             .collect();
         let mut pages = Vec::new();
         let everyone: Vec<usize> = (0..views.len()).collect();
@@ -71,7 +77,7 @@ impl Renderer<'_> {
     /// pages after it.
     fn guide_step(
         &self,
-        values: &[[Vec<&str>; 3]],
+        values: &[[Vec<&str>; 4]],
         views: &[MethodView],
         path: &mut Vec<String>,
         members: &[usize],
@@ -129,16 +135,12 @@ impl Renderer<'_> {
             // Narrowing by who carries it out, in "Alle methoden" (with JavaScript).
             let base = format!("methoden/?{}", filter.join("&"));
             let by: Vec<Choice> = vocabularies
-                .terms(Kind::CarriedOutBy)
+                .terms(NARROW)
                 .iter()
                 .filter_map(|term| {
                     let count = members
                         .iter()
-                        .filter(|&&i| {
-                            Kind::CarriedOutBy
-                                .values_of(&self.catalogue.methods()[i], self.catalogue.today())
-                                .contains(&term.id.as_str())
-                        })
+                        .filter(|&&i| values[i][STEPS.len()].contains(&term.id.as_str()))
                         .count();
                     (count > 0).then(|| Choice {
                         label: term.label.clone(),
