@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::tree;
+
 #[path = "../../../tests/support/html_tags.rs"]
 mod html_tags;
 use html_tags::attributes;
@@ -87,24 +90,6 @@ fn run(args: &[&Path]) -> Run {
         code: status.code(),
         report: String::from_utf8_lossy(&report).into_owned(),
     }
-}
-
-/// Every file under `dir` with its contents.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
-            }
-        }
-    }
-    files
 }
 
 /// Elements that would run, load or restyle if a page carried them as typed. Text is
@@ -190,7 +175,7 @@ fn every_hostile_input_is_refused_with_a_located_error_or_published_inert() {
             .unwrap();
         }
         std::fs::write(catalogue.join(&name), &bytes).unwrap();
-        let before = snapshot(work.path());
+        let before = tree(work.path());
         let out = work.path().join("public");
 
         let check = run(&[Path::new("check"), &catalogue]);
@@ -225,11 +210,11 @@ fn every_hostile_input_is_refused_with_a_located_error_or_published_inert() {
             Expect::Accepted => {
                 assert_eq!(check.code, Some(0), "{name}: {}", check.report);
                 assert_eq!(build.code, Some(0), "{name}: {}", build.report);
-                assert_inert(&name, &snapshot(&out));
+                assert_inert(&name, &tree(&out));
             }
         }
         // Nothing the user wrote changed; nothing appeared beside the output folder.
-        let mut after = snapshot(work.path());
+        let mut after = tree(work.path());
         after.retain(|path, _| !path.starts_with("public"));
         assert!(before == after, "{name}: files outside the output changed");
     }
