@@ -3,23 +3,13 @@
 // crates/methodewijzer-site/src/site/compare.rs); the table mirrors `compare_table` in
 // site/templates/macros.html, which draws the same table without JavaScript.
 
-import { saved } from './shortlist.js';
+import { el, saved } from './shortlist.js';
 
 const MAX = 4;
 const box = document.querySelector('[data-compare]');
 const actions = document.querySelector('[data-compare-actions]');
 const s = box.dataset;
 const rows = JSON.parse(s.rows);
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 /** The slugs to compare: from the address when it names any, else the shortlist. */
 function wanted() {

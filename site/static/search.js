@@ -5,19 +5,9 @@
 // only: catalogue text never becomes markup.
 
 import { Engine } from './search-engine.js';
-import { saveButton } from './shortlist.js';
+import { el, saveButton } from './shortlist.js';
 
 const LIMIT = 20;
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 /** Facet key → its name in the address (`theme` → `thema`): from the page (`Facet::param`). */
 let PARAMS = {};

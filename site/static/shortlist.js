@@ -1,16 +1,26 @@
 // The shortlist: methods a visitor keeps in order to compare them. Kept in this browser only
 // (localStorage): no server, no account, no tracking. A method page and every search hit get
 // a "Bewaren" button; the header shows how many are kept and links to the comparison. Loaded on
-// every page, it also shows what is there only for JavaScript (`data-js-only`).
+// every page, it also shows what is there only for JavaScript (`data-js-only`), and gives the
+// other scripts their element builder (`el`).
 
 const KEY = 'methodewijzer-bewaard';
+
+/** An element with attributes (`text` sets its text, never markup) and children. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
 const link = document.querySelector('[data-shortlist-link]');
 const strings = link?.dataset ?? {};
 // What a toggle did, said to screen readers (the count in the header changes silently).
-const spoken = document.createElement('p');
-spoken.className = 'visually-hidden';
-spoken.setAttribute('role', 'status');
-spoken.dataset.shortlistStatus = '';
+const spoken = el('p', { class: 'visually-hidden', role: 'status', 'data-shortlist-status': '' });
 document.body.append(spoken);
 
 /** The kept methods, oldest first: `[{slug, name}]`. */
