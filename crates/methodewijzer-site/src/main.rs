@@ -232,7 +232,11 @@ fn main() -> ExitCode {
                 (Facet::Setting, settings),
                 (Facet::Status, statuses),
             ];
-            let filters = search::Filters(filters, min_recognition, sort);
+            let filters = search::Filters {
+                by_facet: filters,
+                min_recognition,
+                sort,
+            };
             let queries = match queries {
                 Some(path) => search::Queries::Lines(path),
                 None => search::Queries::One(query),

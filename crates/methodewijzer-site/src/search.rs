@@ -7,13 +7,15 @@ use std::process::ExitCode;
 use methodewijzer::{Facet, SearchIndex, SearchRequest, SearchResults};
 use serde_json::json;
 
-/// The filters given on the command line: per facet, the minimum recognition level, and the
-/// order of the hits.
-pub struct Filters(
-    pub Vec<(Facet, Vec<String>)>,
-    pub Option<String>,
-    pub methodewijzer::Sort,
-);
+/// What narrows and orders the hits, as given on the command line.
+pub struct Filters {
+    /// Per facet, the accepted values.
+    pub by_facet: Vec<(Facet, Vec<String>)>,
+    /// The weakest recognition level accepted.
+    pub min_recognition: Option<String>,
+    /// The order of the hits.
+    pub sort: methodewijzer::Sort,
+}
 
 /// What to search for: one query, or one per line of a file (`-`: standard input).
 pub enum Queries {
@@ -40,15 +42,15 @@ pub fn run(
     };
     let index = SearchIndex::build(&catalogue);
     let mut template = SearchRequest::new("").limit(limit).offset(offset);
-    for (facet, values) in filters.0 {
+    for (facet, values) in filters.by_facet {
         for value in values {
             template = template.filter(facet, value);
         }
     }
-    if let Some(level) = filters.1 {
+    if let Some(level) = filters.min_recognition {
         template = template.at_least(level);
     }
-    template = template.sort_by(filters.2);
+    template = template.sort_by(filters.sort);
     if let Err(e) = index.check_filters(&template) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
