@@ -1,5 +1,8 @@
 //! Search as professionals use it: the judged queries, typos, compounds, names, facets and
 //! whatever ends up in a search box.
+//!
+//! This file is long because it is one test per behaviour of one API (`SearchIndex::search`),
+//! sharing the loaded catalogue and index; split, each part would load them again.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;

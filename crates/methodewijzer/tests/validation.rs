@@ -1,5 +1,8 @@
 //! Each validation rule, shown on a small bad fixture: the exact place and message an editor
 //! sees. The fixtures are written into a temporary catalogue next to a valid method.
+//!
+//! This file is long because it holds one short test per rule, with the vocabulary fixture
+//! they share at its top.
 
 use std::path::Path;
 
