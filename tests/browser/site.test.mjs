@@ -36,6 +36,7 @@ const PAGES = {
   about: "over/",
   guide: "keuzehulp/",
   guideResult: "keuzehulp/ouderen/eenzaamheid/alle/",
+  guideAge: "keuzehulp/alle/alle/alle/#leeftijd-4-11",
   compare: "methoden/krachtwerk/vergelijk/",
   notFound: "bestaat-niet/",
 };
@@ -760,7 +761,7 @@ test("search: sort by recognition, name or review date, in the address, focus ke
   await context.close();
 });
 
-test("keuzehulp: three questions answered by plain links end in the methods that fit, without JavaScript", async () => {
+test("keuzehulp: four questions answered by plain links end in the methods that fit, without JavaScript", async () => {
   const { context, page } = await open(base, { javaScriptEnabled: false });
   await Promise.all([page.waitForNavigation(), page.click('.guide-link a[href$="keuzehulp/"]')]);
   const step = async (label) => {
@@ -778,7 +779,7 @@ test("keuzehulp: three questions answered by plain links end in the methods that
   assert.match(await page.textContent("h2#vraag"), /Onder welke wet/);
   await step("Wmo");
   assert.match(page.url(), /keuzehulp\/ouderen\/eenzaamheid\/wmo\/$/);
-  const shown = await page.$$eval(".method-item-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "")));
+  const shown = await page.$$eval("#resultaat .method-item-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "")));
   const expected = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--law", "wmo"]).total;
   assert.equal(shown.length, Math.min(expected, 10), "the methods that fit every answer");
   assert.match(await page.textContent("main"), new RegExp(`${expected} methode`));
@@ -787,6 +788,23 @@ test("keuzehulp: three questions answered by plain links end in the methods that
   const given = await page.$$eval(".guide-given dd", (dds) => dds.map((d) => d.textContent.trim()));
   assert.deepEqual(given.map((g) => g.split(" wijzig")[0]), ["Ouderen", "Eenzaamheid", "Wmo 2015"]);
   assert.equal(await page.isVisible('a[href*="uitvoerder="]'), false, "narrowing by who needs JavaScript");
+  // The fourth question, age, on the result page: each answer shows its own list alone.
+  assert.match(await page.textContent("h2#vraag"), /Stap 4 van 4: hoe oud/);
+  const ages = await page.$$eval(".guide-choices .count", (cs) => cs.map((c) => parseInt(c.textContent, 10)));
+  assert.ok(ages.length > 1 && ages.every((n) => n > 0), ages.join(","));
+  await page.click('.guide-choices a:has-text("Ouderen (65")');
+  assert.match(page.url(), /#leeftijd-65-plus$/);
+  assert.equal(await page.isVisible("#resultaat"), false, "the list for every age steps aside");
+  const old = await page.$$eval("#leeftijd-65-plus .method-item-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "").replace(/\/$/, "")));
+  const fitting = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--law", "wmo", "--age", "65-plus", "--sort", "erkenning"]);
+  assert.equal(old.length, Math.min(fitting.total, 10));
+  assert.deepEqual(new Set(old), new Set(fitting.hits.slice(0, 10).map((h) => h.slug)));
+  for (const other of await page.$$eval(".age-band", (ss) => ss.map((s) => s.id))) {
+    if (other !== "leeftijd-65-plus") assert.equal(await page.isVisible(`#${other}`), false, other);
+  }
+  await page.click('#leeftijd-65-plus a[href="#resultaat"]');
+  assert.ok(await page.isVisible("#resultaat .method-item"));
+  assert.equal(await page.isVisible("#leeftijd-65-plus"), false);
   await Promise.all([page.waitForNavigation(), page.click(".guide-given dd >> nth=1 >> a")]);
   assert.match(page.url(), /keuzehulp\/ouderen\/$/);
   assert.match(await page.textContent("h2#vraag"), /Wat speelt er/);

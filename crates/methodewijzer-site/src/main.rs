@@ -29,6 +29,8 @@ struct Cli {
     command: Command,
 }
 
+// Made once per run, so the size of its largest variant (the search filters) costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Validate every method file and report all problems at once.
@@ -95,6 +97,10 @@ enum Command {
         /// Only methods for this target group.
         #[arg(long = "target-group", value_name = "ID")]
         target_groups: Vec<String>,
+        /// Only methods for this age band (0-3, 4-11, 12-17, 18-26, 27-64, 65-plus): its own
+        /// ages, else its target groups'; methods with no age limit known always fit.
+        #[arg(long = "age", value_name = "BAND")]
+        ages: Vec<String>,
         /// Only methods under this law (wmo, jeugdwet, participatiewet, …).
         #[arg(long = "law", value_name = "ID")]
         laws: Vec<String>,
@@ -209,6 +215,7 @@ fn main() -> ExitCode {
             query,
             themes,
             target_groups,
+            ages,
             laws,
             recognition_levels,
             min_recognition,
@@ -226,6 +233,7 @@ fn main() -> ExitCode {
             let filters = vec![
                 (Facet::Theme, themes),
                 (Facet::TargetGroup, target_groups),
+                (Facet::Age, ages),
                 (Facet::Law, laws),
                 (Facet::RecognitionLevel, recognition_levels),
                 (Facet::CarriedOutBy, carried_out_by),

@@ -62,8 +62,8 @@ mod vocab;
 pub use catalogue::{Catalogue, LoadOptions, method_schema, method_schema_json};
 pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
 pub use model::{
-    AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED, NOT_RECOGNISED,
-    Owner, PracticeExample, Recognition, Source, Status, recognition_rank,
+    AgeBand, AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED,
+    NOT_RECOGNISED, Owner, PracticeExample, Recognition, Source, Status, recognition_rank,
 };
 #[cfg(feature = "search")]
 pub use search::{

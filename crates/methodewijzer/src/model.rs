@@ -248,6 +248,59 @@ pub struct AgeRange {
     pub max: Option<u8>,
 }
 
+impl AgeRange {
+    /// Whether some age lies in both this range and `other` (open ends reach as far as
+    /// they can).
+    pub fn overlaps(self, other: AgeRange) -> bool {
+        let (a_min, a_max) = (self.min.unwrap_or(0), self.max.unwrap_or(u8::MAX));
+        let (b_min, b_max) = (other.min.unwrap_or(0), other.max.unwrap_or(u8::MAX));
+        a_min <= b_max && b_min <= a_max
+    }
+
+    /// The smallest range holding both.
+    pub fn union(self, other: AgeRange) -> AgeRange {
+        AgeRange {
+            min: self.min.zip(other.min).map(|(a, b)| a.min(b)),
+            max: self.max.zip(other.max).map(|(a, b)| a.max(b)),
+        }
+    }
+}
+
+/// A stage of life a professional thinks in ("a child of eight", "a man of 80"): the age
+/// question of the keuzehulp and the `leeftijd` filter. Fixed, so that addresses stay stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeBand {
+    /// The id in addresses and on the command line (`4-11`, `65-plus`).
+    pub id: &'static str,
+    /// The Dutch label, with the ages.
+    pub label: &'static str,
+    /// The ages it covers.
+    pub range: AgeRange,
+}
+
+impl AgeBand {
+    /// Every band, youngest first.
+    pub const ALL: [AgeBand; 6] = [
+        AgeBand::new("0-3", "Baby's en peuters (0–3 jaar)", 0, Some(3)),
+        AgeBand::new("4-11", "Kinderen (4–11 jaar)", 4, Some(11)),
+        AgeBand::new("12-17", "Jongeren (12–17 jaar)", 12, Some(17)),
+        AgeBand::new("18-26", "Jongvolwassenen (18–26 jaar)", 18, Some(26)),
+        AgeBand::new("27-64", "Volwassenen (27–64 jaar)", 27, Some(64)),
+        AgeBand::new("65-plus", "Ouderen (65 jaar en ouder)", 65, None),
+    ];
+
+    const fn new(id: &'static str, label: &'static str, min: u8, max: Option<u8>) -> AgeBand {
+        AgeBand {
+            id,
+            label,
+            range: AgeRange {
+                min: Some(min),
+                max,
+            },
+        }
+    }
+}
+
 /// What kind of entry a method is, so that a function or an approach is described as what it
 /// is rather than as a method with a handbook.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -18,7 +18,7 @@ use serde_json::Value as Json;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity};
 use crate::document::{self, Parsed};
 use crate::input::read_text as read;
-use crate::model::{Date, Method};
+use crate::model::{AgeBand, AgeRange, Date, Method};
 use crate::text::{is_valid_slug, slugify};
 
 /// File name of the vocabularies inside the catalogue folder.
@@ -34,6 +34,10 @@ pub struct Term {
     pub label: String,
     /// One line that explains the entry.
     pub description: String,
+    /// For a target group that implies an age (`kinderen`, `ouderen`): those ages. A method
+    /// that states no age of its own is filtered by the ages of its target groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<AgeRange>,
 }
 
 /// The vocabularies of a catalogue, as read from [`VOCABULARIES_FILE`].
@@ -216,6 +220,31 @@ impl Vocabularies {
         self.terms(kind).iter().find(|t| t.id == id)
     }
 
+    /// The ages `method` is for: its own `age` when it states one; else the ages its target
+    /// groups imply, joined (`kinderen` and `jongeren`: 0–27; a group without ages, such as
+    /// `gezinnen`, adds none); else `None`, no limit known.
+    pub fn ages_of(&self, method: &Method) -> Option<AgeRange> {
+        if method.age.is_some() {
+            return method.age;
+        }
+        method
+            .target_groups
+            .iter()
+            .filter_map(|id| self.get(Kind::TargetGroup, id).and_then(|t| t.age))
+            .reduce(AgeRange::union)
+    }
+
+    /// The [`AgeBand`]s (ids) `method` is for ([`Vocabularies::ages_of`]): every band when
+    /// no limit is known, so that filtering by age never hides a method that may fit.
+    pub fn age_bands_of(&self, method: &Method) -> Vec<&'static str> {
+        let ages = self.ages_of(method);
+        AgeBand::ALL
+            .iter()
+            .filter(|band| ages.is_none_or(|ages| ages.overlaps(band.range)))
+            .map(|band| band.id)
+            .collect()
+    }
+
     /// The Dutch label of an id, or the id itself when unknown.
     pub fn label<'a>(&'a self, kind: Kind, id: &'a str) -> &'a str {
         self.get(kind, id).map_or(id, |t| t.label.as_str())
@@ -333,6 +362,7 @@ impl LenientVocabularies {
                         id: t.id.clone(),
                         label: t.label.clone(),
                         description: String::new(),
+                        age: None,
                     })
                     .collect()
             });

@@ -296,6 +296,49 @@ fn filters_are_or_within_a_facet_and_and_across() {
 }
 
 #[test]
+fn the_age_filter_uses_a_methods_own_ages_else_its_target_groups() {
+    let slugs = |band: &str| -> BTreeSet<String> {
+        let request = SearchRequest::new("").filter(Facet::Age, band).limit(1000);
+        index()
+            .search(&request)
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    };
+    let vocabularies = catalogue().vocabularies();
+    let child = slugs("4-11");
+    let old = slugs("65-plus");
+    for method in catalogue() {
+        let fits = |band: &methodewijzer::AgeBand| match vocabularies.ages_of(method) {
+            Some(ages) => ages.overlaps(band.range),
+            None => true,
+        };
+        let [_, kids, .., elderly] = &methodewijzer::AgeBand::ALL;
+        assert_eq!(child.contains(&method.slug), fits(kids), "{}", method.slug);
+        assert_eq!(old.contains(&method.slug), fits(elderly), "{}", method.slug);
+    }
+    // Its own ages count first: Triple P (0–16) is for children, not for the elderly.
+    assert!(child.contains("triple-p") && !old.contains("triple-p"));
+    // Else its target groups': Housing First is for adults.
+    let housing_first = catalogue().get("housing-first").unwrap();
+    assert!(housing_first.age.is_none());
+    assert!(!child.contains("housing-first") && old.contains("housing-first"));
+    // A method with no age known fits every age: filtering never hides what may fit.
+    let ageless: Vec<_> = catalogue()
+        .iter()
+        .filter(|m| vocabularies.ages_of(m).is_none())
+        .collect();
+    assert!(!ageless.is_empty());
+    assert!(
+        ageless
+            .iter()
+            .all(|m| child.contains(&m.slug) && old.contains(&m.slug))
+    );
+    assert!(child.len() < catalogue().len() && old.len() < catalogue().len());
+}
+
+#[test]
 fn filters_apply_to_text_queries_too() {
     let request = SearchRequest::new("werk").filter(Facet::CarriedOutBy, "vrijwilliger");
     let results = index().search(&request);

@@ -4,10 +4,9 @@
 
 use rayon::prelude::*;
 
-use super::Facet;
 use crate::catalogue::Catalogue;
 use crate::markdown;
-use crate::model::{Method, Status};
+use crate::model::Method;
 use crate::vocab::Kind;
 
 /// The text of each scored field for one method, in [`FIELD_WEIGHTS`](super::FIELD_WEIGHTS) order.
@@ -66,20 +65,4 @@ pub(super) fn all_field_texts(catalogue: &Catalogue) -> Vec<[String; 5]> {
         .par_iter()
         .map(|m| field_texts(catalogue, m))
         .collect()
-}
-
-/// All values a facet can take, with labels, in display order.
-pub(super) fn facet_vocabulary(catalogue: &Catalogue, facet: Facet) -> Vec<(String, String)> {
-    match facet.kind() {
-        Some(kind) => catalogue
-            .vocabularies()
-            .terms(kind)
-            .iter()
-            .map(|t| (t.id.clone(), t.label.clone()))
-            .collect(),
-        None => Status::ALL
-            .iter()
-            .map(|s| (s.id().to_string(), s.label().to_string()))
-            .collect(),
-    }
 }

@@ -18,11 +18,11 @@ use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing,
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument};
 
-use super::Facet;
 use super::card::Card;
-use super::fields::{all_field_texts, facet_vocabulary};
+use super::fields::all_field_texts;
 use super::related::Signatures;
 use super::words::WordList;
+use super::{Facet, STRIDE};
 use crate::analysis::{Analyzer, Counted, Stemming};
 use crate::catalogue::Catalogue;
 use crate::text::comparable;
@@ -118,7 +118,7 @@ pub struct SearchIndex {
     /// Per method, what a result shows of it.
     pub(super) cards: Vec<Card>,
     /// Facet values of all methods, flat: method `m`'s values of facet `f` are
-    /// `facet_values[facet_starts[m * 8 + f]..facet_starts[m * 8 + f + 1]]`, each the index
+    /// `facet_values[facet_starts[m * STRIDE + f]..facet_starts[m * STRIDE + f + 1]]`, each the index
     /// into `facet_ids[f]` plus `facet_offsets[f]`, so that all facets count into one array.
     /// Flat, because counting facets touches every match of every query.
     pub(super) facet_values: Vec<u16>,
@@ -262,21 +262,19 @@ impl SearchIndex {
             })
             .collect();
 
-        let facets: Vec<Vec<(String, String)>> = Facet::ALL
-            .iter()
-            .map(|f| facet_vocabulary(catalogue, *f))
-            .collect();
+        let facets: Vec<Vec<(String, String)>> =
+            Facet::ALL.iter().map(|f| f.vocabulary(catalogue)).collect();
         let mut facet_offsets = vec![0];
         for ids in &facets {
             facet_offsets.push(facet_offsets.last().copied().unwrap_or(0) + ids.len());
         }
         let mut flat_values = Vec::new();
-        let mut facet_starts = Vec::with_capacity(catalogue.len() * 8);
+        let mut facet_starts = Vec::with_capacity(catalogue.len() * STRIDE);
         for m in catalogue {
             for (i, facet) in Facet::ALL.iter().enumerate() {
                 facet_starts.push(flat_values.len() as u32);
                 let ids = &facets[i];
-                let values = facet.values_of(m, catalogue.today());
+                let values = facet.values_of(catalogue, m);
                 flat_values.extend(values.iter().filter_map(|v| {
                     let local = ids.iter().position(|(id, _)| id == v)?;
                     Some((facet_offsets[i] + local) as u16)
@@ -329,8 +327,8 @@ impl SearchIndex {
     /// Method `ord`'s values of facet number `facet` (in [`Facet::ALL`] order), as global
     /// value ids (see `facet_values`).
     pub(super) fn facet_values_of(&self, ord: usize, facet: usize) -> &[u16] {
-        let start = self.facet_starts[ord * 8 + facet] as usize;
-        let end = self.facet_starts[ord * 8 + facet + 1] as usize;
+        let start = self.facet_starts[ord * STRIDE + facet] as usize;
+        let end = self.facet_starts[ord * STRIDE + facet + 1] as usize;
         &self.facet_values[start..end]
     }
 

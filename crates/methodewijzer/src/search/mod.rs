@@ -39,7 +39,8 @@ pub use card::Facts;
 pub use index::IndexOptions;
 pub use index::{FIELD_WEIGHTS, SearchIndex};
 
-use crate::model::{Date, Method};
+use crate::Catalogue;
+use crate::model::Method;
 use crate::vocab::Kind;
 
 /// A facet: a dimension a search can be narrowed by.
@@ -60,13 +61,17 @@ pub enum Facet {
     Setting,
     /// `status`
     Status,
+    /// The [`AgeBand`](crate::AgeBand)s the method is for: its own `age`, else its target
+    /// groups' ages ([`Vocabularies::ages_of`](crate::Vocabularies::ages_of)).
+    Age,
 }
 
 impl Facet {
     /// All facets, in the order they are shown.
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 8] = [
         Facet::Theme,
         Facet::TargetGroup,
+        Facet::Age,
         Facet::Law,
         Facet::RecognitionLevel,
         Facet::CarriedOutBy,
@@ -84,6 +89,7 @@ impl Facet {
             Facet::CarriedOutBy => "carried_out_by",
             Facet::Setting => "setting",
             Facet::Status => "status",
+            Facet::Age => "age",
         }
     }
 
@@ -97,6 +103,7 @@ impl Facet {
             Facet::CarriedOutBy => "Uitgevoerd door",
             Facet::Setting => "Werkveld",
             Facet::Status => "Status",
+            Facet::Age => "Leeftijd",
         }
     }
 
@@ -107,7 +114,10 @@ impl Facet {
 
     /// Its position in [`Facet::ALL`].
     pub fn position(self) -> usize {
-        self as usize
+        Facet::ALL
+            .iter()
+            .position(|&f| f == self)
+            .expect("every facet is in ALL")
     }
 
     /// Its name in the site's addresses and paths (`thema` in `?thema=eenzaamheid` and in
@@ -121,11 +131,13 @@ impl Facet {
             Facet::CarriedOutBy => "uitvoerder",
             Facet::Setting => "werkveld",
             Facet::Status => "status",
+            Facet::Age => "leeftijd",
         }
     }
 
-    /// The vocabulary its values come from; `None` for [`Facet::Status`], whose values are
-    /// fixed ([`Status::ALL`](crate::Status::ALL)).
+    /// The vocabulary its values come from; `None` for [`Facet::Status`] and [`Facet::Age`],
+    /// whose values are fixed ([`Status::ALL`](crate::Status::ALL),
+    /// [`AgeBand::ALL`](crate::AgeBand::ALL)).
     pub const fn kind(self) -> Option<Kind> {
         match self {
             Facet::Theme => Some(Kind::Theme),
@@ -134,22 +146,45 @@ impl Facet {
             Facet::RecognitionLevel => Some(Kind::RecognitionLevel),
             Facet::CarriedOutBy => Some(Kind::CarriedOutBy),
             Facet::Setting => Some(Kind::Setting),
-            Facet::Status => None,
+            Facet::Status | Facet::Age => None,
         }
     }
 
-    /// The values (ids) `method` has for this facet; its recognition is judged on `today`.
-    pub fn values_of(self, method: &Method, today: Date) -> Vec<String> {
-        match self.kind() {
-            Some(kind) => kind
-                .values_of(method, today)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-            None => vec![method.status.id().to_string()],
+    /// The values (ids) `method` has for this facet, with the catalogue's vocabularies; its
+    /// recognition is judged on the catalogue's `today`.
+    pub fn values_of(self, catalogue: &Catalogue, method: &Method) -> Vec<String> {
+        let values = match (self, self.kind()) {
+            (_, Some(kind)) => kind.values_of(method, catalogue.today()),
+            (Facet::Age, None) => catalogue.vocabularies().age_bands_of(method),
+            _ => vec![method.status.id()],
+        };
+        values.into_iter().map(String::from).collect()
+    }
+
+    /// Every value the facet can take, as (id, label), in display order.
+    pub fn vocabulary(self, catalogue: &Catalogue) -> Vec<(String, String)> {
+        let pairs = |pairs: &mut dyn Iterator<Item = (&str, &str)>| {
+            pairs.map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        };
+        match (self, self.kind()) {
+            (_, Some(kind)) => pairs(
+                &mut catalogue
+                    .vocabularies()
+                    .terms(kind)
+                    .iter()
+                    .map(|t| (t.id.as_str(), t.label.as_str())),
+            ),
+            (Facet::Age, None) => pairs(&mut crate::AgeBand::ALL.iter().map(|b| (b.id, b.label))),
+            _ => pairs(&mut crate::Status::ALL.iter().map(|s| (s.id(), s.label()))),
         }
     }
 }
+
+/// How many facets there are.
+pub(crate) const FACETS: usize = Facet::ALL.len();
+/// Entries per method in the index's `facet_starts`: where each facet's values start, and
+/// where the last ends.
+pub(crate) const STRIDE: usize = FACETS + 1;
 
 /// How hits are ordered. Ties are broken by the next key, and finally by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]

@@ -14,7 +14,8 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use super::index::{EXACT_NAME_BONUS, SIMILAR, SearchIndex};
 use super::{
-    Facet, FacetCounts, FacetValue, Hit, SearchRequest, SearchResults, Sort, UnknownFilterValue,
+    FACETS, Facet, FacetCounts, FacetValue, Hit, STRIDE, SearchRequest, SearchResults, Sort,
+    UnknownFilterValue,
 };
 use crate::analysis::DutchTokenizer;
 use crate::markdown;
@@ -66,7 +67,7 @@ impl SearchIndex {
         // Filters as a wanted-flag per facet value (all facets in one array); a facet
         // without a filter accepts everything.
         let mut wanted = vec![false; self.facet_offsets[Facet::ALL.len()]];
-        let mut filtered = [false; 7];
+        let mut filtered = [false; FACETS];
         for (i, facet) in Facet::ALL.iter().enumerate() {
             if let Some(values) = request.filters.get(facet).filter(|v| !v.is_empty()) {
                 filtered[i] = true;
@@ -81,10 +82,10 @@ impl SearchIndex {
         let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
         let mut passing = Vec::with_capacity(scored.len());
         for &(ord, score) in &scored {
-            let starts = &self.facet_starts[ord as usize * 8..ord as usize * 8 + 8];
-            let mut failed = 0u8;
+            let starts = &self.facet_starts[ord as usize * STRIDE..(ord as usize + 1) * STRIDE];
+            let mut failed = 0u16;
             if any_filter {
-                for i in (0..7).filter(|&i| filtered[i]) {
+                for i in (0..FACETS).filter(|&i| filtered[i]) {
                     if !self
                         .facet_values_of(ord as usize, i)
                         .iter()
@@ -96,7 +97,7 @@ impl SearchIndex {
             }
             if failed == 0 {
                 // The usual case: one pass over all of the method's values.
-                for &v in &self.facet_values[starts[0] as usize..starts[7] as usize] {
+                for &v in &self.facet_values[starts[0] as usize..starts[FACETS] as usize] {
                     flat[v as usize] += 1;
                 }
                 passing.push((ord, score));
@@ -107,7 +108,7 @@ impl SearchIndex {
                 }
             }
         }
-        let counts: Vec<&[u32]> = (0..7)
+        let counts: Vec<&[u32]> = (0..FACETS)
             .map(|i| &flat[self.facet_offsets[i]..self.facet_offsets[i + 1]])
             .collect();
 
