@@ -37,6 +37,7 @@ const PAGES = {
   guide: "keuzehulp/",
   guideResult: "keuzehulp/ouderen/eenzaamheid/alle/",
   guideAge: "keuzehulp/alle/alle/alle/#leeftijd-4-11",
+  guideBy: "keuzehulp/alle/alle/alle/#uitvoerder-ervaringsdeskundige",
   compare: "methoden/krachtwerk/vergelijk/",
   notFound: "bestaat-niet/",
 };
@@ -761,7 +762,7 @@ test("search: sort by recognition, name or review date, in the address, focus ke
   await context.close();
 });
 
-test("keuzehulp: four questions answered by plain links end in the methods that fit, without JavaScript", async () => {
+test("keuzehulp: five questions answered by plain links end in the methods that fit, without JavaScript", async () => {
   const { context, page } = await open(base, { javaScriptEnabled: false });
   await Promise.all([page.waitForNavigation(), page.click('.guide-link a[href$="keuzehulp/"]')]);
   const step = async (label) => {
@@ -787,35 +788,42 @@ test("keuzehulp: four questions answered by plain links end in the methods that 
   // The answers so far, each with a way back to change it.
   const given = await page.$$eval(".guide-given dd", (dds) => dds.map((d) => d.textContent.trim()));
   assert.deepEqual(given.map((g) => g.split(" wijzig")[0]), ["Ouderen", "Eenzaamheid", "Wmo 2015"]);
-  assert.equal(await page.isVisible('a[href*="uitvoerder="]'), false, "narrowing by who needs JavaScript");
-  // The fourth question, age, on the result page: each answer shows its own list alone.
-  assert.match(await page.textContent("h2#vraag"), /Stap 4 van 4: hoe oud/);
-  const ages = await page.$$eval(".guide-choices .count", (cs) => cs.map((c) => parseInt(c.textContent, 10)));
+  // The last two questions, age and by whom, on the result page: each answer shows its own
+  // list alone, by a plain link.
+  assert.match(await page.textContent("h2#vraag-leeftijd"), /Hoe oud/);
+  assert.match(await page.textContent("h2#vraag-uitvoerder"), /Wie voert/);
+  const ages = await page.$$eval('[aria-labelledby="vraag-leeftijd"] .count', (cs) => cs.map((c) => parseInt(c.textContent, 10)));
   assert.ok(ages.length > 1 && ages.every((n) => n > 0), ages.join(","));
-  await page.click('.guide-choices a:has-text("Ouderen (65")');
-  assert.match(page.url(), /#leeftijd-65-plus$/);
-  assert.equal(await page.isVisible("#resultaat"), false, "the list for every age steps aside");
-  const old = await page.$$eval("#leeftijd-65-plus .method-item-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "").replace(/\/$/, "")));
-  const fitting = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--law", "wmo", "--age", "65-plus", "--sort", "erkenning"]);
-  assert.equal(old.length, Math.min(fitting.total, 10));
-  assert.deepEqual(new Set(old), new Set(fitting.hits.slice(0, 10).map((h) => h.slug)));
-  for (const other of await page.$$eval(".age-band", (ss) => ss.map((s) => s.id))) {
-    if (other !== "leeftijd-65-plus") assert.equal(await page.isVisible(`#${other}`), false, other);
-  }
-  await page.click('#leeftijd-65-plus a[href="#resultaat"]');
+  const fits = async (anchor, args) => {
+    await page.click(`.guide-choices a[href="#${anchor}"]`);
+    assert.match(page.url(), new RegExp(`#${anchor}$`));
+    assert.equal(await page.isVisible("#resultaat"), false, "the list for every answer steps aside");
+    for (const other of await page.$$eval(".guide-section", (ss) => ss.map((s) => s.id))) {
+      assert.equal(await page.isVisible(`#${other}`), other === anchor, other);
+    }
+    const listed = await page.$$eval(`#${anchor} .method-item-title a`, (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "").replace(/\/$/, "")));
+    const fitting = librarySearch("", ["--target-group", "ouderen", "--theme", "eenzaamheid", "--law", "wmo", ...args, "--sort", "erkenning"]);
+    assert.ok(listed.length > 0);
+    assert.equal(listed.length, Math.min(fitting.total, 10));
+    assert.deepEqual(new Set(listed), new Set(fitting.hits.slice(0, 10).map((h) => h.slug)));
+  };
+  await fits("leeftijd-65-plus", ["--age", "65-plus"]);
+  await fits("uitvoerder-vrijwilliger", ["--carried-out-by", "vrijwilliger"]);
+  await page.click('#uitvoerder-vrijwilliger a[href="#resultaat"]');
   assert.ok(await page.isVisible("#resultaat .method-item"));
-  assert.equal(await page.isVisible("#leeftijd-65-plus"), false);
+  assert.equal(await page.isVisible("#uitvoerder-vrijwilliger"), false);
   await Promise.all([page.waitForNavigation(), page.click(".guide-given dd >> nth=1 >> a")]);
   assert.match(page.url(), /keuzehulp\/ouderen\/$/);
   assert.match(await page.textContent("h2#vraag"), /Wat speelt er/);
   await context.close();
 });
 
-test("keuzehulp: with JavaScript the result narrows by who carries the method out", async () => {
+test("keuzehulp: with JavaScript an answer on the result page goes on in 'Alle methoden' with every answer as a filter", async () => {
   const { context, page, errors } = await open(base + "keuzehulp/ouderen/eenzaamheid/alle/");
-  const link = page.locator('a[href*="uitvoerder=vrijwilliger"]');
+  await page.click('.guide-choices a[href="#uitvoerder-vrijwilliger"]');
+  const count = Number((await page.textContent('.guide-choices a[href="#uitvoerder-vrijwilliger"] .count')).match(/\d+/)[0]);
+  const link = page.locator('#uitvoerder-vrijwilliger a[href*="uitvoerder=vrijwilliger"]');
   assert.ok(await link.isVisible());
-  const count = Number((await link.textContent()).match(/\((\d+)\)/)[1]);
   await Promise.all([page.waitForNavigation(), link.click()]);
   await page.waitForSelector(".hits li");
   assert.match(page.url(), /doelgroep=ouderen&thema=eenzaamheid&uitvoerder=vrijwilliger$/);

@@ -1,22 +1,22 @@
-//! The keuzehulp: a situation-led way in for someone who does not know what to type. Four
-//! questions — for whom, what is going on, under which law, how old — each answered by
-//! following a plain link, ending in the list of methods that fit every answer.
+//! The keuzehulp: a situation-led way in for someone who does not know what to type. Five
+//! questions — for whom, what is going on, under which law, how old, by whom — each answered
+//! by following a plain link, ending in the list of methods that fit.
 //!
-//! The first three are pages of their own. The age question is on the result page: its
-//! answers are links to a section per age band (`#leeftijd-4-11`), which CSS shows alone
-//! when it is the link's target, so it works without JavaScript and without a page per band
-//! (a fourth level of pages took the keuzehulp of 65 methods from 634 pages and 14 MB to
-//! 3,427 pages and 45 MB). A band holds a method's own ages, else those of its target
-//! groups; a method with no known age limit fits every band (the `leeftijd` filter's rule). Who carries a method out
-//! (professional, volunteer, experience expert) is on every listed method, and the result
-//! offers to narrow by it in "Alle methoden": as a fourth static step it would multiply the
-//! pages by four (10,749 pages and 146 MB at 2,000 synthetic methods, against 2,529 with three
-//! steps).
+//! The first three are static pages (`keuzehulp/`, `keuzehulp/ouderen/`, …). A step offers
+//! only answers that leave at least one method, plus "maakt niet uit" (`alle`), so no path
+//! ends empty; the number of pages is bounded by the answers that occur together, not by
+//! every combination.
 //!
-//! Every step is a static page (`keuzehulp/`, `keuzehulp/ouderen/`, …), so the keuzehulp
-//! works without JavaScript. A step offers only answers that leave at least one method, plus
-//! "maakt niet uit" (`alle`), so no path ends empty; the number of pages is bounded by the
-//! answers that occur together, not by every combination.
+//! The last two, age and who carries the method out (professional, volunteer, experience
+//! expert), are on the result page: their answers are links to a section per answer
+//! (`#leeftijd-4-11`, `#uitvoerder-vrijwilliger`) that CSS shows alone when it is the link's
+//! target. So they work without JavaScript and without a level of pages each: a fourth level
+//! took the keuzehulp of 65 methods from 634 pages and 14 MB to 3,427 pages and 45 MB (by
+//! age), and at 2,000 synthetic methods from 2,529 pages to 10,749 and 146 MB (by whom).
+//! Without JavaScript one of the two narrows at a time; with it, each section links to "Alle
+//! methoden" with every answer as a filter, where both combine. An age band holds a method's
+//! own ages, else those of its target groups; a method with no known age limit fits every
+//! band (the `leeftijd` filter's rule).
 
 use methodewijzer::Facet;
 use minijinja::context;
@@ -28,10 +28,8 @@ use super::render::{Renderer, v};
 
 /// The questions, in order, each about one facet.
 const STEPS: [Facet; 3] = [Facet::TargetGroup, Facet::Theme, Facet::Law];
-/// The question on the result page.
-const AGE: Facet = Facet::Age;
-/// What a result page offers to narrow by, beside the steps.
-const NARROW: Facet = Facet::CarriedOutBy;
+/// The questions on the result page, each answered by a section of it.
+const REFINE: [Facet; 2] = [Facet::Age, Facet::CarriedOutBy];
 /// The path segment for "maakt niet uit".
 const ANY: &str = "alle";
 /// The most methods a result page lists (strongest recognition first): the number of result
@@ -47,12 +45,24 @@ struct Choice {
     count: usize,
 }
 
-/// The methods of one age band on a result page: the age question's answer.
+/// A question on the result page, with a section per answer.
 #[derive(Debug, Serialize)]
-struct AgeSection {
+struct Refine {
+    /// The heading's id.
+    id: String,
+    question: String,
+    hint: Option<String>,
+    sections: Vec<Section>,
+}
+
+/// The methods that fit one answer of a [`Refine`] question.
+#[derive(Debug, Serialize)]
+struct Section {
     /// The section's id, the answer's link target.
     anchor: String,
     label: String,
+    /// The heading: "Methoden voor kinderen (4–11 jaar)".
+    title: String,
     count: usize,
     /// The same list in "Alle methoden" (with JavaScript).
     filter_url: String,
@@ -67,7 +77,7 @@ struct Given {
     change_url: String,
 }
 
-/// Per method, its values of each step's facet, then of [`AGE`]'s and [`NARROW`]'s.
+/// Per method, its values of each step's facet, then of each [`REFINE`] facet's.
 type Values = [Vec<String>; 5];
 
 /// What every step page is made from.
@@ -94,19 +104,14 @@ impl Renderer<'_> {
             .iter()
             .map(|m| {
                 let [a, b, c] = STEPS.map(|facet| facet.values_of(catalogue, m));
-                [
-                    a,
-                    b,
-                    c,
-                    AGE.values_of(catalogue, m),
-                    NARROW.values_of(catalogue, m),
-                ]
+                let [d, e] = REFINE.map(|facet| facet.values_of(catalogue, m));
+                [a, b, c, d, e]
             })
             .collect();
-        // Per step, then AGE and NARROW, its (id, label) pairs.
+        // Per step, then per REFINE facet, its (id, label) pairs.
         let labels: Vec<Vec<(String, String)>> = STEPS
             .iter()
-            .chain([&AGE, &NARROW])
+            .chain(&REFINE)
             .map(|facet| facet.vocabulary(catalogue))
             .collect();
         let mut pages = Vec::new();
@@ -194,37 +199,38 @@ impl Renderer<'_> {
                 let and = if filter.is_empty() { "" } else { "&" };
                 format!("{base}{and}{}={id}", facet.param())
             };
-            // Narrowing by who carries it out, in "Alle methoden" (with JavaScript).
-            let (age_at, by_at) = (STEPS.len(), STEPS.len() + 1);
-            let by: Vec<Choice> = labels[by_at]
+            let refine: Vec<Refine> = REFINE
                 .iter()
-                .filter_map(|(id, label)| {
-                    let count = members
+                .enumerate()
+                .map(|(r, &facet)| {
+                    let at = STEPS.len() + r;
+                    let sections = labels[at]
                         .iter()
-                        .filter(|&&i| values[i][by_at].contains(id))
-                        .count();
-                    (count > 0).then(|| Choice {
-                        label: label.clone(),
-                        url: with(NARROW, id),
-                        count,
-                    })
-                })
-                .collect();
-            let ages: Vec<AgeSection> = labels[age_at]
-                .iter()
-                .filter_map(|(id, label)| {
-                    let mut fitting: Vec<usize> = members
-                        .iter()
-                        .copied()
-                        .filter(|&i| values[i][age_at].contains(id))
+                        .filter_map(|(id, label)| {
+                            let mut fitting: Vec<usize> = members
+                                .iter()
+                                .copied()
+                                .filter(|&i| values[i][at].contains(id))
+                                .collect();
+                            (!fitting.is_empty()).then(|| Section {
+                                anchor: format!("{}-{id}", facet.param()),
+                                label: label.clone(),
+                                title: self
+                                    .t(&format!("guide_section_{}", facet.key()))
+                                    .replace("{label}", &label.to_lowercase()),
+                                count: fitting.len(),
+                                filter_url: with(facet, id),
+                                methods: v(&strongest(&mut fitting)),
+                            })
+                        })
                         .collect();
-                    (!fitting.is_empty()).then(|| AgeSection {
-                        anchor: format!("leeftijd-{id}"),
-                        label: label.clone(),
-                        count: fitting.len(),
-                        filter_url: with(AGE, id),
-                        methods: v(&strongest(&mut fitting)),
-                    })
+                    let hint = format!("guide_hint_{}", facet.key());
+                    Refine {
+                        id: format!("vraag-{}", facet.param()),
+                        question: self.t(&format!("guide_question_{}", facet.key())),
+                        hint: self.strings.contains_key(&hint).then(|| self.t(&hint)),
+                        sections,
+                    }
                 })
                 .collect();
             pages.push(StepPage {
@@ -232,11 +238,7 @@ impl Renderer<'_> {
                 ctx: context! {
                     title => &title,
                     given => v(&given),
-                    by => v(&by),
-                    ages => v(&ages),
-                    steps => STEPS.len() + 1,
-                    age_question => self.t("guide_question_age"),
-                    age_hint => self.t("guide_hint_age"),
+                    refine => v(&refine),
                     methods => v(&methods),
                     total => members.len(),
                     filter_url => base,
@@ -280,8 +282,7 @@ impl Renderer<'_> {
             ctx: context! {
                 title => &title,
                 step => step + 1,
-                // The age question, on the result page, is the last.
-                steps => STEPS.len() + 1,
+                steps => STEPS.len(),
                 question => string(&self.strings, &format!("guide_question_{}", facet.key())),
                 given => v(&given),
                 choices => v(&choices),
