@@ -15,6 +15,7 @@ mod error;
 mod feeds;
 mod fixed;
 mod guide;
+mod history;
 mod lists;
 pub mod output;
 pub mod pages;
@@ -118,8 +119,14 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     let env = environment(&options.site)?;
     let (index, data) = index_and_open_data(&catalogue)?;
     timer.lap("search index, data");
-    let (search, views) = browser_index_and_views(&catalogue, &index, &settings, &strings)?;
+    let (search, mut views) = browser_index_and_views(&catalogue, &index, &settings, &strings)?;
     timer.lap("views, browser index");
+    add_history(
+        &mut views,
+        &history::read(&options.catalogue, &strings),
+        &settings,
+    );
+    timer.lap("history");
 
     let globals = Globals::new(&settings, &strings, catalogue.today());
     let mut site = Renderer {
@@ -151,6 +158,27 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     // core; a thread of its own does it, beside the swap into place.
     std::thread::spawn(move || drop((views, catalogue)));
     Ok(written)
+}
+
+/// Each method's changes from git, newest first: the first few, and how many more.
+fn add_history(
+    views: &mut [MethodView],
+    history: &history::History,
+    settings: &settings::Settings,
+) {
+    for view in views {
+        let file = format!("{}.toml", view.slug);
+        let Some(changes) = history.get(&file) else {
+            continue;
+        };
+        view.history = changes.iter().take(history::SHOWN).cloned().collect();
+        view.history_more = changes.len().saturating_sub(history::SHOWN);
+        view.history_url = format!(
+            "{}/commits/{}/interventions/{file}",
+            settings.repository_url.trim_end_matches('/'),
+            settings.branch
+        );
+    }
 }
 
 /// The catalogue, judged on the build date.

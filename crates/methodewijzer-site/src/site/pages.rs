@@ -108,6 +108,12 @@ pub struct MethodView {
     pub last_reviewed_text: String,
     pub edit_url: String,
     pub json_ld: String,
+    /// The commits that changed the method's file, newest first (empty outside git).
+    pub history: Vec<super::history::Change>,
+    /// How many older changes are not listed.
+    pub history_more: usize,
+    /// The file's full history in the repository.
+    pub history_url: String,
 }
 
 /// What a list of methods shows of each: a light copy of [`MethodView`], so that a page
@@ -321,6 +327,9 @@ pub fn method_view(
             settings.branch
         ),
         json_ld: json_ld(catalogue, method, settings),
+        history: Vec::new(),
+        history_more: 0,
+        history_url: String::new(),
     }
 }
 
