@@ -260,7 +260,8 @@ export class Engine {
       for (let j = n; j >= i + this.a.minPart; j--) {
         if (i === 0 && j === n) continue;
         const part = chars.slice(i, j).join('');
-        if (!dict.has(part)) continue;
+        // Three letters ending in "en" is a plural ending ("gezin-nen"), not a part (the library's is_plural_tail).
+        if (!dict.has(part) || (j - i === 3 && part.endsWith('en'))) continue;
         const nexts = [j];
         if (j < n && chars[j] === 's' && j + 1 < n) nexts.push(j + 1);
         for (const next of nexts) {

@@ -76,6 +76,14 @@ pub(crate) const MIN_PART: usize = 3;
 /// The shortest word that is tried as a compound.
 pub(crate) const MIN_COMPOUND: usize = 7;
 
+/// Whether `part` is three letters ending in "en": almost always the plural ending after a
+/// doubled consonant ("gezin-nen", "gemeen-ten"), not a word of a compound. Splitting there
+/// made "gezinnen" also match every text with "nen" in a compound. The script has the same
+/// rule (`search-engine.js`, `split`).
+pub(crate) fn is_plural_tail(part: &str) -> bool {
+    part.len() == 3 && part.ends_with("en")
+}
+
 /// One word of a text, folded and lower-cased, with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -356,7 +364,7 @@ impl Analyzer {
                 // that no split of the rest can follow is not looked up.
                 let linked = j + 1 < n && part(j, j + 1) == "s";
                 let followed = best[j].is_some() || (linked && best[j + 1].is_some());
-                if !followed || !dict.contains(part(i, j)) {
+                if !followed || !dict.contains(part(i, j)) || is_plural_tail(part(i, j)) {
                     continue;
                 }
                 for next in std::iter::once(j).chain(linked.then_some(j + 1)) {
@@ -494,6 +502,18 @@ mod tests {
         );
         assert_eq!(a.split_compound("netwerk"), None);
         assert_eq!(a.split_compound("eenzaamheid"), None);
+    }
+
+    #[test]
+    fn a_plural_ending_is_not_a_part() {
+        let a = Analyzer::for_texts(["gezin nen gemeen ten jeugd wet"]);
+        assert_eq!(a.split_compound("gezinnen"), None);
+        assert_eq!(a.split_compound("gemeenten"), None);
+        // Three letters that are not a plural ending still are.
+        assert_eq!(
+            a.split_compound("jeugdwet"),
+            Some(vec!["jeugd".into(), "wet".into()])
+        );
     }
 
     proptest::proptest! {
