@@ -37,6 +37,7 @@ const PAGES = {
   guide: "keuzehulp/",
   guideResult: "keuzehulp/ouderen/eenzaamheid/alle/",
   compare: "methoden/krachtwerk/vergelijk/",
+  proposal: "voorstellen/",
   notFound: "bestaat-niet/",
 };
 
