@@ -1,33 +1,17 @@
-//! The proposal form (`voorstellen/`): a page from which someone without Rust or git writes a
-//! new method file and proposes it.
-//!
-//! The form is made at build time from three sources, so that a new field or vocabulary term
-//! appears on it without editing the page: the method's JSON Schema (which fields, which are
-//! required, types, lengths, dates, web addresses), the vocabularies (the choices, with their
-//! Dutch labels) and the editors' template `_template.toml` (the order of the fields, their
-//! Dutch help from its comments, and which texts are long). Labels come from the strings file
-//! (`proposal_fields`), with the key itself when it has none. `site/static/proposal.js` checks
-//! the fields as the schema says, writes the TOML and offers it for download or as a new file
-//! in the repository.
-
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+//! The form's fields, read from the method's JSON Schema: what each is (its input), whether it
+//! is required, its limits, and its choices from the vocabularies. A field draws from a
+//! vocabulary when its schema description says so ("ids from the `themes` vocabulary").
 
 use methodewijzer::{Kind, Vocabularies};
-use minijinja::context;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::BuildError;
-use super::render::{Renderer, v};
-use super::settings::Strings;
+use super::notes::Notes;
+use crate::site::settings::Strings;
 
 /// Dates the catalogue's rules refuse in the future (and before 1990): when a description was
 /// reviewed and when a committee judged. Not in the schema, so named here.
 const PAST_DATES: [&str; 2] = ["last_reviewed", "recognitions.date"];
-
-/// The editors' template inside the catalogue folder (what `methodewijzer new` fills).
-const TEMPLATE_FILE: &str = "_template.toml";
 
 /// The recognition field whose text starts with a committee's label (`Vocabularies::committee_of`).
 const COMMITTEE_FIELD: &str = "recognitions.scheme";
@@ -96,75 +80,6 @@ pub(crate) struct Field {
 pub(crate) struct Choice {
     pub id: String,
     pub label: String,
-}
-
-/// A part of the form under its own heading.
-#[derive(Debug, Serialize)]
-pub(crate) struct Section {
-    pub heading: String,
-    pub fields: Vec<Field>,
-}
-
-/// What the editors' template says about each field.
-#[derive(Debug, Default)]
-pub(crate) struct Notes {
-    /// Paths in the template's order.
-    order: Vec<String>,
-    help: HashMap<String, String>,
-    /// Fields the template writes as `"""` strings.
-    long: HashSet<String>,
-}
-
-/// Reads the template: for each key (also when commented out), its path, its help (the comment
-/// at the end of its line, or the comment lines just above it) and whether it is long text.
-pub(crate) fn notes(template: &str) -> Notes {
-    let mut notes = Notes::default();
-    let mut table = String::new();
-    let mut comment: Vec<&str> = Vec::new();
-    for line in template.lines() {
-        let line = line.trim();
-        let body = line.strip_prefix('#').map_or(line, str::trim);
-        if line.is_empty() || line.starts_with("#:") || body.starts_with('─') {
-            comment.clear();
-            continue;
-        }
-        let header = body
-            .strip_prefix("[[")
-            .and_then(|r| r.strip_suffix("]]"))
-            .or_else(|| body.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
-        let assignment = body.split_once(" = ").filter(|(k, _)| is_key(k.trim()));
-        let (path, trailing, long) = if let Some(name) = header.filter(|n| is_key(n)) {
-            table = name.to_string();
-            (table.clone(), None, false)
-        } else if let Some((key, value)) = assignment {
-            let path = if table.is_empty() {
-                key.trim().to_string()
-            } else {
-                format!("{table}.{}", key.trim())
-            };
-            let trailing = value.split_once(" # ").map(|(_, c)| c.trim());
-            (path, trailing, value.trim_start().starts_with("\"\"\""))
-        } else {
-            if line.starts_with('#') && body != "\"\"\"" {
-                comment.push(body);
-            }
-            continue;
-        };
-        let help = trailing.map_or_else(|| comment.join(" "), str::to_string);
-        if !notes.help.contains_key(&path) {
-            notes.order.push(path.clone());
-            notes.help.insert(path.clone(), help);
-        }
-        if long {
-            notes.long.insert(path);
-        }
-        comment.clear();
-    }
-    notes
-}
-
-fn is_key(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// The form's fields, from the method schema: required ones first, each part in the template's
@@ -348,107 +263,12 @@ impl Walker<'_> {
     }
 }
 
-/// The form in parts: the required fields, the optional short ones, the optional texts, and
-/// the tables.
-pub(crate) fn sections(fields: Vec<Field>, strings: &Strings) -> Vec<Section> {
-    let heading = |key: &str| super::pages::string(strings, key);
-    let mut parts: [(&str, Vec<Field>); 4] = [
-        ("proposal_required", Vec::new()),
-        ("proposal_optional_short", Vec::new()),
-        ("proposal_optional_texts", Vec::new()),
-        ("proposal_optional_tables", Vec::new()),
-    ];
-    for field in fields {
-        let part = match field.input {
-            _ if field.required => 0,
-            Input::Long => 2,
-            Input::Group | Input::Repeat => 3,
-            _ => 1,
-        };
-        parts[part].1.push(field);
-    }
-    parts
-        .into_iter()
-        .filter(|(_, fields)| !fields.is_empty())
-        .map(|(key, fields)| Section {
-            heading: heading(key),
-            fields,
-        })
-        .collect()
-}
-
-impl Renderer<'_> {
-    /// `voorstellen/`: the form, and beside it the template to download for those without
-    /// JavaScript. A catalogue without `_template.toml` gets the form without help texts.
-    pub(super) fn render_proposal(&mut self, catalogue_dir: &Path) -> Result<(), BuildError> {
-        let template_path = catalogue_dir.join(TEMPLATE_FILE);
-        let template = if template_path.is_file() {
-            let bytes = methodewijzer::input::read_file(
-                catalogue_dir,
-                &template_path,
-                methodewijzer::input::MAX_TEXT_BYTES,
-            )
-            .map_err(|e| BuildError::SiteFile {
-                path: template_path.clone(),
-                problem: e.to_string(),
-            })?;
-            Some(String::from_utf8_lossy(&bytes).into_owned())
-        } else {
-            None
-        };
-        let notes = template.as_deref().map(notes).unwrap_or_default();
-        let fields = fields(
-            methodewijzer::method_schema(),
-            self.catalogue.vocabularies(),
-            &notes,
-            &self.strings,
-        );
-        let slugs: Vec<&str> = self
-            .catalogue
-            .methods()
-            .iter()
-            .map(|m| m.slug.as_str())
-            .collect();
-        // The script's messages: every `proposal_js_` string, by the rest of its key.
-        let messages: HashMap<&str, &str> = self
-            .strings
-            .iter()
-            .filter_map(|(k, v)| Some((k.strip_prefix("proposal_js_")?, v.as_str()?)))
-            .collect();
-        let repository = self
-            .settings
-            .repository_url
-            .trim_end_matches('/')
-            .to_string();
-        let sections = sections(fields, &self.strings);
-        self.page(
-            "voorstellen/",
-            "proposal.html",
-            context! {
-                title => self.t("proposal_title"),
-                sections => v(&sections),
-                slugs => serde_json::to_string(&slugs).expect("strings serialize"),
-                messages => serde_json::to_string(&messages).expect("strings serialize"),
-                repository => repository,
-                has_template => template.is_some(),
-            },
-        )?;
-        if let Some(template) = template {
-            // As `new` fills it, with the name left for the proposer.
-            let filled = template
-                .replace("{{date}}", &self.catalogue.today().to_string())
-                .replace("{{name}}", "");
-            self.add("voorstellen/sjabloon.toml".into(), filled.into_bytes())?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::proposal::notes::notes;
 
-    const TEMPLATE: &str = include_str!("../../../../interventions/_template.toml");
+    const TEMPLATE: &str = include_str!("../../../../../interventions/_template.toml");
 
     fn shipped() -> (Vocabularies, Strings) {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -458,20 +278,6 @@ mod tests {
         )
         .unwrap();
         (vocab, strings)
-    }
-
-    #[test]
-    fn the_template_gives_order_help_and_long_texts() {
-        let notes = notes(TEMPLATE);
-        assert_eq!(notes.order[0], "name");
-        assert!(
-            notes.help["summary"].contains("300 tekens"),
-            "{:?}",
-            notes.help["summary"]
-        );
-        assert!(notes.help["recognitions.date"].contains("datum van het oordeel"));
-        assert!(notes.long.contains("aim") && notes.long.contains("practice_examples.description"));
-        assert!(!notes.long.contains("summary"));
     }
 
     #[test]
