@@ -13,7 +13,7 @@
 mod fields;
 mod notes;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use minijinja::context;
@@ -96,8 +96,9 @@ impl Renderer<'_> {
             .iter()
             .map(|m| m.slug.as_str())
             .collect();
-        // The script's messages: every `proposal_js_` string, by the rest of its key.
-        let messages: HashMap<&str, &str> = self
+        // The script's messages: every `proposal_js_` string, by the rest of its key (sorted,
+        // so that the same input gives the same page).
+        let messages: BTreeMap<&str, &str> = self
             .strings
             .iter()
             .filter_map(|(k, v)| Some((k.strip_prefix("proposal_js_")?, v.as_str()?)))
