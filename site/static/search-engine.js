@@ -48,6 +48,21 @@ export function comparable(text) {
   return out;
 }
 
+/**
+ * A slug made from a name, as the library's `text::slugify` (file names and addresses):
+ * "Cliënt & Geïndiceerd" → `client-geindiceerd`. The proposal form names its file with it.
+ */
+export function slugify(name) {
+  let slug = '';
+  for (const c of name) {
+    const lower = c.toLowerCase();
+    const folded = NAME_FOLDS[lower] ?? (c.length === 1 && /[A-Za-z0-9]/.test(c) ? lower : '');
+    if (folded) slug += folded;
+    else if (slug && !slug.endsWith('-')) slug += '-';
+  }
+  return slug.replace(/-+$/, '');
+}
+
 /** Edit distance with adjacent transpositions counting one, or `max + 1` when beyond `max`. */
 function distance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;

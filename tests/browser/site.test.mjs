@@ -39,6 +39,7 @@ const PAGES = {
   guideAge: "keuzehulp/alle/alle/alle/#leeftijd-4-11",
   guideBy: "keuzehulp/alle/alle/alle/#uitvoerder-ervaringsdeskundige",
   compare: "methoden/krachtwerk/vergelijk/",
+  proposal: "voorstellen/",
   notFound: "bestaat-niet/",
 };
 

@@ -66,6 +66,7 @@ fn builds_every_page_and_the_open_data() {
         "erkenningsniveaus/index.html",
         "toegankelijkheid/index.html",
         "over/index.html",
+        "voorstellen/index.html",
     ] {
         let html = read(out.join(page));
         assert!(

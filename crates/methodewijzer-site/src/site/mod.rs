@@ -19,6 +19,7 @@ mod history;
 mod lists;
 pub mod output;
 pub mod pages;
+mod proposal;
 mod render;
 pub mod settings;
 mod static_files;
@@ -147,7 +148,7 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     for (path, text) in data {
         site.add(path.into(), text.into_bytes())?;
     }
-    site.render_all(&options.site, &views)?;
+    site.render_all(&options.site, &options.catalogue, &views)?;
     let written = Written {
         files: site.paths.len(),
         warnings: catalogue.warnings().clone(),
@@ -240,7 +241,12 @@ fn browser_index_and_views(
 
 impl Renderer<'_> {
     /// Renders every page from the method `views` (in catalogue order), step by step.
-    fn render_all(&mut self, site_dir: &Path, views: &[MethodView]) -> Result<(), BuildError> {
+    fn render_all(
+        &mut self,
+        site_dir: &Path,
+        catalogue_dir: &Path,
+        views: &[MethodView],
+    ) -> Result<(), BuildError> {
         self.render_lists_and_methods(views)?;
         self.timer.lap("method and list pages");
         self.render_comparisons(views)?;
@@ -249,6 +255,7 @@ impl Renderer<'_> {
         self.timer.lap("keuzehulp");
         self.render_home(views)?;
         self.render_fixed_pages(site_dir, views.len())?;
+        self.render_proposal(catalogue_dir)?;
         self.render_data_and_feeds(views)?;
         self.timer.lap("home, pages, data");
         self.copy_static_files(site_dir)?;
