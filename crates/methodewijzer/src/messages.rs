@@ -322,6 +322,10 @@ messages! {
         nl: "deze sleutel is niet geldig: een sleutel bestaat uit letters, cijfers, `_` en `-`, zoals `last_reviewed`",
         en: "invalid TOML: this key is not valid: a key is made of letters, digits, `_` and `-`, like `last_reviewed`",
     }
+    TomlBadCharacter = "MW114" {
+        nl: "in deze tekst staat een teken dat TOML niet toestaat (een stuurteken, zoals een nul-byte of een tab): haal het weg, of typ de tekst opnieuw",
+        en: "invalid TOML: this text holds a character TOML does not allow (a control character, such as a null byte or a tab): delete it, or retype the text",
+    }
     SerdeFallback = "MW113" {
         nl: "dit bestand is niet te lezen als methode ({detail}): vergelijk het met `_template.toml`",
         en: "{detail}: compare the file with `_template.toml`",
@@ -497,7 +501,7 @@ messages! {
         en: "`{key}` is empty or only spaces: write the text, or leave the field out if it is optional",
     }
     ForbiddenCharacter = "MW502" {
-        nl: "`{key}` bevat {what} (U+{hex}), die pagina's, de feed en de open data niet kunnen tonen: haal het weg (typ de tekst eromheen opnieuw als u het niet ziet)",
+        nl: "`{key}` bevat {what} (U+{hex}); pagina's, de feed en de open data kunnen dat teken niet tonen: haal het weg (typ de tekst eromheen opnieuw als u het niet ziet)",
         en: "`{key}` contains {what} (U+{hex}), which pages, the feed and the open data cannot show: delete it (retype the text around it if you cannot see it)",
     }
     TooDeep = "MW503" {

@@ -95,7 +95,9 @@ fn kind(source: &str, span: &Range<usize>, detail: &str) -> (Message, Repair) {
             None => (with(Msg::TomlInvalidDate), Repair::Value),
         };
     }
-    let message = if has(&["string"]) && has(&["expected `\"`", "expected `'`", "closing"]) {
+    let message = if has(&["string"]) && has(&["visible characters"]) {
+        Msg::TomlBadCharacter
+    } else if has(&["string"]) && has(&["expected `\"`", "expected `'`", "closing"]) {
         Msg::TomlUnclosedString
     } else if has(&["missing comma"]) {
         Msg::TomlMissingComma
