@@ -327,6 +327,8 @@ fn list_files(dir: &Path, diagnostics: &mut Diagnostics) -> std::io::Result<Vec<
 }
 
 /// What reading one method file gave.
+// Each is moved once, into its list: boxing the method would cost an allocation per file.
+#[allow(clippy::large_enum_variant)]
 enum Loaded {
     /// A method without errors of its own.
     Method(Method, Source),

@@ -234,7 +234,7 @@ mod tests {
             patched,
             "name = \"X\"\nlast_reviewed = \"        \"\nkosten = 1\n"
         );
-        assert_eq!(blanked, [27..37]);
+        assert_eq!(blanked, vec![Range { start: 27, end: 37 }]);
         assert!(toml::de::DeTable::parse_recoverable(&patched).1.is_empty());
     }
 
