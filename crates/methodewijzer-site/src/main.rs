@@ -38,8 +38,8 @@ struct Cli {
 enum Command {
     /// Validate every method file and report all problems at once.
     ///
-    /// Errors and warnings print as `path:line:col: fout[CODE]: bericht` (`error[CODE]` with --lang en), followed by the
-    /// source line with a caret under the spot. Exit code 0 when there are no errors, 1 when
+    /// Errors and warnings print as `path:line:col: fout[CODE]: bericht` (`error[CODE]` with
+    /// --lang en), followed by the source line with a caret under the spot. Exit code 0 when there are no errors, 1 when
     /// there is at least one (or any warning, with --deny-warnings).
     Check {
         /// The catalogue folder, or method files of one folder: those are checked against the
