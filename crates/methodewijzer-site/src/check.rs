@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use methodewijzer::{Catalogue, Diagnostics};
+use methodewijzer::{Catalogue, Diagnostics, Msg};
 
 /// Checks the catalogue folder in `paths`, or the method files in it against the rest of
 /// their folder: an editor sees their own file's problems first and in full, and one line
@@ -36,12 +36,16 @@ fn run_files(files: &[PathBuf], deny_warnings: bool, all: bool) -> ExitCode {
         .iter()
         .any(|f| canonical(&folder(f)) != canonical(&dir))
     {
-        eprintln!("error: the files must be in one catalogue folder; check each folder on its own");
+        let problem = Msg::CheckOneFolder.text(&[]);
+        eprintln!("{}", Msg::CliProblem.text(&[("problem", &problem)]));
         return ExitCode::from(2);
     }
     for file in files {
         if !file.is_file() {
-            eprintln!("{}: error: no such method file", file.display());
+            eprintln!(
+                "{}",
+                Msg::CheckNoSuchFile.text(&[("path", &file.display())])
+            );
             return ExitCode::FAILURE;
         }
     }
@@ -59,20 +63,20 @@ fn run_files(files: &[PathBuf], deny_warnings: bool, all: bool) -> ExitCode {
     if all {
         methodewijzer_site::eprint_diagnostics(&others);
     } else if !others.is_empty() {
-        eprintln!(
-            "{}: {} in other files (show them with --all)",
-            dir.display(),
-            others.summary()
-        );
+        let summary = others.summary();
+        let line = Msg::CheckOthers.text(&[("dir", &dir.display()), ("summary", &summary)]);
+        eprintln!("{line}");
     }
     let failed =
         mine.has_errors() || (all && others.has_errors()) || (deny_warnings && !mine.is_empty());
     let what = if files.len() == 1 {
         files[0].display().to_string()
     } else {
-        format!("{} files", files.len())
+        Msg::CheckFiles.text(&[("n", &files.len())])
     };
-    eprintln!("checked {what}: {}", mine.summary());
+    let summary = mine.summary();
+    let line = Msg::CheckedFiles.text(&[("what", &what), ("summary", &summary)]);
+    eprintln!("{line}");
     if failed {
         ExitCode::FAILURE
     } else {
@@ -90,15 +94,19 @@ fn run_folder(dir: &Path, deny_warnings: bool) -> ExitCode {
     let failed = diagnostics.has_errors() || (deny_warnings && !diagnostics.is_empty());
     match methods {
         Some(n) if !failed => {
-            eprintln!(
-                "checked {n} methods in {}: {}",
-                dir.display(),
-                diagnostics.summary()
-            );
+            let summary = diagnostics.summary();
+            let line = Msg::CheckedFolder.text(&[
+                ("n", &n),
+                ("dir", &dir.display()),
+                ("summary", &summary),
+            ]);
+            eprintln!("{line}");
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("{}: {}", dir.display(), diagnostics.summary());
+            let summary = diagnostics.summary();
+            let line = Msg::CheckFailed.text(&[("dir", &dir.display()), ("summary", &summary)]);
+            eprintln!("{line}");
             ExitCode::FAILURE
         }
     }
@@ -113,11 +121,9 @@ pub fn report(dir: &Path, floor: u8) -> ExitCode {
     let methods = catalogue.methods();
     let total = methods.len().max(1);
     let rows: Vec<[(&str, bool); 16]> = methods.iter().map(|m| m.completeness()).collect();
-    println!(
-        "Velden ingevuld in {} methoden ({}):\n",
-        methods.len(),
-        dir.display()
-    );
+    let n = methods.len();
+    let heading = Msg::ReportFilled.text(&[("n", &n), ("dir", &dir.display())]);
+    println!("{heading}\n");
     for (column, (field, _)) in rows.first().into_iter().flatten().enumerate() {
         let filled = rows.iter().filter(|row| row[column].1).count();
         println!(
@@ -137,12 +143,11 @@ pub fn report(dir: &Path, floor: u8) -> ExitCode {
         .filter(|(percent, ..)| *percent < usize::from(floor))
         .collect();
     below.sort();
-    println!("\nMethoden onder {floor} %: {}", below.len());
+    let heading = Msg::ReportBelow.text(&[("floor", &floor), ("n", &below.len())]);
+    println!("\n{heading}");
     for (percent, slug, missing) in below {
-        println!(
-            "  {slug:<40} {percent:>3} %  ontbreekt: {}",
-            missing.join(", ")
-        );
+        let missing = Msg::ReportMissing.text(&[("fields", &missing.join(", "))]);
+        println!("  {slug:<40} {percent:>3} %  {missing}");
     }
     ExitCode::SUCCESS
 }

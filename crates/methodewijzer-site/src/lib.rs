@@ -28,7 +28,10 @@ pub fn load_or_report(dir: &std::path::Path) -> Option<methodewijzer::Catalogue>
         Ok(catalogue) => Some(catalogue),
         Err(diagnostics) => {
             eprint_diagnostics(&diagnostics);
-            eprintln!("{}: {}", dir.display(), diagnostics.summary());
+            let summary = diagnostics.summary();
+            let line = methodewijzer::Msg::CheckFailed
+                .text(&[("dir", &dir.display()), ("summary", &summary)]);
+            eprintln!("{line}");
             None
         }
     }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use methodewijzer::messages::{self, Lang, Msg};
 
 mod check;
 mod new;
@@ -25,6 +26,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 with --deny-warnings); 2 wrong usage."
 )]
 struct Cli {
+    /// The language of messages: nl (Dutch, the default) or en. Without it, LC_ALL,
+    /// LC_MESSAGES or LANG starting with `en` chooses English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["nl", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -35,8 +40,8 @@ struct Cli {
 enum Command {
     /// Validate every method file and report all problems at once.
     ///
-    /// Errors and warnings print as `path:line:col: severity: message`, followed by the
-    /// source line with a caret under the spot. Exit code 0 when there are no errors, 1 when
+    /// Errors and warnings print as `path:line:col: fout[CODE]: bericht` (`error[CODE]` with
+    /// --lang en), followed by the source line with a caret under the spot. Exit code 0 when there are no errors, 1 when
     /// there is at least one (or any warning, with --deny-warnings).
     Check {
         /// The catalogue folder, or method files of one folder: those are checked against the
@@ -187,7 +192,7 @@ impl Sources {
 fn sort_order(value: &str) -> Result<methodewijzer::Sort, String> {
     methodewijzer::Sort::from_key(value).ok_or_else(|| {
         let keys: Vec<&str> = methodewijzer::Sort::ALL.iter().map(|s| s.key()).collect();
-        format!("the orders are: {}", keys.join(", "))
+        Msg::SortOrders.text(&[("keys", &keys.join(", "))])
     })
 }
 
@@ -196,7 +201,26 @@ fn base_url(value: &str) -> Result<String, site::BuildError> {
     site::settings::check_base_url(value).map(|()| value.to_string())
 }
 
+/// The language chosen by `--lang` (read before the other arguments, so that their errors are
+/// in it too), else by the environment.
+fn language() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.strip_prefix("--lang") {
+            Some(rest) => match rest.strip_prefix('=') {
+                Some(value) => Lang::parse(value),
+                None if rest.is_empty() => args.get(i + 1).and_then(|v| Lang::parse(v)),
+                None => None,
+            },
+            None => None,
+        });
+    flag.unwrap_or_else(Lang::from_env)
+}
+
 fn main() -> ExitCode {
+    messages::set_language(language());
     let cli = Cli::parse();
     match cli.command {
         Command::Check {
@@ -260,18 +284,18 @@ fn main() -> ExitCode {
             match site::build(&sources.options(base_url), &out) {
                 Ok(built) => {
                     methodewijzer_site::eprint_diagnostics(&built.warnings);
-                    eprintln!(
-                        "built {} methods ({} files) into {} in {} ms",
-                        built.methods,
-                        built.files,
-                        out.display(),
-                        start.elapsed().as_millis()
-                    );
+                    let line = Msg::BuildBuilt.text(&[
+                        ("methods", &built.methods),
+                        ("files", &built.files),
+                        ("out", &out.display()),
+                        ("ms", &start.elapsed().as_millis()),
+                    ]);
+                    eprintln!("{line}");
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("{e}");
-                    eprintln!("build failed; {} was left as it was", out.display());
+                    eprintln!("{}", Msg::BuildFailed.text(&[("out", &out.display())]));
                     ExitCode::FAILURE
                 }
             }

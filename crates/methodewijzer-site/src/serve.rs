@@ -10,7 +10,9 @@ use std::path::Path;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::site::{self, BuildOptions, output::Files};
+use methodewijzer::{Diagnostics, Msg, messages};
+
+use crate::site::{self, BuildError, BuildOptions, output::Files};
 
 const RELOAD_SCRIPT: &str = r#"<script>
 (() => {
@@ -31,6 +33,7 @@ const RELOAD_SCRIPT: &str = r#"<script>
 struct State {
     version: u64,
     files: Files,
+    /// The page shown instead of every page while the last build failed.
     error: Option<String>,
 }
 
@@ -52,20 +55,20 @@ pub fn run(options: BuildOptions, port: u16) -> std::process::ExitCode {
     let server = match tiny_http::Server::http(("127.0.0.1", port)) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!(
-                "error: cannot listen on 127.0.0.1:{port}: {e}. Try another port with --port."
-            );
+            let problem = Msg::ServeCannotListen.text(&[("port", &port), ("error", &e)]);
+            eprintln!("{}", Msg::CliProblem.text(&[("problem", &problem)]));
             return std::process::ExitCode::FAILURE;
         }
     };
     if let Err(e) = watch(&options, &state) {
-        eprintln!("warning: not watching for changes: {e}");
+        eprintln!("{}", Msg::ServeNotWatching.text(&[("error", &e)]));
     }
-    eprintln!(
-        "serving {base} (Ctrl-C stops); watching {} and {}",
-        options.catalogue.display(),
-        options.site.display()
-    );
+    let serving = Msg::ServeServing.text(&[
+        ("base", &base),
+        ("catalogue", &options.catalogue.display()),
+        ("site", &options.site.display()),
+    ]);
+    eprintln!("{serving}");
     for request in server.incoming_requests() {
         let response = if !matches!(
             request.method(),
@@ -76,14 +79,14 @@ pub fn run(options: BuildOptions, port: u16) -> std::process::ExitCode {
             text(
                 405,
                 "text/plain; charset=utf-8",
-                b"method not allowed: the preview only reads".to_vec(),
+                Msg::ServeMethodNotAllowed.text(&[]).into_bytes(),
             )
             .with_header(allow)
         } else if header_bytes(&request) > MAX_HEADER_BYTES {
             text(
                 431,
                 "text/plain; charset=utf-8",
-                b"request headers too large".to_vec(),
+                Msg::ServeHeadersTooLarge.text(&[]).into_bytes(),
             )
         } else {
             respond(request.url(), &state)
@@ -125,20 +128,19 @@ fn publish(result: Result<site::Built, site::BuildError>, start: Instant, state:
     match result {
         Ok(built) => {
             crate::eprint_diagnostics(&built.warnings);
-            eprintln!(
-                "built {} methods ({} files) in {} ms",
-                built.methods,
-                built.files.len(),
-                start.elapsed().as_millis()
-            );
+            let line = Msg::ServeBuilt.text(&[
+                ("methods", &built.methods),
+                ("files", &built.files.len()),
+                ("ms", &start.elapsed().as_millis()),
+            ]);
+            eprintln!("{line}");
             state.files = built.files;
             state.error = None;
         }
         Err(e) => {
-            let text = e.to_string();
-            eprintln!("{text}");
-            eprintln!("build failed; fix the problem and save: the page reloads by itself");
-            state.error = Some(text);
+            eprintln!("{e}");
+            eprintln!("{}", Msg::ServeFailed.text(&[]));
+            state.error = Some(error_page(&e));
         }
     }
 }
@@ -274,17 +276,13 @@ fn respond(url: &str, state: &RwLock<State>) -> Response {
         return text(
             403,
             "text/plain; charset=utf-8",
-            b"forbidden: outside the site".to_vec(),
+            Msg::ServeForbidden.text(&[]).into_bytes(),
         );
     };
     if let Some(error) = &state.error
         && (key.ends_with(".html") || key.ends_with('/'))
     {
-        return text(
-            500,
-            "text/html; charset=utf-8",
-            error_page(error).into_bytes(),
-        );
+        return text(500, "text/html; charset=utf-8", error.clone().into_bytes());
     }
     let key = key.trim_start_matches('/');
     let file = if key.is_empty() || key.ends_with('/') {
@@ -376,23 +374,92 @@ fn text(status: u16, content_type: &str, body: Vec<u8>) -> Response {
         .with_header(no_cache)
 }
 
-fn error_page(error: &str) -> String {
-    let escaped = error
-        .replace('&', "&amp;")
+/// The page every HTML request gets while the build fails: in the editors' language, the
+/// errors first, then the warnings folded away, so that what must be fixed is not lost among
+/// what may wait.
+fn error_page(error: &BuildError) -> String {
+    let (errors, warnings, count) = match error {
+        BuildError::Catalogue(diagnostics) => {
+            let errors = Diagnostics(diagnostics.errors().cloned().collect());
+            let warnings = Diagnostics(diagnostics.warnings().cloned().collect());
+            let count = errors.len();
+            (report(&errors), report(&warnings), count)
+        }
+        other => (other.to_string(), String::new(), 1),
+    };
+    let title = Msg::PageTitle.text(&[]);
+    let mut page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem;line-height:1.5}}\
+         pre{{padding:1rem;overflow:auto;white-space:pre-wrap}}\
+         .errors pre{{background:#1b1b1f;color:#f3f4f7;border-left:.4rem solid #d1242f}}\
+         .warnings pre{{background:#f6f6f6;color:#1b1b1f}}</style></head>\
+         <body><h1>{title}</h1><p>{intro}</p>\
+         <section class=\"errors\"><h2>{heading}</h2><pre>{errors}</pre></section>",
+        lang = messages::language().tag(),
+        intro = Msg::PageIntro.text(&[]),
+        heading = Msg::PageErrors.text(&[("n", &count)]),
+        errors = escape(&errors),
+    );
+    if let BuildError::Catalogue(diagnostics) = error
+        && !warnings.is_empty()
+    {
+        let summary = Msg::PageWarnings.text(&[("n", &diagnostics.warnings().count())]);
+        page += &format!(
+            "<details class=\"warnings\"><summary>{summary}</summary><pre>{}</pre></details>",
+            escape(&warnings)
+        );
+    }
+    page + RELOAD_SCRIPT + "</body></html>"
+}
+
+/// Problems as `check` prints them, capped per file.
+fn report(diagnostics: &Diagnostics) -> String {
+    let mut text = String::new();
+    let _ = diagnostics.write_capped(&mut text, crate::DIAGNOSTICS_PER_FILE);
+    text
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
         .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title>\
-         <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}}\
-         pre{{background:#1b1b1f;color:#f3f4f7;padding:1rem;overflow:auto;white-space:pre-wrap}}</style></head>\
-         <body><h1>The catalogue or the site has problems</h1>\
-         <p>Fix them and save; this page reloads by itself.</p><pre>{escaped}</pre>{RELOAD_SCRIPT}</body></html>"
-    )
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_error_page_is_dutch_and_puts_errors_before_warnings() {
+        use methodewijzer::{Diagnostic, Severity};
+        let path = std::path::Path::new("interventions/x.toml");
+        let source = "themes = [\"senioren\"]\n";
+        let diagnostics = Diagnostics(vec![
+            Diagnostic::at(Severity::Warning, path, source, 0..6, Msg::NoSources),
+            Diagnostic::at(
+                Severity::Error,
+                path,
+                source,
+                11..19,
+                Msg::EmptyText.with(&[("key", &"<name>")]),
+            ),
+        ]);
+        let page = error_page(&BuildError::Catalogue(diagnostics));
+        assert!(page.contains("<html lang=\"nl\">"), "{page}");
+        assert!(page.contains("<title>Er gaat iets mis in de catalogus</title>"));
+        let errors = page.find("<h2>Fouten (1)</h2>").expect("an errors heading");
+        let warnings = page.find("<details").expect("the warnings folded away");
+        assert!(errors < warnings, "{page}");
+        let error_at = page.find("fout[MW208]").expect("the error");
+        let warning_at = page.find("waarschuwing[MW601]").expect("the warning");
+        assert!(error_at < warnings && warnings < warning_at, "{page}");
+        assert!(page.contains("`&lt;name&gt;`"), "escaped: {page}");
+
+        // Without warnings, nothing is folded away.
+        let page = error_page(&BuildError::Step("render"));
+        assert!(!page.contains("<details"), "{page}");
+    }
 
     #[test]
     fn paths_cannot_leave_the_site() {

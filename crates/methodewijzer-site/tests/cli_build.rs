@@ -12,6 +12,10 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 fn methodewijzer(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        // Dutch, whatever the machine's locale: tests ask for English explicitly.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .current_dir(ROOT)
         // A fixed date (2027-06-30) for reproducible pages; after every `last_reviewed`.
@@ -180,7 +184,7 @@ fn a_failed_build_leaves_the_previous_site_intact() {
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("krachtwerk.toml:1:"), "{stderr}");
-    assert!(stderr.contains("left as it was"), "{stderr}");
+    assert!(stderr.contains("is gelaten zoals het was"), "{stderr}");
     assert_eq!(tree(&out), before);
     // No staging folders are left behind either.
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
@@ -243,6 +247,10 @@ fn serve_previews_reloads_and_survives_errors() {
         .port();
     let _server = Child(
         Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+            // Dutch, whatever the machine's locale: tests ask for English explicitly.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(["serve", "--port", &port.to_string(), "--catalogue"])
             .arg(catalogue.path())
             .current_dir(ROOT)
@@ -305,7 +313,19 @@ fn serve_previews_reloads_and_survives_errors() {
         error.contains(&format!("krachtwerk.toml:{line}:")),
         "{error}"
     );
-    assert!(error.contains("unknown theme"), "{error}");
+    // In Dutch, the errors first and the warnings (if any) folded away below them.
+    assert!(error.contains("<html lang=\"nl\">"), "{error}");
+    let errors = error
+        .find("<h2>Fouten (1)</h2>")
+        .expect("an errors heading");
+    let problem = error
+        .find("fout[MW301]: thema \"bestaat-niet\"")
+        .expect("the error");
+    assert!(errors < problem, "{error}");
+    if let Some(warning) = error.find("waarschuwing[") {
+        let folded = error.find("<details").expect("warnings folded away");
+        assert!(problem < folded && folded < warning, "{error}");
+    }
 
     // Fixed: the page comes back.
     std::fs::write(&file, &original).unwrap();

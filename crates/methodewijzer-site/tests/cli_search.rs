@@ -4,6 +4,10 @@ use std::process::Command;
 
 fn methodewijzer(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        // Dutch, whatever the machine's locale: tests ask for English explicitly.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .output()

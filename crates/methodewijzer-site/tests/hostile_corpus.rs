@@ -26,6 +26,7 @@ enum Expect {
     Error {
         line: usize,
         column: usize,
+        code: String,
         words: String,
     },
     Accepted,
@@ -43,11 +44,18 @@ fn expectation(path: &Path, bytes: &[u8]) -> Expect {
     let rest = line
         .strip_prefix("error ")
         .unwrap_or_else(|| panic!("{}: bad expect line {line:?}", path.display()));
-    let (place, words) = rest.split_once(' ').unwrap();
+    let (place, rest) = rest.split_once(' ').unwrap();
+    let (code, words) = rest.split_once(' ').unwrap();
+    assert!(
+        code.starts_with("MW") && code.len() == 5,
+        "{}: no code in {line:?}",
+        path.display()
+    );
     let (l, c) = place.split_once(':').unwrap();
     Expect::Error {
         line: l.parse().unwrap(),
         column: c.parse().unwrap(),
+        code: code.to_string(),
         words: words.to_string(),
     }
 }
@@ -62,6 +70,10 @@ fn run(args: &[&Path]) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let (out, err) = (dir.path().join("out"), dir.path().join("err"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
+        // Dutch, whatever the machine's locale: tests ask for English explicitly.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(args)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out).unwrap())
@@ -192,16 +204,17 @@ fn every_hostile_input_is_refused_with_a_located_error_or_published_inert() {
             Expect::Error {
                 line,
                 column,
+                code,
                 words,
             } => {
                 assert_eq!(check.code, Some(1), "{name}: {}", check.report);
-                let place = format!("{name}:{line}:{column}: error: ");
+                let place = format!("{name}:{line}:{column}: fout[{code}]: ");
                 assert!(
                     check
                         .report
                         .lines()
                         .any(|l| l.contains(&place) && l.contains(words.as_str())),
-                    "{name}: no error at {line}:{column} saying {words:?} in\n{}",
+                    "{name}: no error {code} at {line}:{column} saying {words:?} in\n{}",
                     check.report
                 );
                 assert_eq!(build.code, Some(1), "{name}: {}", build.report);

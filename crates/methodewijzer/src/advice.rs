@@ -6,6 +6,7 @@
 //! volunteers carry out.
 
 use crate::Severity;
+use crate::messages::{Message, Msg};
 use crate::model::Method;
 
 /// Hosts that copy documents from elsewhere: never the publisher of what they show.
@@ -39,7 +40,7 @@ pub fn is_document_copy(url: &str) -> bool {
 /// the two is usually a mistake.
 const SAME_PEOPLE: [(&str, &str); 1] = [("vrijwilligers", "vrijwilliger")];
 
-pub(crate) fn check(method: &Method, report: &mut dyn FnMut(Severity, &str, String)) {
+pub(crate) fn check(method: &Method, report: &mut dyn FnMut(Severity, &str, Message)) {
     let mut urls: Vec<(String, &str)> = Vec::new();
     for (i, source) in method.sources.iter().enumerate() {
         if let Some(url) = &source.url {
@@ -56,11 +57,7 @@ pub(crate) fn check(method: &Method, report: &mut dyn FnMut(Severity, &str, Stri
     }
     for (key, url) in urls {
         if is_document_copy(url) {
-            report(
-                Severity::Warning,
-                &key,
-                "this is a document-copy site, not the publisher: link the page of the organisation that published the document".to_string(),
-            );
+            report(Severity::Warning, &key, Msg::DocumentCopy.into());
         }
     }
     for (target, performer) in SAME_PEOPLE {
@@ -70,9 +67,7 @@ pub(crate) fn check(method: &Method, report: &mut dyn FnMut(Severity, &str, Stri
             report(
                 Severity::Warning,
                 &format!("target_groups[{i}]"),
-                format!(
-                    "\"{target}\" is a target group here and \"{performer}\" carries the method out: list them as target group only when the method is for them"
-                ),
+                Msg::SamePeople.with(&[("target", &target), ("performer", &performer)]),
             );
         }
     }

@@ -13,10 +13,11 @@ use crate::par::*;
 use serde_json::Value as Json;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::document::{self, Parsed};
+use crate::document::{self, Broken, Parsed};
 use crate::input::read_text as read;
+use crate::messages::Msg;
 use crate::model::{Date, Method};
-use crate::rules::{Source, check_methods};
+use crate::rules::{Ids, Source, check_broken, check_methods};
 use crate::synonyms::{SYNONYMS_FILE, Synonyms, load_synonyms};
 use crate::text::{is_valid_slug, slugify, unconfuse};
 use crate::vocab::{VOCABULARIES_FILE, Vocabularies, load_vocabularies};
@@ -204,7 +205,7 @@ impl Read {
                 diagnostics.push(Diagnostic::file(
                     Severity::Error,
                     dir,
-                    format!("cannot read the catalogue folder: {e}"),
+                    Msg::FolderUnreadable.with(&[("error", &e)]),
                 ));
                 read.diagnostics = diagnostics;
                 return read;
@@ -219,8 +220,9 @@ impl Read {
         );
 
         let mut methods: Vec<(Method, Source)> = Vec::with_capacity(files.len());
+        let mut broken: Vec<(Ids, Source)> = Vec::new();
         // Files are independent until the cross-file checks: read them on all cores.
-        let parts: Vec<(Option<(Method, Source)>, Diagnostics)> = files
+        let parts: Vec<(Loaded, Diagnostics)> = files
             .par_iter()
             .map(|path| {
                 let mut found = Diagnostics::default();
@@ -228,15 +230,15 @@ impl Read {
             })
             .collect();
         for (loaded, found) in parts {
-            methods.extend(loaded);
+            match loaded {
+                Loaded::Method(method, source) => methods.push((method, source)),
+                Loaded::Broken(ids, source) => broken.push((ids, source)),
+                Loaded::Nothing => {}
+            }
             diagnostics.0.extend(found.0);
         }
         if files.is_empty() {
-            diagnostics.push(Diagnostic::file(
-                Severity::Error,
-                dir,
-                "no method files found: add one with `methodewijzer new \"Naam\"`",
-            ));
+            diagnostics.push(Diagnostic::file(Severity::Error, dir, Msg::NoMethodFiles));
         }
 
         if let Some(vocabularies) = &vocabularies {
@@ -255,6 +257,7 @@ impl Read {
                 options.today,
                 &mut diagnostics,
             );
+            check_broken(&broken, vocabularies, &mut diagnostics);
         }
 
         // Stable sort: problems of one file together, in reading order.
@@ -315,7 +318,7 @@ fn list_files(dir: &Path, diagnostics: &mut Diagnostics) -> std::io::Result<Vec<
             diagnostics.push(Diagnostic::file(
                 Severity::Error,
                 &path,
-                format!("method files end in lower-case `.toml`; rename this file to `{stem}.toml`, or it is not read"),
+                Msg::UpperCaseExtension.with(&[("stem", &stem)]),
             ));
         }
     }
@@ -323,16 +326,26 @@ fn list_files(dir: &Path, diagnostics: &mut Diagnostics) -> std::io::Result<Vec<
     Ok(files)
 }
 
-fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, Source)> {
+/// What reading one method file gave.
+// Each is moved once, into its list: boxing the method would cost an allocation per file.
+#[allow(clippy::large_enum_variant)]
+enum Loaded {
+    /// A method without errors of its own.
+    Method(Method, Source),
+    /// A file with errors, whose vocabulary ids can still be checked.
+    Broken(Ids, Source),
+    /// Nothing to check further.
+    Nothing,
+}
+
+fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Loaded {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let text = read(path, diagnostics)?;
+    let Some(text) = read(path, diagnostics) else {
+        return Loaded::Nothing;
+    };
     if text.contains('\r') && !text.contains('\n') {
-        diagnostics.push(Diagnostic::file(
-            Severity::Error,
-            path,
-            "the lines of this file end in a carriage return alone (old Mac format), which TOML does not allow: save it with ordinary line ends (LF or CRLF)",
-        ));
-        return None;
+        diagnostics.push(Diagnostic::file(Severity::Error, path, Msg::OldMacLineEnds));
+        return Loaded::Nothing;
     }
     let slug_ok = is_valid_slug(stem);
     if !slug_ok {
@@ -341,37 +354,36 @@ fn load_method(path: &Path, diagnostics: &mut Diagnostics) -> Option<(Method, So
         let hint = if hint.is_empty() {
             String::new()
         } else {
-            format!(" (rename it to `{hint}.toml`)")
+            Msg::HintRenameTo.text(&[("file", &format!("{hint}.toml"))])
         };
         let looks_alike = plain != stem;
         let hint = if looks_alike {
-            format!(
-                "; it contains characters that look like ordinary letters but are not (Cyrillic, full-width or ligatures){hint}"
-            )
+            Msg::HintLookAlike.text(&[("rename", &hint)])
         } else {
             hint
         };
         diagnostics.push(Diagnostic::file(
             Severity::Error,
             path,
-            format!(
-                "the file name is the method's slug and may hold only lowercase letters, digits and hyphens{hint}"
-            ),
+            Msg::BadFileName.with(&[("hint", &hint)]),
         ));
     }
-    let Parsed { mut value, spans } =
-        document::parse::<Method>(path, &text, method_schema(), diagnostics)?;
-    if !slug_ok {
-        return None;
-    }
-    value.slug = stem.to_string();
-    Some((
-        value,
-        Source {
-            path: path.to_path_buf(),
-            text,
+    let parsed = document::parse_or_spans::<Method>(path, &text, method_schema(), diagnostics);
+    let source = |text, spans| Source {
+        path: path.to_path_buf(),
+        text,
+        spans,
+        lines: OnceLock::new(),
+    };
+    match parsed {
+        Ok(Parsed { mut value, spans }) if slug_ok => {
+            value.slug = stem.to_string();
+            Loaded::Method(value, source(text, spans))
+        }
+        Err(Some(Broken {
             spans,
-            lines: OnceLock::new(),
-        },
-    ))
+            tree: Some(tree),
+        })) => Loaded::Broken(Ids::of(&tree), source(text, spans)),
+        _ => Loaded::Nothing,
+    }
 }

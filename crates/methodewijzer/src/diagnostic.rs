@@ -1,12 +1,15 @@
 //! Problems found in a catalogue, located in the file an editor has to change.
 //!
 //! Every problem carries the path, the 1-based line and column, and the source line, so that
-//! it prints the way compilers do (`path:line:col: error: message`, then the line and a caret)
-//! and editors and CI annotations can jump to it.
+//! it prints the way compilers do (`path:line:col: fout[MW201]: bericht`, in English
+//! `error[MW201]: message`, then the line and a caret) and editors and CI annotations can jump
+//! to it. The code names the entry of the message table ([`crate::messages`]).
 
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use crate::messages::{Message, Msg};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -15,6 +18,16 @@ pub enum Severity {
     Warning,
     /// The catalogue cannot be loaded until this is fixed.
     Error,
+}
+
+impl Severity {
+    /// "fout" or "waarschuwing" (in English "error" or "warning").
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => Msg::SeverityError.text(&[]),
+            Severity::Warning => Msg::SeverityWarning.text(&[]),
+        }
+    }
 }
 
 /// One problem in one file.
@@ -28,7 +41,11 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, counted in characters.
     pub column: usize,
-    /// What is wrong and, where possible, what would fix it.
+    /// The stable code of the problem (`MW201`), the same in every language: what tests and
+    /// tools match on. See [`crate::messages`] for the list.
+    pub code: &'static str,
+    /// What is wrong and what would fix it, in the language of the process
+    /// ([`crate::messages::language`]).
     pub message: String,
     /// The source line the problem is on (empty when the file could not be read), cut to
     /// about [`EXCERPT_CHARS`] characters around the spot when it is longer, with `…` where
@@ -117,7 +134,7 @@ impl Diagnostic {
         path: &Path,
         source: &str,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
         Diagnostic::at_indexed(
             severity,
@@ -137,8 +154,9 @@ impl Diagnostic {
         source: &str,
         lines: &LineIndex,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Diagnostic {
+        let message = message.into();
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let line_index = lines.line_of(start);
         let line_start = lines.starts[line_index];
@@ -165,7 +183,8 @@ impl Diagnostic {
             path: path.to_path_buf(),
             line: line_index + 1,
             column,
-            message: message.into(),
+            code: message.code,
+            message: message.text,
             source_line,
             source_column,
             width,
@@ -173,13 +192,15 @@ impl Diagnostic {
     }
 
     /// A problem with a file as a whole (it cannot be read, or its name is wrong).
-    pub fn file(severity: Severity, path: &Path, message: impl Into<String>) -> Diagnostic {
+    pub fn file(severity: Severity, path: &Path, message: impl Into<Message>) -> Diagnostic {
+        let message = message.into();
         Diagnostic {
             severity,
             path: path.to_path_buf(),
             line: 1,
             column: 1,
-            message: message.into(),
+            code: message.code,
+            message: message.text,
             source_line: String::new(),
             source_column: 1,
             width: 1,
@@ -191,17 +212,16 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The first line of the report: `path:line:col: error: message`.
+    /// The first line of the report: `path:line:col: fout[CODE]: bericht` (in English
+    /// `error[CODE]: message`).
     pub fn headline(&self) -> String {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         format!(
-            "{}:{}:{}: {kind}: {}",
+            "{}:{}:{}: {}[{}]: {}",
             self.path.display(),
             self.line,
             self.column,
+            self.severity.word(),
+            self.code,
             self.message
         )
     }
@@ -262,16 +282,18 @@ impl Diagnostics {
         self.0.iter()
     }
 
-    /// A closing line such as "2 errors, 1 warning".
+    /// A closing line such as "2 fouten, 1 waarschuwing" ("2 errors, 1 warning").
     pub fn summary(&self) -> String {
-        let errors = self.errors().count();
-        let warnings = self.warnings().count();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        )
+        let count = |n: usize, one: Msg, many: Msg| {
+            if n == 1 {
+                one.text(&[])
+            } else {
+                many.text(&[("n", &n)])
+            }
+        };
+        let errors = count(self.errors().count(), Msg::ErrorsOne, Msg::ErrorsMany);
+        let warnings = count(self.warnings().count(), Msg::WarningsOne, Msg::WarningsMany);
+        Msg::Summary.text(&[("errors", &errors), ("warnings", &warnings)])
     }
 
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
@@ -312,11 +334,12 @@ impl Diagnostics {
             }
         }
         for (path, errors, warnings) in hidden {
-            writeln!(
-                out,
-                "{}: {errors} more errors and {warnings} more warnings in this file are not shown; fix the ones above first\n",
-                path.display()
-            )?;
+            let line = Msg::MoreNotShown.text(&[
+                ("path", &path.display()),
+                ("errors", &errors),
+                ("warnings", &warnings),
+            ]);
+            writeln!(out, "{line}\n")?;
         }
         Ok(())
     }
@@ -358,9 +381,12 @@ pub(crate) fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// `" (did you mean `x`?)"`, or nothing.
+/// `" (bedoelt u `x`?)"` (`" (did you mean `x`?)"`), or nothing.
 pub(crate) fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    did_you_mean(word, candidates)
-        .map(|c| format!(" (did you mean `{c}`?)"))
-        .unwrap_or_default()
+    did_you_mean(word, candidates).map(hint).unwrap_or_default()
+}
+
+/// `" (bedoelt u `x`?)"` (`" (did you mean `x`?)"`).
+pub(crate) fn hint(word: &str) -> String {
+    Msg::HintDidYouMean.text(&[("word", &word)])
 }

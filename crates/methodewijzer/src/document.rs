@@ -8,8 +8,8 @@
 //! serde. The walk also records the span of every value, so later cross-file checks
 //! (vocabulary ids, related slugs) can point at the exact spot too.
 //!
-//! This file runs a little past 500 lines because of its tests (about 25 lines); the reading
-//! itself is one job.
+//! A file with syntax errors is repaired (`syntax::patch`: the broken values blanked out) and
+//! walked too, so that one mistyped date does not hide the file's other problems.
 
 use std::ops::Range;
 use std::path::Path;
@@ -19,8 +19,9 @@ use serde_json::Value as Json;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
-use crate::hints::{dutch_key, looks_like_dutch_date};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, hint, suggestion};
+use crate::hints::dutch_key;
+use crate::messages::{Message, Msg};
 use crate::model::Date;
 
 /// Byte spans of the values in a document, keyed by path: `themes[1]`, `owner.website`.
@@ -41,83 +42,6 @@ pub(crate) struct Parsed<T> {
     pub spans: Spans,
 }
 
-/// The parser's syntax errors as editors need them: an unclosed list, which makes the parser
-/// report every following line (with odd messages such as "invalid boolean"), becomes one error
-/// at the list's opening; a duplicate key says where the key was first set.
-fn explain_syntax_errors(
-    source: &str,
-    errors: Vec<toml::de::Error>,
-) -> Vec<(Range<usize>, String)> {
-    let mut errors: Vec<(Range<usize>, String)> = errors
-        .iter()
-        .map(|e| (e.span().unwrap_or(0..0), e.message().trim_end().to_string()))
-        .collect();
-    errors.sort_by_key(|(span, _)| span.start);
-    let mut out = Vec::new();
-    for (span, message) in errors {
-        if message.contains("array") {
-            // The last `= [` before the first list complaint opened the list left open.
-            let before = &source[..span.start.min(source.len())];
-            if let Some(open) = before.rfind("= [") {
-                let line_end = source[open..].find('\n').map_or(source.len(), |i| open + i);
-                if !source[open..line_end].contains(']') {
-                    let key_start = before[..open].rfind('\n').map_or(0, |i| i + 1);
-                    let key = source[key_start..open].trim();
-                    out.push((
-                        open + 2..open + 3,
-                        format!(
-                            "invalid TOML: the list `{key} = [` is not closed: end it with `]` (the lines after it were read as part of the list)"
-                        ),
-                    ));
-                    return out;
-                }
-            }
-        }
-        let message = if message == "duplicate key" {
-            duplicate_key_message(source, &span)
-        } else if message.contains("four-digit year") && looks_like_dutch_date(source, &span) {
-            "invalid TOML: a date is written year first, without quotes: write it as 2026-11-26 (year-month-day)".to_string()
-        } else {
-            format!("invalid TOML: {message}")
-        };
-        out.push((span, message));
-    }
-    out
-}
-
-/// "duplicate key `name`: it is already set on line 1 …", when the first is found.
-fn duplicate_key_message(source: &str, span: &Range<usize>) -> String {
-    let start = span.start.min(source.len());
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line = &source[line_start..];
-    let key = line
-        .split(['=', '\n'])
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_matches('"');
-    // Only the table the duplicate is in: from its last `[header]` line.
-    let table_start = source[..line_start]
-        .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .chain(std::iter::once(0))
-        .filter(|&i| source[i..].starts_with('['))
-        .max()
-        .unwrap_or(0);
-    let lines_before = source[..table_start].matches('\n').count();
-    let first = source[table_start..line_start].lines().position(|l| {
-        l.split('=').next().map(|k| k.trim().trim_matches('"')) == Some(key) && l.contains('=')
-    });
-    match first {
-        Some(n) if !key.is_empty() => format!(
-            "invalid TOML: duplicate key `{key}`: it is already set on line {}; keep one of the two",
-            lines_before + n + 1
-        ),
-        _ => "invalid TOML: duplicate key: a key may be set only once per table; remove one"
-            .to_string(),
-    }
-}
-
 /// Parses `source` (read from `path`) into `T`, checked against `schema` (the JSON Schema
 /// of `T`). Problems go into `diagnostics`; `None` when any was an error.
 pub(crate) fn parse<T: DeserializeOwned>(
@@ -129,43 +53,63 @@ pub(crate) fn parse<T: DeserializeOwned>(
     parse_or_spans(path, source, schema, diagnostics).ok()
 }
 
-/// [`parse`], but when the document is valid TOML that breaks the schema, the spans of what
-/// was read come back, so that further checks can still point at values (`None`: not TOML).
+/// What could still be read of a document with errors: where its values are, and its tree
+/// (from the repaired text when the TOML itself was broken), for the checks that can still
+/// point at values (vocabulary ids).
+pub(crate) struct Broken {
+    pub spans: Spans,
+    pub tree: Option<toml::Table>,
+}
+
+/// [`parse`], but what could be read of a document with errors comes back too (`None`: not
+/// even a repaired text was TOML).
 pub(crate) fn parse_or_spans<T: DeserializeOwned>(
     path: &Path,
     source: &str,
     schema: &Json,
     diagnostics: &mut Diagnostics,
-) -> Result<Parsed<T>, Option<Spans>> {
+) -> Result<Parsed<T>, Option<Broken>> {
     let (root, syntax_errors) = DeTable::parse_recoverable(source);
     if !syntax_errors.is_empty() {
         let lines = LineIndex::new(source);
-        for (span, message) in explain_syntax_errors(source, syntax_errors) {
+        let explained = crate::syntax::explain(source, syntax_errors);
+        for error in &explained {
             diagnostics.push(Diagnostic::at_indexed(
                 Severity::Error,
                 path,
                 source,
                 &lines,
-                span,
-                message,
+                error.span.clone(),
+                error.message.clone(),
             ));
         }
-        return Err(None);
+        // The rest of the file, from a copy with the broken values blanked out; what the
+        // blanks themselves break is not reported.
+        let (patched, blanked) = crate::syntax::patch(source, &explained).ok_or(None)?;
+        let (root, errors) = DeTable::parse_recoverable(&patched);
+        if !errors.is_empty() {
+            return Err(None);
+        }
+        let mut walker = Walker::new(path, source, schema, diagnostics);
+        walker.blanked = blanked;
+        let span = root.span();
+        walker.table(root.get_ref(), span, schema, "");
+        let tree = toml::from_str(&patched).ok();
+        return Err(Some(Broken {
+            spans: walker.spans,
+            tree,
+        }));
     }
 
-    let mut walker = Walker {
-        path,
-        source,
-        root_schema: schema,
-        spans: Spans::default(),
-        diagnostics,
-        failed: false,
-        lines: std::cell::OnceCell::new(),
-    };
+    let mut walker = Walker::new(path, source, schema, diagnostics);
     let span = root.span();
     walker.table(root.get_ref(), span, schema, "");
     if walker.failed {
-        return Err(Some(walker.spans));
+        let tree = toml::from_str(source).ok();
+        return Err(Some(Broken {
+            spans: walker.spans,
+            tree,
+        }));
     }
     let spans = walker.spans;
     match T::deserialize(toml::de::Deserializer::from(root)) {
@@ -173,7 +117,8 @@ pub(crate) fn parse_or_spans<T: DeserializeOwned>(
         Err(e) => {
             // The schema walk should have caught this; report serde's view rather than lose it.
             let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim_end().to_string();
+            let detail = e.message().trim_end().to_string();
+            let message = Msg::SerdeFallback.with(&[("detail", &detail)]);
             diagnostics.push(Diagnostic::at(Severity::Error, path, source, span, message));
             Err(None)
         }
@@ -189,11 +134,38 @@ struct Walker<'a> {
     failed: bool,
     /// Line starts, computed at the first problem.
     lines: std::cell::OnceCell<LineIndex>,
+    /// The ranges a repair blanked out: their problems are the syntax errors, already told.
+    blanked: Vec<Range<usize>>,
 }
 
-impl Walker<'_> {
-    fn error(&mut self, span: Range<usize>, message: String) {
+impl<'a> Walker<'a> {
+    fn new(
+        path: &'a Path,
+        source: &'a str,
+        root_schema: &'a Json,
+        diagnostics: &'a mut Diagnostics,
+    ) -> Walker<'a> {
+        Walker {
+            path,
+            source,
+            root_schema,
+            spans: Spans::default(),
+            diagnostics,
+            failed: false,
+            lines: std::cell::OnceCell::new(),
+            blanked: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, span: Range<usize>, message: Message) {
         self.failed = true;
+        if self
+            .blanked
+            .iter()
+            .any(|b| b.start <= span.start && span.start < b.end.max(b.start + 1))
+        {
+            return;
+        }
         let lines = self.lines.get_or_init(|| LineIndex::new(self.source));
         self.diagnostics.push(Diagnostic::at_indexed(
             Severity::Error,
@@ -223,12 +195,15 @@ impl Walker<'_> {
                         .collect::<Vec<_>>()
                         .join(", ");
                     let hint = suggestion(s, allowed.iter().map(String::as_str));
-                    self.error(
-                        span,
-                        format!("`{}` cannot be \"{s}\"{hint}; use one of {list}", shown()),
-                    );
+                    let message = Msg::NotAllowed.with(&[
+                        ("key", &shown()),
+                        ("value", &s),
+                        ("hint", &hint),
+                        ("list", &list),
+                    ]);
+                    self.error(span, message);
                 }
-                None => self.type_error(span, &shown(), "a string", value.get_ref()),
+                None => self.type_error(span, &shown(), Msg::TypeText, value.get_ref()),
             }
             return;
         }
@@ -245,19 +220,14 @@ impl Walker<'_> {
                 if let Some(min) = schema.get("minItems").and_then(Json::as_u64)
                     && (items.len() as u64) < min
                 {
-                    self.error(span, format!("`{}` is empty: list at least {min}", shown()));
+                    let message = Msg::EmptyList.with(&[("key", &shown()), ("min", &min)]);
+                    self.error(span, message);
                 }
             }
             (Some("string"), DeValue::String(s)) => self.string(s, span, schema, key),
             (Some("string"), DeValue::Datetime(dt)) if is_date(schema) => {
                 if dt.time.is_some() || dt.date.is_none() {
-                    self.error(
-                        span,
-                        format!(
-                            "`{}` must be a date without a time, like 2024-05-31",
-                            shown()
-                        ),
-                    );
+                    self.error(span, Msg::DateWithTime.with(&[("key", &shown())]));
                 }
             }
             (Some("integer"), DeValue::Integer(i)) => {
@@ -269,27 +239,28 @@ impl Walker<'_> {
                 });
                 if !in_range {
                     let range = match (min, max) {
-                        (Some(a), Some(b)) => format!("between {a} and {b}"),
-                        (Some(a), None) => format!("at least {a}"),
-                        (None, Some(b)) => format!("at most {b}"),
-                        (None, None) => "a whole number".into(),
+                        (Some(a), Some(b)) => Msg::RangeBetween.text(&[("min", &a), ("max", &b)]),
+                        (Some(a), None) => Msg::RangeAtLeast.text(&[("min", &a)]),
+                        (None, Some(b)) => Msg::RangeAtMost.text(&[("max", &b)]),
+                        (None, None) => Msg::TypeWholeNumber.text(&[]),
                     };
-                    self.error(
-                        span,
-                        format!("`{}` is {}; it must be {range}", shown(), i.as_str()),
-                    );
+                    let message = Msg::OutOfRange.with(&[
+                        ("key", &shown()),
+                        ("value", &i.as_str()),
+                        ("range", &range),
+                    ]);
+                    self.error(span, message);
                 }
             }
             (Some("boolean"), DeValue::Boolean(_)) => {}
             (Some(t), other) => {
                 let wanted = match t {
-                    "object" => "a table",
-                    "array" => "a list, like [\"a\", \"b\"]",
-                    "string" if is_date(schema) => "a date, like 2024-05-31",
-                    "string" => "text in quotes",
-                    "integer" => "a whole number",
-                    "boolean" => "true or false",
-                    _ => t,
+                    "object" => Msg::TypeTable,
+                    "array" => Msg::TypeList,
+                    "string" if is_date(schema) => Msg::TypeDate,
+                    "integer" => Msg::TypeWholeNumber,
+                    "boolean" => Msg::TypeBoolean,
+                    _ => Msg::TypeText,
                 };
                 self.type_error(span, &shown(), wanted, other);
             }
@@ -303,54 +274,44 @@ impl Walker<'_> {
         if let Some(min) = schema.get("minLength").and_then(Json::as_u64)
             && chars < min
         {
-            self.error(span.clone(), format!("`{}` must not be empty", shown()));
+            self.error(span.clone(), Msg::EmptyText.with(&[("key", &shown())]));
         }
         if let Some(max) = schema.get("maxLength").and_then(Json::as_u64)
             && chars > max
         {
-            self.error(
-                span.clone(),
-                format!(
-                    "`{}` is {chars} characters long; shorten it to at most {max}",
-                    shown()
-                ),
-            );
+            let message = Msg::TooLong.with(&[("key", &shown()), ("chars", &chars), ("max", &max)]);
+            self.error(span.clone(), message);
         }
         match schema.get("format").and_then(Json::as_str) {
             Some("date") if Date::parse(s).is_none() => {
-                self.error(
-                    span,
-                    format!(
-                        "`{}` has an invalid date \"{s}\": write it like 2024-05-31",
-                        shown()
-                    ),
-                );
+                let message = Msg::InvalidDateText.with(&[("key", &shown()), ("value", &s)]);
+                self.error(span, message);
             }
             Some("uri") if !is_web_url(s) => {
-                self.error(
-                    span,
-                    format!(
-                        "`{}` must be a web address starting with https:// or http://, not \"{}\"",
-                        shown(),
-                        s.chars().take(60).collect::<String>()
-                    ),
-                );
+                let value: String = s.chars().take(60).collect();
+                let message = Msg::NotAWebAddress.with(&[("key", &shown()), ("value", &value)]);
+                self.error(span, message);
             }
             _ => {}
         }
     }
 
-    fn type_error(&mut self, span: Range<usize>, shown: &str, wanted: &str, found: &DeValue) {
+    fn type_error(&mut self, span: Range<usize>, shown: &str, wanted: Msg, found: &DeValue) {
         let found = match found {
-            DeValue::String(_) => "text",
-            DeValue::Integer(_) => "a number",
-            DeValue::Float(_) => "a decimal number",
-            DeValue::Boolean(_) => "true/false",
-            DeValue::Datetime(_) => "a date",
-            DeValue::Array(_) => "a list",
-            DeValue::Table(_) => "a table",
+            DeValue::String(_) => Msg::FoundText,
+            DeValue::Integer(_) => Msg::FoundNumber,
+            DeValue::Float(_) => Msg::FoundDecimal,
+            DeValue::Boolean(_) => Msg::FoundBoolean,
+            DeValue::Datetime(_) => Msg::FoundDate,
+            DeValue::Array(_) => Msg::FoundList,
+            DeValue::Table(_) => Msg::FoundTable,
         };
-        self.error(span, format!("`{shown}` must be {wanted}, not {found}"));
+        let message = Msg::WrongType.with(&[
+            ("key", &shown),
+            ("wanted", &wanted.text(&[])),
+            ("found", &found.text(&[])),
+        ]);
+        self.error(span, message);
     }
 
     fn table(&mut self, table: &DeTable<'_>, span: Range<usize>, schema: &Json, key: &str) {
@@ -368,18 +329,15 @@ impl Walker<'_> {
                     let typed = name.get_ref().as_ref();
                     // Editors write Dutch; a Dutch field name points to its English key.
                     let hint = match dutch_key(typed).filter(|k| properties.contains_key(*k)) {
-                        Some(english) => format!(" (did you mean `{english}`?)"),
+                        Some(english) => hint(english),
                         None => suggestion(typed, properties.keys().map(String::as_str)),
                     };
-                    let place = if key.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" in `{}`", display_key(key))
-                    };
-                    self.error(
-                        name.span(),
-                        format!("unknown key `{}`{place}{hint}", name.get_ref()),
-                    );
+                    let message = Msg::UnknownKey.with(&[
+                        ("key", name.get_ref()),
+                        ("place", &place(key)),
+                        ("hint", &hint),
+                    ]);
+                    self.error(name.span(), message);
                 }
                 None => {}
             }
@@ -387,15 +345,8 @@ impl Walker<'_> {
         if let Some(required) = schema.get("required").and_then(Json::as_array) {
             for name in required.iter().filter_map(Json::as_str) {
                 if !table.keys().any(|k| k.get_ref() == name) {
-                    let place = if key.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" in `{}`", display_key(key))
-                    };
-                    self.error(
-                        span.start..span.start,
-                        format!("missing required key `{name}`{place}"),
-                    );
+                    let message = Msg::MissingKey.with(&[("key", &name), ("place", &place(key))]);
+                    self.error(span.start..span.start, message);
                 }
             }
         }
@@ -426,6 +377,15 @@ fn resolve<'s>(root_schema: &'s Json, schema: &'s Json) -> &'s Json {
         }
     }
     schema
+}
+
+/// `" in `owner`"` for a key inside a table, nothing at the top.
+fn place(key: &str) -> String {
+    if key.is_empty() {
+        String::new()
+    } else {
+        Msg::PlaceIn.text(&[("key", &display_key(key))])
+    }
 }
 
 fn join(prefix: &str, name: &str) -> String {

@@ -51,8 +51,9 @@ pub(crate) fn dutch_key(name: &str) -> Option<&'static str> {
     )
 }
 
-/// Whether the value at `span` looks like a Dutch date (`26-11-2026`, `26/11/2026`).
-pub(crate) fn looks_like_dutch_date(source: &str, span: &std::ops::Range<usize>) -> bool {
+/// The date written year first (`2026-11-26`) when the value at `span` looks like a Dutch date
+/// (`26-11-2026`, `26/11/2026`).
+pub(crate) fn dutch_date(source: &str, span: &std::ops::Range<usize>) -> Option<String> {
     let start = span.start.min(source.len());
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[start..]
@@ -61,10 +62,14 @@ pub(crate) fn looks_like_dutch_date(source: &str, span: &std::ops::Range<usize>)
     let line = &source[line_start..line_end];
     let value = line.split_once('=').map_or(line, |(_, v)| v).trim();
     let parts: Vec<&str> = value.split(['-', '/', '.']).collect();
-    parts.len() == 3
+    let dutch = parts.len() == 3
         && parts[0].len() <= 2
+        && parts[1].len() <= 2
         && parts[2].len() == 4
-        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    dutch.then(|| format!("{}-{:0>2}-{:0>2}", parts[2], parts[1], parts[0]))
 }
 
 #[cfg(test)]
@@ -78,7 +83,11 @@ mod tests {
         assert_eq!(dutch_key("contra-indicaties"), Some("contra_indications"));
         assert_eq!(dutch_key("onzin"), None);
         let source = "last_reviewed = 26-11-2026\n";
-        assert!(looks_like_dutch_date(source, &(16..18)));
-        assert!(!looks_like_dutch_date("x = 2026-11-26\n", &(4..6)));
+        assert_eq!(dutch_date(source, &(16..18)).as_deref(), Some("2026-11-26"));
+        assert_eq!(
+            dutch_date("x = 1/2/2026\n", &(4..6)).as_deref(),
+            Some("2026-02-01")
+        );
+        assert_eq!(dutch_date("x = 2026-11-26\n", &(4..6)), None);
     }
 }

@@ -7,28 +7,27 @@
 //! rejects them where they are typed, with the field named, so no output has to guess.
 
 use crate::Severity;
+use crate::messages::{Message, Msg};
 use crate::model::Method;
 
 /// What a character is, if it may not be in a catalogue text.
-fn forbidden(c: char, multiline: bool) -> Option<&'static str> {
+fn forbidden(c: char, multiline: bool) -> Option<Msg> {
     match c {
         '\n' | '\t' if multiline => None,
         '\r' if multiline => None,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("a control character"),
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some(Msg::CharControl),
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
-            Some("an invisible text-direction mark")
+            Some(Msg::CharDirection)
         }
-        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
-            Some("an invisible zero-width character")
-        }
-        '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}' => Some("a non-character"),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Some(Msg::CharZeroWidth),
+        '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}' => Some(Msg::CharNonCharacter),
         _ => None,
     }
 }
 
 /// Reports every text of `method` that holds a character no output may carry, or that is blank
 /// where a text is required, and Markdown nested too deeply to render in reasonable time.
-pub(crate) fn check_texts(method: &Method, report: &mut dyn FnMut(Severity, &str, String)) {
+pub(crate) fn check_texts(method: &Method, report: &mut dyn FnMut(Severity, &str, Message)) {
     let mut one_line: Vec<(String, &str)> = vec![
         ("name".into(), method.name.as_str()),
         ("summary".into(), method.summary.as_str()),
@@ -56,13 +55,7 @@ pub(crate) fn check_texts(method: &Method, report: &mut dyn FnMut(Severity, &str
     }
     for (key, text) in &one_line {
         if text.trim().is_empty() {
-            report(
-                Severity::Error,
-                key,
-                format!(
-                    "`{key}` is empty or only spaces: write the text, or leave the field out if it is optional"
-                ),
-            );
+            report(Severity::Error, key, Msg::BlankText.with(&[("key", key)]));
         }
         check_chars(key, text, false, report);
     }
@@ -89,10 +82,11 @@ pub(crate) fn check_texts(method: &Method, report: &mut dyn FnMut(Severity, &str
             report(
                 Severity::Error,
                 key,
-                format!(
-                    "`{key}` nests quotes or lists {depth} levels deep; at most {} are shown: flatten the text",
-                    crate::markdown::MAX_NESTING
-                ),
+                Msg::TooDeep.with(&[
+                    ("key", key),
+                    ("depth", &depth),
+                    ("max", &crate::markdown::MAX_NESTING),
+                ]),
             );
         }
     }
@@ -104,7 +98,7 @@ pub(crate) fn check_texts(method: &Method, report: &mut dyn FnMut(Severity, &str
         report(
             Severity::Error,
             "age",
-            format!("`age.min` ({min}) is above `age.max` ({max}): swap them"),
+            Msg::AgeReversed.with(&[("min", &min), ("max", &max)]),
         );
     }
 }
@@ -113,7 +107,7 @@ fn check_chars(
     key: &str,
     text: &str,
     multiline: bool,
-    report: &mut dyn FnMut(Severity, &str, String),
+    report: &mut dyn FnMut(Severity, &str, Message),
 ) {
     if let Some((what, c)) = text
         .chars()
@@ -122,10 +116,11 @@ fn check_chars(
         report(
             Severity::Error,
             key,
-            format!(
-                "`{key}` contains {what} (U+{:04X}), which pages, the feed and the open data cannot show: delete it (retype the text around it if you cannot see it)",
-                u32::from(c)
-            ),
+            Msg::ForbiddenCharacter.with(&[
+                ("key", &key),
+                ("what", &what.text(&[])),
+                ("hex", &format!("{:04X}", u32::from(c))),
+            ]),
         );
     }
 }

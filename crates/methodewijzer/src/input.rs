@@ -11,6 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::messages::{Message, Msg};
 
 /// The largest method, vocabulary or template file read: far above any real one (the largest
 /// method is about 15 KB), far below what could exhaust memory.
@@ -39,25 +40,25 @@ pub enum InputError {
     Io(std::io::Error),
 }
 
+impl InputError {
+    /// The message, with its code (`MW007`–`MW010`), in the language of the process.
+    pub fn message(&self) -> Message {
+        match self {
+            InputError::LinkOutside { folder } => {
+                Msg::LinkOutside.with(&[("folder", &folder.display())])
+            }
+            InputError::NotARegularFile => Msg::NotARegularFile.into(),
+            InputError::TooLarge { limit } => {
+                Msg::TooLarge.with(&[("limit", &(limit / (1024 * 1024)))])
+            }
+            InputError::Io(e) => Msg::Unreadable.with(&[("error", e)]),
+        }
+    }
+}
+
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            InputError::LinkOutside { folder } => write!(
-                f,
-                "this leads outside {} (through a symbolic link or `..`); only files inside it are read: copy the file in instead",
-                folder.display()
-            ),
-            InputError::NotARegularFile => write!(
-                f,
-                "this is not a regular file (a pipe, device or folder); only plain files are read"
-            ),
-            InputError::TooLarge { limit } => write!(
-                f,
-                "this file is larger than {} MB; split it up or make it smaller",
-                limit / (1024 * 1024)
-            ),
-            InputError::Io(e) => write!(f, "cannot read the file: {e}"),
-        }
+        f.write_str(&self.message().text)
     }
 }
 
@@ -118,13 +119,13 @@ pub(crate) fn read_text(path: &Path, diagnostics: &mut Diagnostics) -> Option<St
                     path,
                     &text,
                     text.len()..text.len(),
-                    "the file is not valid UTF-8 here: save it as UTF-8",
+                    Msg::NotUtf8,
                 ));
                 None
             }
         },
         Err(e) => {
-            diagnostics.push(Diagnostic::file(Severity::Error, path, e.to_string()));
+            diagnostics.push(Diagnostic::file(Severity::Error, path, e.message()));
             None
         }
     }

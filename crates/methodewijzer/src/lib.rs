@@ -29,9 +29,12 @@
 //! # let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../interventions");
 //! match methodewijzer::Catalogue::load(dir) {
 //!     Ok(catalogue) => println!("{} methods", catalogue.len()),
-//!     Err(problems) => eprint!("{problems}"), // path:line:col: error: message, with a caret
+//!     Err(problems) => eprint!("{problems}"), // path:line:col: fout[MW201]: bericht, with a caret
 //! }
 //! ```
+//!
+//! Messages are Dutch unless [`messages::set_language`] chooses English; every problem carries
+//! a stable code ([`Diagnostic::code`]) from the one table of texts, [`messages`].
 
 #![warn(missing_docs)]
 
@@ -46,6 +49,7 @@ mod hints;
 mod hygiene;
 pub mod input;
 pub mod markdown;
+pub mod messages;
 mod model;
 mod par;
 #[cfg(feature = "evaluation")]
@@ -54,6 +58,7 @@ mod rules;
 #[cfg(feature = "search")]
 pub mod search;
 mod synonyms;
+mod syntax;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 mod text;
@@ -61,6 +66,7 @@ mod vocab;
 
 pub use catalogue::{Catalogue, LoadOptions, method_schema, method_schema_json};
 pub use diagnostic::{Diagnostic, Diagnostics, EXCERPT_CHARS, LineIndex, Severity};
+pub use messages::{Lang, Msg};
 pub use model::{
     AgeBand, AgeRange, Date, EXPIRED, EntryType, IN_REASSESSMENT, Method, NOT_ASSESSED,
     NOT_RECOGNISED, Owner, PracticeExample, Recognition, Source, Status, recognition_rank,

@@ -9,8 +9,9 @@ use std::sync::OnceLock;
 
 use crate::par::*;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, hint, suggestion};
 use crate::document::Spans;
+use crate::messages::{Message, Msg};
 use crate::model::{Date, Method};
 use crate::text::comparable;
 use crate::vocab::{Kind, VOCABULARIES_FILE, Vocabularies};
@@ -34,7 +35,7 @@ pub(crate) struct Source {
 }
 
 impl Source {
-    pub(crate) fn diagnostic(&self, severity: Severity, key: &str, message: String) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, severity: Severity, key: &str, message: Message) -> Diagnostic {
         let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
         Diagnostic::at_indexed(
             severity,
@@ -76,10 +77,7 @@ pub(crate) fn check_methods(
             diagnostics.push(source.diagnostic(
                 Severity::Error,
                 "name",
-                format!(
-                    "the name \"{}\" is already used by `{other}`: names must be unique",
-                    method.name
-                ),
+                Msg::DuplicateName.with(&[("name", &method.name), ("other", other)]),
             ));
         } else {
             names.insert(key, method.slug.clone());
@@ -100,24 +98,17 @@ fn check_method(
     today: Date,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut report = |severity, key: &str, message: String| {
+    let mut report = |severity, key: &str, message: Message| {
         diagnostics.push(source.diagnostic(severity, key, message));
     };
 
     for kind in Kind::LISTS {
-        let (key, ids) = (kind.key(), kind.list_of(method).unwrap_or_default());
-        let mut seen = std::collections::HashSet::with_capacity(ids.len());
-        for (i, id) in ids.iter().enumerate() {
-            let at = format!("{key}[{i}]");
-            check_term(vocabularies, kind, id, &at, &mut report);
-            if !seen.insert(id) {
-                report(
-                    Severity::Error,
-                    &at,
-                    format!("\"{id}\" is listed twice in `{key}`: remove one"),
-                );
-            }
-        }
+        check_terms(
+            vocabularies,
+            kind,
+            kind.list_of(method).unwrap_or_default(),
+            &mut report,
+        );
     }
     if let Some(level) = &method.prevention_level {
         check_term(
@@ -146,7 +137,7 @@ fn check_method(
             report(
                 Severity::Error,
                 &at("date"),
-                format!("recognition date {date} is in the future"),
+                Msg::RecognitionInFuture.with(&[("date", &date)]),
             );
         }
         if let Some(date) = recognition.date
@@ -155,9 +146,7 @@ fn check_method(
             report(
                 Severity::Error,
                 &at("date"),
-                format!(
-                    "recognition date {date} is before 1990, when no Dutch recognition existed: check the year"
-                ),
+                Msg::RecognitionBefore1990.with(&[("date", &date)]),
             );
         }
         if vocabularies.committee_of(&recognition.scheme).is_none() {
@@ -166,18 +155,11 @@ fn check_method(
             report(
                 Severity::Error,
                 &at("scheme"),
-                format!(
-                    "unknown committee \"{}\"{hint}; the committees are in `_vocabularies.toml` under `committees` (add the deelcommissie in brackets after the name)",
-                    recognition.scheme
-                ),
+                Msg::UnknownCommittee.with(&[("scheme", &recognition.scheme), ("hint", &hint)]),
             );
         }
         if recognition.level == crate::model::EXPIRED {
-            report(
-                Severity::Error,
-                &at("level"),
-                "\"erkenning-verlopen\" is worked out from the dates: record the level that was granted and its `date`".to_string(),
-            );
+            report(Severity::Error, &at("level"), Msg::ExpiredTyped.into());
         }
         if recognition.level == crate::model::NOT_RECOGNISED
             && recognition
@@ -188,32 +170,25 @@ fn check_method(
             report(
                 Severity::Error,
                 &at("level"),
-                "\"niet-erkend\" needs the committee's reason in `note`, so that readers know why"
-                    .to_string(),
+                Msg::NotRecognisedNeedsNote.into(),
             );
         }
         let ranked = crate::model::recognition_rank(&recognition.level) > 0;
         if ranked && recognition.date.is_none() && !recognition.date_unknown {
-            report(
-                Severity::Error,
-                &at("level"),
-                "a recognition level needs the `date` of the judgement, so that its expiry can be checked; if no source gives the date, write `date_unknown = true`".to_string(),
-            );
+            report(Severity::Error, &at("level"), Msg::LevelNeedsDate.into());
         }
         if recognition.date_unknown && recognition.date.is_some() {
             report(
                 Severity::Error,
                 &at("date_unknown"),
-                "`date_unknown = true` beside a `date`: remove one of the two".to_string(),
+                Msg::DateAndDateUnknown.into(),
             );
         }
         match (recognition.date, recognition.valid_until) {
             (Some(date), Some(until)) if until < date => report(
                 Severity::Error,
                 &at("valid_until"),
-                format!(
-                    "`valid_until` ({until}) is before the recognition `date` ({date}): check both dates"
-                ),
+                Msg::ValidUntilBeforeDate.with(&[("until", &until), ("date", &date)]),
             ),
             (Some(date), None) => {
                 recognition.valid_until = Some(if recognition.conditional {
@@ -241,10 +216,13 @@ fn check_method(
             report(
                 Severity::Warning,
                 &key,
-                format!(
-                    "the recognition \"{}\" expired on {until}: ask the owner about re-assessment, or record the new recognition",
-                    vocabularies.label(Kind::RecognitionLevel, &recognition.level)
-                ),
+                Msg::RecognitionExpired.with(&[
+                    (
+                        "level",
+                        &vocabularies.label(Kind::RecognitionLevel, &recognition.level),
+                    ),
+                    ("until", &until),
+                ]),
             );
         }
     }
@@ -255,20 +233,20 @@ fn check_method(
             report(
                 Severity::Error,
                 &at,
-                format!("`{slug}` is this method itself: remove it from `related`"),
+                Msg::RelatedItself.with(&[("slug", slug)]),
             );
         } else if slugs.binary_search(slug).is_err() {
             let hint = suggestion(slug, slugs.iter().map(String::as_str));
             report(
                 Severity::Error,
                 &at,
-                format!("unknown method `{slug}` in `related`{hint}"),
+                Msg::UnknownRelated.with(&[("slug", slug), ("hint", &hint)]),
             );
         } else if method.related[..i].contains(slug) {
             report(
                 Severity::Error,
                 &at,
-                format!("`{slug}` is listed twice in `related`: remove one"),
+                Msg::RelatedTwice.with(&[("slug", slug)]),
             );
         }
     }
@@ -280,10 +258,7 @@ fn check_method(
         report(
             Severity::Error,
             "last_reviewed",
-            format!(
-                "`last_reviewed` ({}) is before 1990: write the date someone last checked this description, like {today}",
-                method.last_reviewed
-            ),
+            Msg::ReviewedBefore1990.with(&[("date", &method.last_reviewed), ("today", &today)]),
         );
     }
 
@@ -291,10 +266,7 @@ fn check_method(
         report(
             Severity::Error,
             "last_reviewed",
-            format!(
-                "`last_reviewed` ({}) is in the future",
-                method.last_reviewed
-            ),
+            Msg::ReviewedInFuture.with(&[("date", &method.last_reviewed), ("today", &today)]),
         );
     } else if method.last_reviewed >= earliest
         && method.last_reviewed.add_years(REVIEW_YEARS) < today
@@ -302,19 +274,63 @@ fn check_method(
         report(
             Severity::Warning,
             "last_reviewed",
-            format!(
-                "last reviewed on {}, more than {REVIEW_YEARS} years ago: check the description and update `last_reviewed`",
-                method.last_reviewed
-            ),
+            Msg::StaleReview.with(&[("date", &method.last_reviewed), ("years", &REVIEW_YEARS)]),
         );
     }
 
     if method.sources.is_empty() {
-        report(
-            Severity::Warning,
-            "name",
-            "no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description".to_string(),
-        );
+        report(Severity::Warning, "name", Msg::NoSources.into());
+    }
+}
+
+/// The vocabulary ids of a method file that has other errors, read from what could be read of
+/// it: an unknown theme is worth knowing in the same run as a mistyped date.
+pub(crate) struct Ids {
+    lists: Vec<(Kind, Vec<String>)>,
+    prevention_level: Option<String>,
+}
+
+impl Ids {
+    /// The lists of ids in `tree` (a list that holds anything but text is left out: its type
+    /// is already reported).
+    pub(crate) fn of(tree: &toml::Table) -> Ids {
+        let lists = Kind::LISTS
+            .iter()
+            .filter_map(|&kind| {
+                let items = tree.get(kind.key())?.as_array()?;
+                let ids: Option<Vec<String>> =
+                    items.iter().map(|v| v.as_str().map(String::from)).collect();
+                Some((kind, ids?))
+            })
+            .collect();
+        let prevention_level = tree
+            .get("prevention_level")
+            .and_then(|v| v.as_str())
+            .map(String::from);
+        Ids {
+            lists,
+            prevention_level,
+        }
+    }
+}
+
+/// The vocabulary checks of the method files that have other errors.
+pub(crate) fn check_broken(
+    broken: &[(Ids, Source)],
+    vocabularies: &Vocabularies,
+    diagnostics: &mut Diagnostics,
+) {
+    for (ids, source) in broken {
+        let mut report = |severity, key: &str, message: Message| {
+            diagnostics.push(source.diagnostic(severity, key, message));
+        };
+        for (kind, list) in &ids.lists {
+            check_terms(vocabularies, *kind, list, &mut report);
+        }
+        if let Some(level) = &ids.prevention_level {
+            let kind = Kind::PreventionLevel;
+            check_term(vocabularies, kind, level, "prevention_level", &mut report);
+        }
     }
 }
 
@@ -334,10 +350,7 @@ pub(crate) fn warn_one_sided_related(methods: &[(Method, Source)], diagnostics: 
                 diagnostics.push(source.diagnostic(
                     Severity::Warning,
                     &format!("related[{i}]"),
-                    format!(
-                        "`{other}` does not list `{}` in its `related`: add it there too, or remove it here",
-                        method.slug
-                    ),
+                    Msg::OneSidedRelated.with(&[("other", other), ("slug", &method.slug)]),
                 ));
             }
         }
@@ -385,14 +398,19 @@ pub(crate) fn warn_similar_names(methods: &[(Method, Source)], diagnostics: &mut
                 let both_names = key_b == "name" && entries[a].2 == "name";
                 if (same && !both_names || close) && reported.insert((*method_a, *method_b)) {
                     let (other, source) = (&methods[*method_a].0, &methods[*method_b].1);
-                    let how = if same { "the same as" } else { "very close to" };
+                    let msg = if same {
+                        Msg::SameName
+                    } else {
+                        Msg::SimilarName
+                    };
                     diagnostics.push(source.diagnostic(
                         Severity::Warning,
                         key_b,
-                        format!(
-                            "\"{}\" is {how} \"{text_a}\" of `{}`: is this the same method? Merge them, or make the names distinct",
-                            entries[b].3, other.slug
-                        ),
+                        msg.with(&[
+                            ("name", &entries[b].3),
+                            ("other_name", text_a),
+                            ("other", &other.slug),
+                        ]),
                     ));
                 }
             }
@@ -429,12 +447,35 @@ fn bag_distance(a: &str, b: &str) -> usize {
     only_a.max(only_b)
 }
 
-fn check_term(
+/// The ids of one list field (`themes`): each known, none twice.
+pub(crate) fn check_terms(
+    vocabularies: &Vocabularies,
+    kind: Kind,
+    ids: &[String],
+    report: &mut impl FnMut(Severity, &str, Message),
+) {
+    let key = kind.key();
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        let at = format!("{key}[{i}]");
+        check_term(vocabularies, kind, id, &at, report);
+        if !seen.insert(id) {
+            report(
+                Severity::Error,
+                &at,
+                Msg::TermTwice.with(&[("id", id), ("key", &key)]),
+            );
+        }
+    }
+}
+
+/// One vocabulary id, known or reported with the likeliest meant one and the valid ids.
+pub(crate) fn check_term(
     vocabularies: &Vocabularies,
     kind: Kind,
     id: &str,
     at: &str,
-    report: &mut impl FnMut(Severity, &str, String),
+    report: &mut impl FnMut(Severity, &str, Message),
 ) {
     if vocabularies.get(kind, id).is_none() {
         let ids: Vec<&str> = vocabularies
@@ -447,22 +488,21 @@ fn check_term(
             .terms(kind)
             .iter()
             .find(|t| t.label.to_lowercase() == id.to_lowercase())
-            .map(|t| format!(" (did you mean `{}`?)", t.id));
+            .map(|t| hint(&t.id));
         let hint = by_label.unwrap_or_else(|| suggestion(id, ids.iter().copied()));
         // The valid ids, so an editor need not open another file: all of a short list.
         let listed = if ids.len() <= 20 {
-            format!("; the ids are: {}", ids.join(", "))
+            Msg::IdsListed.text(&[("ids", &ids.join(", "))])
         } else {
-            format!(
-                "; the ids are in `{VOCABULARIES_FILE}` under `{}`",
-                kind.key()
-            )
+            Msg::IdsInFile.text(&[("file", &VOCABULARIES_FILE), ("key", &kind.key())])
         };
-        report(
-            Severity::Error,
-            at,
-            format!("unknown {} \"{id}\"{hint}{listed}", kind.noun()),
-        );
+        let message = Msg::UnknownTerm.with(&[
+            ("noun", &kind.noun()),
+            ("id", &id),
+            ("hint", &hint),
+            ("listed", &listed),
+        ]);
+        report(Severity::Error, at, message);
     }
 }
 

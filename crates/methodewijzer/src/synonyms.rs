@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, suggestion};
 use crate::document::{self, Parsed};
 use crate::input::read_text as read;
+use crate::messages::{Message, Msg};
 use crate::text::{is_valid_slug, slugify};
 
 /// File name of the synonyms inside the catalogue folder (optional).
@@ -96,7 +97,7 @@ pub(crate) fn load_synonyms(
         document::parse::<Synonyms>(path, &text, synonyms_schema(), diagnostics)?;
     let lines = LineIndex::new(&text);
     let mut failed = false;
-    let mut report = |key: &str, message: String| {
+    let mut report = |key: &str, message: Message| {
         failed = true;
         diagnostics.push(Diagnostic::at_indexed(
             Severity::Error,
@@ -113,20 +114,17 @@ pub(crate) fn load_synonyms(
             if !is_valid_slug(id) {
                 report(
                     &format!("groups[{g}].id"),
-                    format!(
-                        "id \"{id}\" may hold only lowercase letters, digits and hyphens (try \"{}\")",
-                        slugify(id)
-                    ),
+                    Msg::SynonymBadId.with(&[("id", id), ("slug", &slugify(id))]),
                 );
             }
             if let Some(first) = ids.insert(id, g) {
                 report(
                     &format!("groups[{g}].id"),
-                    format!(
-                        "id \"{id}\" is used twice (groups {} and {}): merge them",
-                        first + 1,
-                        g + 1
-                    ),
+                    Msg::SynonymIdTwice.with(&[
+                        ("id", id),
+                        ("first", &(first + 1)),
+                        ("second", &(g + 1)),
+                    ]),
                 );
             }
         }
@@ -134,17 +132,9 @@ pub(crate) fn load_synonyms(
         for (w, word) in group.words.iter().enumerate() {
             let key = format!("groups[{g}].words[{w}]");
             if !seen.insert(word.to_lowercase()) {
-                report(
-                    &key,
-                    format!("\"{word}\" is listed twice in this group: remove one"),
-                );
+                report(&key, Msg::SynonymWordTwice.with(&[("word", word)]));
             } else if !has_words(word) {
-                report(
-                    &key,
-                    format!(
-                        "\"{word}\" has no searchable word (only stop words such as \"de\" or \"alleen\"): it would match nothing, or everything"
-                    ),
-                );
+                report(&key, Msg::SynonymNoWords.with(&[("word", word)]));
             }
         }
     }
@@ -152,15 +142,12 @@ pub(crate) fn load_synonyms(
         for (b, id) in group.broader.iter().enumerate() {
             let key = format!("groups[{g}].broader[{b}]");
             if group.id.as_deref() == Some(id.as_str()) {
-                report(
-                    &key,
-                    format!("\"{id}\" is this group itself: remove it from `broader`"),
-                );
+                report(&key, Msg::SynonymBroaderItself.with(&[("id", id)]));
             } else if !ids.contains_key(id.as_str()) {
                 let hint = suggestion(id, ids.keys().copied());
                 report(
                     &key,
-                    format!("unknown group id \"{id}\" in `broader`{hint}"),
+                    Msg::SynonymUnknownBroader.with(&[("id", id), ("hint", &hint)]),
                 );
             }
         }
@@ -176,9 +163,7 @@ pub(crate) fn load_synonyms(
         if in_cycle && !value.groups[g].broader.is_empty() {
             report(
                 &format!("groups[{g}].broader[0]"),
-                format!(
-                    "\"{id}\" is broader than itself through `broader`: broader relations must not form a circle"
-                ),
+                Msg::SynonymCycle.with(&[("id", id)]),
             );
         }
     }

@@ -18,6 +18,7 @@ use serde_json::Value as Json;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity};
 use crate::document::{self, Parsed};
 use crate::input::read_text as read;
+use crate::messages::{Message, Msg};
 use crate::model::{AgeBand, AgeRange, Date, Method};
 use crate::text::{is_valid_slug, slugify};
 
@@ -164,17 +165,19 @@ impl Kind {
         }
     }
 
-    /// A singular English noun for messages ("unknown theme `x`").
+    /// A singular noun for messages ("onbekend thema `x`"), in the language of the process
+    /// ([`crate::messages::language`]).
     pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Theme => "theme",
-            Kind::TargetGroup => "target group",
-            Kind::Setting => "setting",
-            Kind::Law => "law",
-            Kind::CarriedOutBy => "carried_out_by value",
-            Kind::PreventionLevel => "prevention level",
-            Kind::RecognitionLevel => "recognition level",
-        }
+        let msg = match self {
+            Kind::Theme => Msg::NounTheme,
+            Kind::TargetGroup => Msg::NounTargetGroup,
+            Kind::Setting => Msg::NounSetting,
+            Kind::Law => Msg::NounLaw,
+            Kind::CarriedOutBy => Msg::NounCarriedOutBy,
+            Kind::PreventionLevel => Msg::NounPreventionLevel,
+            Kind::RecognitionLevel => Msg::NounRecognitionLevel,
+        };
+        msg.template(crate::messages::language())
     }
 }
 
@@ -264,9 +267,7 @@ pub(crate) fn load_vocabularies(
         diagnostics.push(Diagnostic::file(
             Severity::Error,
             path,
-            format!(
-                "missing {VOCABULARIES_FILE}: the catalogue folder needs its vocabularies (themes, target groups, …)"
-            ),
+            Msg::MissingVocabularies.with(&[("file", &VOCABULARIES_FILE)]),
         ));
         return None;
     }
@@ -277,14 +278,14 @@ pub(crate) fn load_vocabularies(
     // checked, from a lenient read: every problem of the file in one run.
     let (value, spans, mut failed) = match parsed {
         Ok(Parsed { value, spans }) => (value, spans, false),
-        Err(Some(spans)) => match toml::from_str::<LenientVocabularies>(&text) {
-            Ok(lenient) => (lenient.into_vocabularies(), spans, true),
+        Err(Some(broken)) => match toml::from_str::<LenientVocabularies>(&text) {
+            Ok(lenient) => (lenient.into_vocabularies(), broken.spans, true),
             Err(_) => return None,
         },
         Err(None) => return None,
     };
     let lines = LineIndex::new(&text);
-    let mut report = |span: std::ops::Range<usize>, message: String| {
+    let mut report = |span: std::ops::Range<usize>, message: Message| {
         diagnostics.push(Diagnostic::at_indexed(
             Severity::Error,
             path,
@@ -303,34 +304,26 @@ pub(crate) fn load_vocabularies(
                 failed = true;
                 report(
                     span.clone(),
-                    format!(
-                        "id \"{}\" may hold only lowercase letters, digits and hyphens (try \"{}\")",
-                        term.id,
-                        slugify(&term.id)
-                    ),
+                    Msg::VocabularyBadId.with(&[("id", &term.id), ("slug", &slugify(&term.id))]),
                 );
             }
             if let Some(first) = seen.insert(&term.id, i) {
                 failed = true;
                 report(
                     span,
-                    format!(
-                        "id \"{}\" is used twice in `{}` (entries {} and {})",
-                        term.id,
-                        kind.key(),
-                        first + 1,
-                        i + 1
-                    ),
+                    Msg::VocabularyIdTwice.with(&[
+                        ("id", &term.id),
+                        ("key", &kind.key()),
+                        ("first", &(first + 1)),
+                        ("second", &(i + 1)),
+                    ]),
                 );
             }
             if term.label.trim().is_empty() {
                 failed = true;
                 report(
                     spans.of(&format!("{}[{i}].label", kind.key())),
-                    format!(
-                        "the label of \"{}\" is empty: write the name users see, such as \"Eenzaamheid\"",
-                        term.id
-                    ),
+                    Msg::VocabularyEmptyLabel.with(&[("id", &term.id)]),
                 );
             }
         }

@@ -133,7 +133,7 @@ fn a_lenient_load_keeps_the_valid_methods_and_reports_the_rest() {
     assert_eq!(slugs, ["wandelclub"]);
     let failed: Vec<String> = headlines(dir.path(), &problems)
         .into_iter()
-        .filter(|h| h.contains(": error: "))
+        .filter(|h| h.contains(": fout["))
         .map(|h| h.split(':').next().unwrap().to_string())
         .collect();
     assert!(failed.iter().any(|f| f == "kapot.toml"), "{failed:?}");
@@ -153,7 +153,7 @@ fn broken_toml() {
     let error = one_error(&text);
     assert_eq!(
         error,
-        "wandelclub.toml:1:19: error: invalid TOML: invalid basic string, expected `\"`"
+        "wandelclub.toml:1:19: fout[MW106]: de tekst is niet afgesloten: zet een `\"` aan het eind van de tekst (voor een tekst van meer regels: drie, `\"\"\"`)"
     );
 }
 
@@ -164,8 +164,8 @@ fn unknown_key_with_suggestion() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:1:1: error: missing required key `aim`",
-            "wandelclub.toml:5:1: error: unknown key `aimm` (did you mean `aim`?)",
+            "wandelclub.toml:1:1: fout[MW202]: de verplichte sleutel `aim` ontbreekt: voeg hem toe (zie `_template.toml`)",
+            "wandelclub.toml:5:1: fout[MW201]: onbekende sleutel `aimm` (bedoelt u `aim`?): verbeter de naam, of haal de regel weg",
         ]
     );
 }
@@ -177,7 +177,7 @@ fn unknown_key_in_a_nested_table() {
     );
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:12:1: error: unknown key `websit` in `owner` (did you mean `website`?)"
+        "wandelclub.toml:12:1: fout[MW201]: onbekende sleutel `websit` in `owner` (bedoelt u `website`?): verbeter de naam, of haal de regel weg"
     );
 }
 
@@ -186,7 +186,7 @@ fn missing_required_field() {
     let text = VALID.replace("approach = \"Wekelijks wandelen.\"\n", "");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:1:1: error: missing required key `approach`"
+        "wandelclub.toml:1:1: fout[MW202]: de verplichte sleutel `approach` ontbreekt: voeg hem toe (zie `_template.toml`)"
     );
 }
 
@@ -195,7 +195,7 @@ fn missing_required_field_in_a_recognition() {
     let text = format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:10:1: error: missing required key `level` in `recognitions[1]`"
+        "wandelclub.toml:10:1: fout[MW202]: de verplichte sleutel `level` ontbreekt in `recognitions[1]`: voeg hem toe (zie `_template.toml`)"
     );
 }
 
@@ -204,12 +204,12 @@ fn wrong_type() {
     let text = VALID.replace("themes = [\"eenzaamheid\"]", "themes = \"eenzaamheid\"");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:3:10: error: `themes` must be a list, like [\"a\", \"b\"], not text"
+        "wandelclub.toml:3:10: fout[MW203]: `themes` is tekst; hier hoort een lijst, zoals [\"a\", \"b\"]"
     );
     let text = format!("{VALID}age = {{ min = \"zestig\" }}\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:9:15: error: `age.min` must be a whole number, not text"
+        "wandelclub.toml:9:15: fout[MW203]: `age.min` is tekst; hier hoort een heel getal"
     );
 }
 
@@ -218,7 +218,7 @@ fn number_out_of_range() {
     let text = format!("{VALID}age = {{ min = 300 }}\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:9:15: error: `age.min` is 300; it must be between 0 and 120"
+        "wandelclub.toml:9:15: fout[MW207]: `age.min` is 300; het moet tussen 0 en 120 zijn"
     );
 }
 
@@ -227,7 +227,7 @@ fn unknown_status_with_suggestion() {
     let text = format!("{VALID}status = \"actif\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:9:10: error: `status` cannot be \"actif\" (did you mean `actief`?); use one of \"actief\", \"in ontwikkeling\", \"niet meer beschikbaar\""
+        "wandelclub.toml:9:10: fout[MW204]: `status` kan niet \"actif\" zijn (bedoelt u `actief`?); kies uit \"actief\", \"in ontwikkeling\", \"niet meer beschikbaar\""
     );
 }
 
@@ -236,7 +236,7 @@ fn unknown_vocabulary_id_with_suggestion() {
     let text = VALID.replace("[\"eenzaamheid\"]", "[\"eenzaamheid\", \"schulden\"]");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:3:26: error: unknown theme \"schulden\" (did you mean `schulden-en-armoede`?); the ids are: eenzaamheid, schulden-en-armoede"
+        "wandelclub.toml:3:26: fout[MW301]: thema \"schulden\" is onbekend (bedoelt u `schulden-en-armoede`?); de ids zijn: eenzaamheid, schulden-en-armoede"
     );
 }
 
@@ -249,10 +249,10 @@ fn unknown_vocabulary_id_in_every_vocabulary_field() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:9:9: error: unknown law \"wmo2015\" (did you mean `wmo`?); the ids are: wmo",
-            "wandelclub.toml:10:19: error: unknown carried_out_by value \"vrijwilligers\" (did you mean `vrijwilliger`?); the ids are: vrijwilliger",
-            "wandelclub.toml:11:13: error: unknown setting \"wijk\" (did you mean `wijkteam`?); the ids are: wijkteam",
-            "wandelclub.toml:12:20: error: unknown prevention level \"selectieve\" (did you mean `selectief`?); the ids are: selectief",
+            "wandelclub.toml:9:9: fout[MW301]: wet \"wmo2015\" is onbekend (bedoelt u `wmo`?); de ids zijn: wmo",
+            "wandelclub.toml:10:19: fout[MW301]: uitvoerder (carried_out_by) \"vrijwilligers\" is onbekend (bedoelt u `vrijwilliger`?); de ids zijn: vrijwilliger",
+            "wandelclub.toml:11:13: fout[MW301]: werkveld \"wijk\" is onbekend (bedoelt u `wijkteam`?); de ids zijn: wijkteam",
+            "wandelclub.toml:12:20: fout[MW301]: preventieniveau \"selectieve\" is onbekend (bedoelt u `selectief`?); de ids zijn: selectief",
         ]
     );
 }
@@ -263,7 +263,7 @@ fn unknown_recognition_level() {
         format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"goed onderbouwd\"\n");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:12:9: error: unknown recognition level \"goed onderbouwd\" (did you mean `goed-onderbouwd`?); the ids are: niet-beoordeeld, goed-onderbouwd"
+        "wandelclub.toml:12:9: fout[MW301]: erkenningsniveau \"goed onderbouwd\" is onbekend (bedoelt u `goed-onderbouwd`?); de ids zijn: niet-beoordeeld, goed-onderbouwd"
     );
 }
 
@@ -275,7 +275,7 @@ fn unknown_related_slug_with_suggestion() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:9:12: error: unknown method `buurtkamr` in `related` (did you mean `buurtkamer`?)"
+            "wandelclub.toml:9:12: fout[MW303]: onbekende methode `buurtkamr` in `related` (bedoelt u `buurtkamer`?): gebruik de bestandsnaam van de methode, zonder `.toml`"
         ]
     );
 }
@@ -285,17 +285,17 @@ fn bad_dates() {
     let text = VALID.replace("2025-06-01", "\"2025-13-01\"");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:7:17: error: `last_reviewed` has an invalid date \"2025-13-01\": write it like 2024-05-31"
+        "wandelclub.toml:7:17: fout[MW210]: `last_reviewed` heeft een ongeldige datum \"2025-13-01\": schrijf hem als 2024-05-31"
     );
     let text = VALID.replace("2025-06-01", "2025-06-01T10:00:00");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:7:17: error: `last_reviewed` must be a date without a time, like 2024-05-31"
+        "wandelclub.toml:7:17: fout[MW206]: `last_reviewed` moet een datum zonder tijd zijn, zoals 2024-05-31"
     );
     let text = VALID.replace("2025-06-01", "2027-01-01");
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:7:17: error: `last_reviewed` (2027-01-01) is in the future"
+        "wandelclub.toml:7:17: fout[MW409]: `last_reviewed` (2027-01-01) ligt in de toekomst: schrijf de datum waarop de beschrijving is nagekeken, uiterlijk vandaag (2026-11-23)"
     );
 }
 
@@ -305,7 +305,7 @@ fn a_recognition_level_needs_a_date_or_date_unknown() {
         format!("{VALID}\n[[recognitions]]\nscheme = \"Movisie\"\nlevel = \"goed-onderbouwd\"\n");
     assert_eq!(
         one_error(&undated),
-        "wandelclub.toml:12:9: error: a recognition level needs the `date` of the judgement, so that its expiry can be checked; if no source gives the date, write `date_unknown = true`"
+        "wandelclub.toml:12:9: fout[MW405]: bij een erkenningsniveau hoort de `date` van het oordeel, zodat te zien is wanneer het verloopt; geeft geen bron de datum, schrijf dan `date_unknown = true`"
     );
     // Saying so explicitly is accepted, and the recognition stays current.
     let (_dir, result) = load(&[(
@@ -323,7 +323,7 @@ fn a_recognition_level_needs_a_date_or_date_unknown() {
     let both = format!("{undated}date = 2024-01-01\ndate_unknown = true\n");
     assert_eq!(
         one_error(&both),
-        "wandelclub.toml:14:16: error: `date_unknown = true` beside a `date`: remove one of the two"
+        "wandelclub.toml:14:16: fout[MW406]: `date_unknown = true` naast een `date`: haal één van de twee weg"
     );
 }
 
@@ -334,7 +334,7 @@ fn valid_until_before_date() {
     );
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:14:15: error: `valid_until` (2023-01-01) is before the recognition `date` (2024-01-01): check both dates"
+        "wandelclub.toml:14:15: fout[MW407]: `valid_until` (2023-01-01) ligt voor de erkenningsdatum `date` (2024-01-01): controleer beide datums"
     );
 }
 
@@ -349,8 +349,8 @@ fn non_http_urls() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:11:7: error: `sources[1].url` must be a web address starting with https:// or http://, not \"javascript:alert(1)\"",
-            "wandelclub.toml:15:11: error: `owner.website` must be a web address starting with https:// or http://, not \"www.example.org\"",
+            "wandelclub.toml:11:7: fout[MW211]: `sources[1].url` moet een webadres zijn dat begint met https:// of http://, niet \"javascript:alert(1)\"",
+            "wandelclub.toml:15:11: fout[MW211]: `owner.website` moet een webadres zijn dat begint met https:// of http://, niet \"www.example.org\"",
         ]
     );
 }
@@ -361,7 +361,7 @@ fn summary_too_long() {
     let text = VALID.replace("Samen wandelen tegen eenzaamheid.", long.trim());
     assert_eq!(
         one_error(&text),
-        "wandelclub.toml:2:11: error: `summary` is 319 characters long; shorten it to at most 300"
+        "wandelclub.toml:2:11: fout[MW209]: `summary` is 319 tekens lang; maak het korter, tot hoogstens 300"
     );
 }
 
@@ -374,8 +374,8 @@ fn empty_required_text_and_lists() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:1:8: error: `name` must not be empty",
-            "wandelclub.toml:4:17: error: `target_groups` is empty: list at least 1",
+            "wandelclub.toml:1:8: fout[MW208]: `name` mag niet leeg zijn: vul de tekst in",
+            "wandelclub.toml:4:17: fout[MW205]: `target_groups` is leeg: noem er minstens 1",
         ]
     );
 }
@@ -387,7 +387,7 @@ fn duplicate_names() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:1:8: error: the name \"Wandelclub\" is already used by `wandelclub-2`: names must be unique"
+            "wandelclub.toml:1:8: fout[MW306]: de naam \"Wandelclub\" wordt al gebruikt door `wandelclub-2`: namen moeten uniek zijn"
         ]
     );
 }
@@ -401,8 +401,8 @@ fn duplicate_vocabulary_and_related_entries() {
     assert_eq!(
         errors,
         [
-            "wandelclub.toml:3:26: error: \"eenzaamheid\" is listed twice in `themes`: remove one",
-            "wandelclub.toml:9:26: error: `buurtkamer` is listed twice in `related`: remove one",
+            "wandelclub.toml:3:26: fout[MW302]: \"eenzaamheid\" staat twee keer in `themes`: haal er één weg",
+            "wandelclub.toml:9:26: fout[MW305]: `buurtkamer` staat twee keer in `related`: haal er één weg",
         ]
     );
 }
@@ -413,7 +413,7 @@ fn bad_file_name() {
     assert_eq!(
         errors,
         [
-            "Wandel Club.toml:1:1: error: the file name is the method's slug and may hold only lowercase letters, digits and hyphens (rename it to `wandel-club.toml`)"
+            "Wandel Club.toml:1:1: fout[MW005]: de bestandsnaam is de slug van de methode en mag alleen kleine letters, cijfers en streepjes bevatten (hernoem het naar `wandel-club.toml`)"
         ]
     );
 }
@@ -431,7 +431,9 @@ fn not_utf8() {
     );
     assert_eq!(
         errors,
-        ["wandelclub.toml:9:15: error: the file is not valid UTF-8 here: save it as UTF-8"]
+        [
+            "wandelclub.toml:9:15: fout[MW006]: het bestand is hier geen geldige UTF-8: sla het op als UTF-8"
+        ]
     );
 }
 
@@ -443,7 +445,7 @@ fn warning_for_a_method_without_sources() {
     assert_eq!(
         headlines(dir.path(), catalogue.warnings()),
         [
-            "wandelclub.toml:1:8: warning: no sources: add at least one `[[sources]]` (title, and a URL where there is one) so that readers and reviewers can check the description"
+            "wandelclub.toml:1:8: waarschuwing[MW601]: geen bronnen: voeg minstens één `[[sources]]` toe (een titel, en een URL als die er is), zodat lezers en beoordelaars de beschrijving kunnen nagaan"
         ]
     );
 }
@@ -457,8 +459,8 @@ fn warnings_for_expired_recognition_and_stale_review() {
     assert_eq!(
         headlines(dir.path(), catalogue.warnings()),
         [
-            "wandelclub.toml:7:17: warning: last reviewed on 2022-06-01, more than 3 years ago: check the description and update `last_reviewed`",
-            "wandelclub.toml:13:8: warning: the recognition \"Goed onderbouwd\" expired on 2025-03-01: ask the owner about re-assessment, or record the new recognition",
+            "wandelclub.toml:7:17: waarschuwing[MW452]: laatst nagekeken op 2022-06-01, meer dan 3 jaar geleden: kijk de beschrijving na en werk `last_reviewed` bij",
+            "wandelclub.toml:13:8: waarschuwing[MW451]: de erkenning \"Goed onderbouwd\" is verlopen op 2025-03-01: vraag de eigenaar naar de herbeoordeling, of schrijf de nieuwe erkenning erbij",
         ]
     );
     // The five-year validity is filled in for users of the library too.
@@ -490,14 +492,46 @@ fn all_problems_of_all_files_in_one_run() {
     assert_eq!(
         errors,
         [
-            "a.toml:1:1: error: missing required key `aim`",
-            "a.toml:5:1: error: unknown key `doel` (did you mean `aim`?)",
-            "b.toml:4:18: error: unknown target group \"oudere\" (did you mean `ouderen`?); the ids are: ouderen",
-            "b.toml:9:12: error: unknown method `wandelclub` in `related`",
-            "b.toml:9:26: error: unknown method `koffie` in `related`",
-            "c.toml:1:16: error: invalid TOML: unexpected key or value, expected newline, `#`",
+            "a.toml:1:1: fout[MW202]: de verplichte sleutel `aim` ontbreekt: voeg hem toe (zie `_template.toml`)",
+            "a.toml:5:1: fout[MW201]: onbekende sleutel `doel` (bedoelt u `aim`?): verbeter de naam, of haal de regel weg",
+            "b.toml:4:18: fout[MW301]: doelgroep \"oudere\" is onbekend (bedoelt u `ouderen`?); de ids zijn: ouderen",
+            "b.toml:9:12: fout[MW303]: onbekende methode `wandelclub` in `related`: gebruik de bestandsnaam van de methode, zonder `.toml`",
+            "b.toml:9:26: fout[MW303]: onbekende methode `koffie` in `related`: gebruik de bestandsnaam van de methode, zonder `.toml`",
+            "c.toml:1:16: fout[MW107]: hier staat iets onverwachts: zet elke sleutel op een eigen regel (`sleutel = waarde`), tekst tussen aanhalingstekens en commentaar achter een `#`",
         ]
     );
+}
+
+#[test]
+fn a_dutch_date_does_not_hide_the_other_problems_of_its_file() {
+    let text = VALID
+        .replace("2025-06-01", "26-11-2026")
+        .replace("[\"ouderen\"]", "[\"senioren\"]")
+        .replace("aim =", "doel =")
+        + "kosten = \"Gratis.\"\nstatus = \"actif\"\n";
+    let (dir, result) = load(&[("wandelclub.toml", &text)]);
+    let problems = result.unwrap_err();
+    let codes: Vec<String> = problems
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line, d.column, d.code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "1:1 MW202",   // `aim` is missing
+            "4:18 MW301",  // "senioren" is no target group
+            "5:1 MW201",   // `doel`, meant `aim`
+            "7:17 MW104",  // the Dutch date
+            "9:1 MW201",   // `kosten`, meant `costs`
+            "10:10 MW204", // "actif", meant "actief"
+        ],
+        "{}",
+        headlines(dir.path(), &problems).join("\n")
+    );
+    let date = &problems.iter().find(|d| d.code == "MW104").unwrap().message;
+    assert!(date.contains("schrijf de datum als 2026-11-26"), "{date}");
+    let costs = &problems.iter().find(|d| d.line == 9).unwrap().message;
+    assert!(costs.contains("`costs`"), "{costs}");
 }
 
 #[test]
@@ -508,7 +542,7 @@ fn missing_vocabularies() {
     assert_eq!(
         errors,
         [
-            "_vocabularies.toml:1:1: error: missing _vocabularies.toml: the catalogue folder needs its vocabularies (themes, target groups, …)"
+            "_vocabularies.toml:1:1: fout[MW011]: _vocabularies.toml ontbreekt: de catalogusmap heeft zijn vaste lijsten nodig (thema's, doelgroepen, …)"
         ]
     );
 }
@@ -524,19 +558,21 @@ fn every_vocabulary_problem_in_one_run() {
     let errors = headlines(dir.path(), &Catalogue::load(dir.path()).unwrap_err());
     // The unknown key no longer hides the id and label problems until a second run.
     assert!(
-        errors.iter().any(|e| e.contains("unknown key `extra`")),
+        errors
+            .iter()
+            .any(|e| e.contains("fout[MW201]: onbekende sleutel `extra`")),
         "{errors:#?}"
     );
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("the label of \"eenzaamheid\" is empty")),
+            .any(|e| e.contains("fout[MW312]") && e.contains("\"eenzaamheid\"")),
         "{errors:#?}"
     );
     assert!(
         errors
             .iter()
-            .any(|e| e.contains("id \"Ouderen!\" may hold only")),
+            .any(|e| e.contains("fout[MW310]") && e.contains("\"Ouderen!\"")),
         "{errors:#?}"
     );
 }
@@ -565,9 +601,9 @@ fn warnings_for_one_sided_related_links_and_similar_names() {
     assert_eq!(
         headlines(dir.path(), catalogue.warnings()),
         [
-            "wandelclub.toml:9:12: warning: `buurtkamer` does not list `wandelclub` in its `related`: add it there too, or remove it here",
-            "wandelclub.toml:10:12: warning: \"Buurt-kamer\" is the same as \"Buurtkamer\" of `buurtkamer`: is this the same method? Merge them, or make the names distinct",
-            "wandelclubs.toml:1:8: warning: \"Wandelclubs\" is very close to \"Wandelclub\" of `wandelclub`: is this the same method? Merge them, or make the names distinct",
+            "wandelclub.toml:9:12: waarschuwing[MW602]: `buurtkamer` noemt `wandelclub` niet in zijn `related`: zet hem daar ook bij, of haal hem hier weg",
+            "wandelclub.toml:10:12: waarschuwing[MW603]: \"Buurt-kamer\" is hetzelfde als \"Buurtkamer\" van `buurtkamer`: is dit dezelfde methode? Voeg ze samen, of maak de namen verschillend",
+            "wandelclubs.toml:1:8: waarschuwing[MW604]: \"Wandelclubs\" lijkt heel erg op \"Wandelclub\" van `wandelclub`: is dit dezelfde methode? Voeg ze samen, of maak de namen verschillend",
         ]
     );
 }

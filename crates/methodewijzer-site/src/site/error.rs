@@ -89,5 +89,6 @@ impl BuildError {
 fn catalogue_report(diagnostics: &Diagnostics) -> String {
     let mut text = String::new();
     let _ = diagnostics.write_capped(&mut text, crate::DIAGNOSTICS_PER_FILE);
-    text + "the catalogue has errors: " + &diagnostics.summary()
+    let summary = diagnostics.summary();
+    text + &methodewijzer::Msg::CatalogueHasErrors.text(&[("summary", &summary)])
 }
