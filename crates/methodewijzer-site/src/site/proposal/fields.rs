@@ -346,6 +346,7 @@ mod tests {
             id: "nieuw-thema".into(),
             label: "Nieuw thema".into(),
             description: "Een thema dat er net bij kwam.".into(),
+            age: None,
         });
         let mut schema = methodewijzer::method_schema().clone();
         schema["properties"]["focus"] = serde_json::json!({
