@@ -135,7 +135,8 @@ function check(file, text) {
   writeFileSync(path, text);
   try {
     const out = spawnSync(bin, ["check", path], { encoding: "utf8" });
-    const lines = [...out.stderr.matchAll(/^(.+?):(\d+):\d+: error:/gm)]
+    // Errors by their code, whatever the language (`fout[MW208]`, `error[MW208]`).
+    const lines = [...out.stderr.matchAll(/^(.+?):(\d+):\d+: (?:fout|error)\[MW\d+\]:/gm)]
       .filter((m) => m[1].endsWith(file)).map((m) => Number(m[2]));
     return { status: out.status, lines, stderr: out.stderr };
   } finally {
