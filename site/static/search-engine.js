@@ -423,14 +423,16 @@ export class Engine {
   }
 
   /**
-   * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, sort, limit, offset}` →
-   * `{total, hits: [{slug, name, summary, facts, score}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, sort, limit, offset, weaker}` →
+   * `{total, weaker, hits: [{slug, name, summary, facts, score, weaker}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   * `weaker` asks for the weaker matches (below the match floor) after the ones that count.
    */
-  async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0 } = {}) {
+  async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0, weaker = false } = {}) {
     const n = this.m.methods;
     const clauses = await this.parse(query);
     const typedWords = new Set(words(query, this.stopWords, this.a.maxWordBytes).map((w) => w.text));
     let matched;
+    let weak = [];
     const score = new Float64Array(n);
     const highlight = new Set();
     if (clauses === null) {
@@ -485,6 +487,7 @@ export class Engine {
       const floor = this.m.weights.matchFloor;
       if (floor > 0 && matched.length) {
         const bar = Math.fround(best * Math.fround(floor));
+        weak = matched.filter((d) => Math.fround(score[d]) < bar);
         matched = matched.filter((d) => Math.fround(score[d]) >= bar);
       }
     }
@@ -493,6 +496,7 @@ export class Engine {
     if (minRecognition) {
       const minimum = this.m.recognitionRanks[minRecognition] ?? 0;
       matched = matched.filter((d) => this.ranks[d] >= minimum);
+      weak = weak.filter((d) => this.ranks[d] >= minimum);
     }
 
     // Facet counts: a method counts for a facet when it passes every filter but that facet's.
@@ -510,7 +514,8 @@ export class Engine {
     });
     const flat = new Uint32Array(this.facetTotal);
     const passing = [];
-    for (const d of matched) {
+    // How many filters `d` fails, and the last one it fails.
+    const failing = (d) => {
       const at = d * stride;
       let failed = -1;
       let failures = 0;
@@ -519,6 +524,11 @@ export class Engine {
         for (let i = starts[at + fi]; i < starts[at + fi + 1]; i++) if (wanted[values[i]]) { ok = true; break; }
         if (!ok) { failures++; failed = fi; }
       }
+      return [failures, failed];
+    };
+    for (const d of matched) {
+      const at = d * stride;
+      const [failures, failed] = failing(d);
       if (failures === 0) {
         for (let i = starts[at]; i < starts[at + facets.length]; i++) flat[values[i]]++;
         passing.push(d);
@@ -537,23 +547,33 @@ export class Engine {
       naam: (a, b) => a < b,
       herzien: (a, b) => reviewed[a] > reviewed[b] || (reviewed[a] === reviewed[b] && a < b),
     }[sort] ?? byScore;
+    weak = weak.filter((d) => failing(d)[0] === 0);
+    // The first `want` of `list` in order.
+    const first = (list, want) => {
+      const top = [];
+      if (want <= 0) return top;
+      for (const d of list) {
+        if (top.length === want && !before(d, top[want - 1])) continue;
+        let i = top.length === want ? want - 1 : top.length;
+        while (i > 0 && before(d, top[i - 1])) { top[i] = top[i - 1]; i--; }
+        top[i] = d;
+      }
+      return top;
+    };
     const want = offset + limit;
-    const top = [];
-    for (const d of passing) {
-      if (top.length === want && !before(d, top[want - 1])) continue;
-      let i = top.length === want ? want - 1 : top.length;
-      while (i > 0 && before(d, top[i - 1])) { top[i] = top[i - 1]; i--; }
-      top[i] = d;
-    }
+    const top = first(passing, want);
+    const strong = top.length;
+    if (weaker && want > passing.length) top.push(...first(weak, want - passing.length));
     const page = top.slice(offset, offset + limit);
     const per = this.m.docsPerBlock;
     const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
     const hits = page.map((d, i) => {
       const [slug, name, summary, facts] = blocks[i][d % per];
-      return { slug, name, summary, facts, score: score[d] };
+      return { slug, name, summary, facts, score: score[d], weaker: offset + i >= strong };
     });
     return {
       total: passing.length,
+      weaker: weak.length,
       hits,
       words: [...highlight],
       // How the query was read: the words it found beyond those typed (synonyms, broader

@@ -60,9 +60,14 @@ function setUp(form) {
     refine({ ...state, sort: sortSelect.value === sorts[0][0] ? null : sortSelect.value });
   });
   const more = el('button', { type: 'button', class: 'more-button', hidden: '' });
+  // The weaker matches (below the engine's match floor): not counted, listed on request after
+  // the ones that count, so that what the floor leaves out stays within reach.
+  const alsoWeak = el('button', { type: 'button', class: 'more-button weaker-button', hidden: '' });
+  const weakHeading = el('h2', { class: 'weaker-heading', id: 'minder-passend', text: s.strWeakerHeading, hidden: '' });
+  const weakList = el('ol', { class: 'hits hits-weaker', 'aria-labelledby': 'minder-passend', hidden: '' });
   const notice = el('p', { class: 'search-notice', hidden: '' });
   const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
-    status, notice, chips, sortBox, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, more)));
+    status, notice, chips, sortBox, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, weakHeading, weakList, more, alsoWeak)));
   form.after(panel);
   const staticList = document.querySelector('[data-results]');
 
@@ -73,6 +78,9 @@ function setUp(form) {
   let run = 0;
   // How many results are shown; "Meer resultaten" adds a page, a new search starts again.
   let shown = LIMIT;
+  // Whether the weaker matches are listed too; a new search starts without them.
+  let withWeaker = false;
+  let lastTotal = 0;
   // Back from a method page: the list as long as it was, scrolled where it was (the results
   // are drawn after the page loads, too late for the browser's own scroll restoration).
   const placeKey = () => `methodewijzer-plaats:${location.href}`;
@@ -82,12 +90,15 @@ function setUp(form) {
     sessionStorage.removeItem(placeKey());
   } catch { /* storage off: the list starts at the top */ }
   if (place?.shown > shown) shown = place.shown;
-  list.addEventListener('click', (event) => {
+  if (place?.weaker) withWeaker = true;
+  const remember = (event) => {
     if (!event.target.closest('a')) return;
     try {
-      sessionStorage.setItem(placeKey(), JSON.stringify({ y: window.scrollY, shown }));
+      sessionStorage.setItem(placeKey(), JSON.stringify({ y: window.scrollY, shown, weaker: withWeaker }));
     } catch { /* nothing to restore later */ }
-  });
+  };
+  list.addEventListener('click', remember);
+  weakList.addEventListener('click', remember);
 
   const load = () => {
     loading ??= Engine.load(form.dataset.index).then((e) => { engine = e; }).catch(() => {
@@ -148,13 +159,13 @@ function setUp(form) {
     dropUnknown();
     const results = await engine.search({
       query: state.query, filters: state.filters, minRecognition: state.minRecognition,
-      sort: state.sort ?? sorts[0][0], limit: shown,
+      sort: state.sort ?? sorts[0][0], limit: shown, weaker: withWeaker,
     });
     if (mine !== run) return;
     render(results);
   }
 
-  const links = () => [...list.querySelectorAll('a')];
+  const links = () => [...list.querySelectorAll('a'), ...weakList.querySelectorAll('a')];
 
   // The facts that decide, as the static lists show them (macros.html): the recognition
   // badge, who the method is for, who carries it out.
@@ -191,9 +202,14 @@ function setUp(form) {
     if (results.total === 0 && !filtering) offerCorrection(state.query, run);
     showChips(results);
     sortSelect.value = state.sort ?? sorts[0][0];
-    const left = results.total - results.hits.length;
+    lastTotal = results.total;
+    const strong = results.hits.filter((hit) => !hit.weaker);
+    const weak = results.hits.filter((hit) => hit.weaker);
+    const left = results.total + (withWeaker ? results.weaker : 0) - results.hits.length;
     more.hidden = left <= 0;
     more.textContent = `${s.strMore} (${left})`;
+    alsoWeak.hidden = withWeaker || results.weaker === 0 || strong.length < results.total;
+    alsoWeak.textContent = s.strWeaker.replace('{n}', results.weaker);
     // The interpretation, so a professional sees why a method came up.
     if (results.total > 0 && results.also.length) {
       status.append(el('span', { class: 'search-also', text: ` ${s.strAlso} ${results.also.slice(0, 8).join(', ')}` }));
@@ -201,12 +217,15 @@ function setUp(form) {
     // A user who pressed ↓ before the last keystroke's results came stays at that place in
     // the new list (or goes back to the search box when it is empty), instead of losing focus.
     const focused = links().indexOf(document.activeElement);
-    list.replaceChildren(...results.hits.map((hit) => {
+    const item = (hit) => {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
       return el('li', {}, el('h2', { class: 'hit-title' }, link), facts(hit.facts),
         el('p', {}, ...marked(hit.summary, results.words)), saveButton(hit.slug, hit.name));
-    }));
+    };
+    list.replaceChildren(...strong.map(item));
+    weakList.replaceChildren(...weak.map(item));
+    weakHeading.hidden = weakList.hidden = weak.length === 0;
     if (focused >= 0) {
       const all = links();
       (all[Math.min(focused, all.length - 1)] ?? input).focus();
@@ -262,6 +281,7 @@ function setUp(form) {
     history.pushState(null, '', address(state));
     pushed = false;
     shown = LIMIT;
+    withWeaker = false;
     update();
   }
 
@@ -299,6 +319,14 @@ function setUp(form) {
     chips.hidden = items.length === 0;
   }
 
+  alsoWeak.addEventListener('click', async () => {
+    const first = links().length;
+    withWeaker = true;
+    shown = Math.max(shown, lastTotal + LIMIT);
+    await update();
+    links()[first]?.focus();
+  });
+
   more.addEventListener('click', async () => {
     const first = links().length;
     shown += LIMIT;
@@ -326,6 +354,7 @@ function setUp(form) {
   input.addEventListener('input', () => {
     state = { ...state, query: input.value };
     shown = LIMIT;
+    withWeaker = false;
     // One history entry per search, not per keystroke.
     if (!pushed) history.pushState(null, '', address(state));
     else history.replaceState(null, '', address(state));

@@ -43,7 +43,8 @@ before(async () => {
 function library(queries, args = []) {
   const file = join(mkdtempSync(join(tmpdir(), "mw-q-")), "queries.txt");
   writeFileSync(file, queries.join("\n") + "\n");
-  const out = execFileSync(bin, ["search", "--queries", file, "--json", "--limit", "10", ...args], {
+  const limit = args.includes("--limit") ? [] : ["--limit", "10"];
+  const out = execFileSync(bin, ["search", "--queries", file, "--json", ...limit, ...args], {
     cwd: root, maxBuffer: 1 << 28,
   }).toString();
   return out.trim().split("\n").map((line) => JSON.parse(line));
@@ -88,10 +89,12 @@ const close = (a, b) => Math.abs(a - b) < 1e-4 + 1e-6 * Math.abs(b);
 function compare(query, expected, actual) {
   const where = `query ${JSON.stringify(query)}`;
   assert.equal(actual.total, expected.total, `${where}: total`);
+  assert.equal(actual.weaker, expected.weaker, `${where}: weaker matches`);
   assert.equal(actual.hits.length, expected.hits.length, `${where}: number of hits`);
   for (let i = 0; i < expected.hits.length; i++) {
     const e = expected.hits[i];
     const a = actual.hits[i];
+    assert.equal(a.weaker, e.weaker, `${where}: hit ${i + 1} weaker`);
     assert.ok(close(a.score, e.score), `${where}: score at ${i + 1}: ${a.slug} ${a.score} vs ${e.slug} ${e.score}`);
     if (a.slug !== e.slug) {
       // Only a tie (within the tolerance) may order differently.
@@ -194,4 +197,23 @@ test("every order (relevantie, erkenning, naam, herzien) is the library's, with 
   const expected = library(["hulp"], ["--sort", "erkenning", "--law", "jeugdwet", "--min-recognition", "goed-beschreven"]);
   const actual = await engine.search({ query: "hulp", limit: 10, filters: { law: ["jeugdwet"] }, minRecognition: "goed-beschreven", sort: "erkenning" });
   compare("hulp (jeugdwet, minimaal goed beschreven, erkenning)", expected[0], actual);
+});
+
+test("the weaker matches come after the ones that count, as in the library, with filters and paging too", async () => {
+  const queries = ["netwerk", "eenzaamheid ouderen", "moeder met schulden en drie kinderen", "werk"];
+  for (const [offset, limit] of [[0, 40], [5, 10]]) {
+    const expected = library(queries, ["--weaker", "--offset", String(offset), "--limit", String(limit)]);
+    for (let i = 0; i < queries.length; i++) {
+      const actual = await engine.search({ query: queries[i], limit, offset, filters: {}, weaker: true });
+      compare(`${queries[i]} (weaker, from ${offset})`, expected[i], actual);
+    }
+  }
+  const [netwerk] = library(["netwerk"], ["--weaker", "--limit", "100"]);
+  assert.ok(netwerk.weaker > 0, "a common word leaves weaker matches");
+  assert.equal(netwerk.hits.length, netwerk.total + netwerk.weaker);
+  const firstWeak = netwerk.hits.findIndex((h) => h.weaker);
+  assert.equal(firstWeak, netwerk.total, "every method that counts comes first");
+  const expected = library(["hulp"], ["--weaker", "--law", "jeugdwet", "--limit", "50"]);
+  const actual = await engine.search({ query: "hulp", limit: 50, filters: { law: ["jeugdwet"] }, weaker: true });
+  compare("hulp (jeugdwet, weaker)", expected[0], actual);
 });

@@ -645,6 +645,32 @@ test("search: 'meer resultaten' shows the next page and moves on to its first re
   await context.close();
 });
 
+test("search: the weaker matches are not counted but a button away, after the ones that count", async () => {
+  const { context, page, errors } = await open(base + "methoden/?q=netwerk");
+  const expected = librarySearch("netwerk", ["--weaker", "--limit", "100"]);
+  assert.ok(expected.weaker > 0 && expected.total > 0, `${expected.total} + ${expected.weaker}`);
+  await page.waitForSelector('.search-results[data-query="netwerk"] .hits li');
+  assert.match(await page.textContent(".search-status"), new RegExp(`^${expected.total} `), "only the ones that count are counted");
+  while (await page.isVisible(".more-button:not(.weaker-button)")) {
+    const n = await page.$$eval(".hits:not(.hits-weaker) li", (li) => li.length);
+    await page.click(".more-button:not(.weaker-button)");
+    await page.waitForFunction((k) => document.querySelectorAll(".hits:not(.hits-weaker) li").length > k, n);
+  }
+  assert.equal(await page.$$eval(".hits:not(.hits-weaker) li", (li) => li.length), expected.total);
+  assert.equal(await page.isVisible(".hits-weaker"), false, "not listed before asked");
+  assert.equal(await page.textContent(".weaker-button"), `Toon ook minder passende methoden (${expected.weaker})`);
+  await page.click(".weaker-button");
+  await page.waitForSelector(".hits-weaker li");
+  const weak = await page.$$eval(".hits-weaker .hit-title a", (as) => as.map((a) => a.getAttribute("href").replace(/.*methoden\//, "").replace(/\/$/, "")));
+  const library = expected.hits.filter((h) => h.weaker).map((h) => h.slug);
+  assert.deepEqual(weak, library.slice(0, 20), "in the library's order, after the others");
+  assert.ok(await page.isVisible("#minder-passend"));
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".hits-weaker") !== null), true, "the focus moves to the first weaker match");
+  assert.equal(await page.isVisible(".weaker-button"), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("search: an empty result repeats the query, a slow index shows that it is loading", async () => {
   const { context, page } = await open(base + "methoden/?q=zzzqqqxx");
   await page.waitForFunction(() => /zzzqqqxx/.test(document.querySelector(".search-status")?.textContent ?? ""));

@@ -130,6 +130,10 @@ enum Command {
         /// recognition first), naam (A to Z) or herzien (most recently reviewed first).
         #[arg(long, value_name = "ORDER", default_value = "relevantie", value_parser = sort_order)]
         sort: methodewijzer::Sort,
+        /// Also list the weaker matches (methods that share a word with the query but score
+        /// below a quarter of the best) after the ones that count.
+        #[arg(long)]
+        weaker: bool,
         /// How many results to show (at least 1).
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
@@ -247,6 +251,7 @@ fn main() -> ExitCode {
             settings,
             statuses,
             sort,
+            weaker,
             limit,
             offset,
             json,
@@ -268,6 +273,7 @@ fn main() -> ExitCode {
                 by_facet: filters,
                 min_recognition,
                 sort,
+                weaker,
             };
             let queries = match queries {
                 Some(path) => search::Queries::Lines(path),

@@ -15,6 +15,8 @@ pub struct Filters {
     pub min_recognition: Option<String>,
     /// The order of the hits.
     pub sort: methodewijzer::Sort,
+    /// Also list the weaker matches, after the ones that count.
+    pub weaker: bool,
 }
 
 /// What to search for: one query, or one per line of a file (`-`: standard input).
@@ -51,6 +53,9 @@ pub fn run(
         template = template.at_least(level);
     }
     template = template.sort_by(filters.sort);
+    if filters.weaker {
+        template = template.with_weaker();
+    }
     if let Err(e) = index.check_filters(&template) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
@@ -162,12 +167,14 @@ fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
                 "facts": h.facts,
                 "score": h.score,
                 "snippet": h.snippet,
+                "weaker": h.weaker,
             })
         })
         .collect();
     json!({
         "query": query,
         "total": results.total,
+        "weaker": results.weaker,
         "hits": hits,
         "facets": facets,
     })
@@ -190,6 +197,9 @@ fn text(query: &str, offset: usize, results: &SearchResults) -> String {
         );
     }
     for (i, hit) in results.hits.iter().enumerate() {
+        if hit.weaker && (i == 0 || !results.hits[i - 1].weaker) {
+            let _ = writeln!(out, "-- minder passend --");
+        }
         let _ = writeln!(
             out,
             "{:>2}. {} ({})  score {:.2}",
@@ -201,6 +211,13 @@ fn text(query: &str, offset: usize, results: &SearchResults) -> String {
         let _ = writeln!(out, "    {}", plain(&hit.snippet));
     }
     let _ = writeln!(out, "\n{} gevonden.", results.total);
+    if results.weaker > 0 && !results.hits.iter().any(|h| h.weaker) {
+        let _ = writeln!(
+            out,
+            "Nog {} minder passende methoden (toon ze met --weaker).",
+            results.weaker
+        );
+    }
     for facet in &results.facets {
         let values: Vec<String> = facet
             .values

@@ -244,6 +244,9 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Skip this many hits (paging).
     pub offset: usize,
+    /// Also list the weaker matches — methods that share a word with the query but score
+    /// below the match floor — after the ones that count ([`SearchResults::weaker`]).
+    pub weaker: bool,
 }
 
 impl Default for SearchRequest {
@@ -255,6 +258,7 @@ impl Default for SearchRequest {
             sort: Sort::Relevance,
             limit: 10,
             offset: 0,
+            weaker: false,
         }
     }
 }
@@ -298,6 +302,13 @@ impl SearchRequest {
         self.offset = offset;
         self
     }
+
+    /// Lists the weaker matches too, after the ones that count ("Toon ook minder passende
+    /// methoden").
+    pub fn with_weaker(mut self) -> SearchRequest {
+        self.weaker = true;
+        self
+    }
 }
 
 /// One method found, with what a result list shows of it.
@@ -315,6 +326,9 @@ pub struct Hit {
     pub score: f32,
     /// An excerpt with the matched words in `<mark>`; everything else HTML-escaped.
     pub snippet: String,
+    /// A weaker match, listed only on request ([`SearchRequest::weaker`]), after every
+    /// method that counts.
+    pub weaker: bool,
 }
 
 /// The count of methods for one facet value.
@@ -369,8 +383,12 @@ impl std::error::Error for UnknownFilterValue {}
 /// What a search found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
-    /// How many methods match the query and all filters.
+    /// How many methods match the query and all filters well enough: what "N methoden
+    /// gevonden" and the facet counts count.
     pub total: usize,
+    /// How many more pass the filters but match the query only weakly (below the match
+    /// floor); listed after the others when the request asks ([`SearchRequest::weaker`]).
+    pub weaker: usize,
     /// The hits from `offset`, at most `limit`.
     pub hits: Vec<Hit>,
     /// Counts per facet.

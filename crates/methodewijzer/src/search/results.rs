@@ -53,15 +53,19 @@ impl SearchIndex {
             }
         }
         // Only methods that match well enough count: a query sharing one common word with
-        // every method must not report the whole catalogue as found.
+        // every method must not report the whole catalogue as found. The others are the
+        // weaker matches, counted and listed on request only.
+        let mut weak = Vec::new();
         if query.is_some() && self.match_floor > 0.0 {
-            scored.retain(|&(_, s)| s >= best * self.match_floor);
+            let bar = best * self.match_floor;
+            (scored, weak) = scored.into_iter().partition(|&(_, s)| s >= bar);
         }
 
         // A minimum recognition narrows everything after it, the facet counts included.
         if let Some(level) = &request.min_recognition {
             let minimum = crate::recognition_rank(level);
             scored.retain(|&(ord, _)| self.cards[ord as usize].rank >= minimum);
+            weak.retain(|&(ord, _)| self.cards[ord as usize].rank >= minimum);
         }
 
         // Filters as a wanted-flag per facet value (all facets in one array); a facet
@@ -81,8 +85,8 @@ impl SearchIndex {
         // Facet counts: a method counts for facet F when it passes every filter but F's.
         let mut flat = vec![0u32; self.facet_offsets[Facet::ALL.len()]];
         let mut passing = Vec::with_capacity(scored.len());
-        for &(ord, score) in &scored {
-            let starts = &self.facet_starts[ord as usize * STRIDE..(ord as usize + 1) * STRIDE];
+        // The facets whose filter the method fails, as bits.
+        let failed = |ord: u32| {
             let mut failed = 0u16;
             if any_filter {
                 for i in (0..FACETS).filter(|&i| filtered[i]) {
@@ -95,6 +99,11 @@ impl SearchIndex {
                     }
                 }
             }
+            failed
+        };
+        for &(ord, score) in &scored {
+            let starts = &self.facet_starts[ord as usize * STRIDE..(ord as usize + 1) * STRIDE];
+            let failed = failed(ord);
             if failed == 0 {
                 // The usual case: one pass over all of the method's values.
                 for &v in &self.facet_values[starts[0] as usize..starts[FACETS] as usize] {
@@ -112,7 +121,8 @@ impl SearchIndex {
             .map(|i| &flat[self.facet_offsets[i]..self.facet_offsets[i + 1]])
             .collect();
 
-        let total = passing.len();
+        weak.retain(|&(ord, _)| failed(ord) == 0);
+        let (total, weaker) = (passing.len(), weak.len());
         let sort = request.sort;
         let order = |a: &(u32, f32), b: &(u32, f32)| {
             let (ca, cb) = (&self.cards[a.0 as usize], &self.cards[b.0 as usize]);
@@ -125,20 +135,33 @@ impl SearchIndex {
                 Sort::Reviewed => cb.reviewed.cmp(&ca.reviewed).then(by_name),
             }
         };
-        let end = request.offset.saturating_add(request.limit).min(total);
-        if end > 0 && end < total {
-            passing.select_nth_unstable_by(end - 1, order);
-            passing.truncate(end);
+        // Only the page is put in order: the first `end` of the matches that count, then, on
+        // request, of the weaker ones after them.
+        let end = request.offset.saturating_add(request.limit);
+        let first = |mut list: Vec<(u32, f32)>, n: usize| {
+            if n > 0 && n < list.len() {
+                list.select_nth_unstable_by(n - 1, order);
+            }
+            list.truncate(n);
+            list.sort_unstable_by(order);
+            list
+        };
+        let mut page: Vec<(u32, f32, bool)> = first(passing, end)
+            .into_iter()
+            .map(|(ord, score)| (ord, score, false))
+            .collect();
+        if request.weaker && end > total {
+            let more = first(weak, end - total);
+            page.extend(more.into_iter().map(|(ord, score)| (ord, score, true)));
         }
-        passing.sort_unstable_by(order);
-        let page: Vec<(u32, f32)> = passing.into_iter().skip(request.offset).collect();
+        let page: Vec<(u32, f32, bool)> = page.into_iter().skip(request.offset).collect();
 
         // Snippet generators are made on demand: most hits highlight in their summary, so
         // the longer fields are rarely needed.
         let mut generators: [Option<Option<SnippetGenerator>>; 3] = [None, None, None];
         let hits = page
             .into_iter()
-            .map(|(ord, score)| {
+            .map(|(ord, score, weaker)| {
                 let card = &self.cards[ord as usize];
                 Hit {
                     slug: card.slug.clone(),
@@ -152,6 +175,7 @@ impl SearchIndex {
                         searcher,
                         &mut generators,
                     ),
+                    weaker,
                 }
             })
             .collect();
@@ -180,6 +204,7 @@ impl SearchIndex {
 
         SearchResults {
             total,
+            weaker,
             hits,
             facets,
         }
