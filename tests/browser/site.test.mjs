@@ -300,7 +300,8 @@ test("hostile catalogue content renders inert: no script runs", async () => {
 // ── Search as you type ─────────────────────────────────────────────────────────────────────
 
 function librarySearch(query, args = []) {
-  return JSON.parse(execFileSync(bin, ["search", query, "--json", "--limit", "20", ...args], { cwd: root }).toString());
+  const limit = args.includes("--limit") ? [] : ["--limit", "20"];
+  return JSON.parse(execFileSync(bin, ["search", query, "--json", ...limit, ...args], { cwd: root }).toString());
 }
 
 test("search: the index loads on first focus, results come while typing, in the library's order", async () => {

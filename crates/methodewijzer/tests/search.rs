@@ -339,6 +339,42 @@ fn the_age_filter_uses_a_methods_own_ages_else_its_target_groups() {
 }
 
 #[test]
+fn weaker_matches_are_counted_apart_and_listed_after_the_others_on_request() {
+    let plain = index().search(&SearchRequest::new("netwerk").limit(1000));
+    let all = index().search(&SearchRequest::new("netwerk").limit(1000).with_weaker());
+    assert!(plain.weaker > 0, "a common word leaves weaker matches");
+    assert_eq!((all.total, all.weaker), (plain.total, plain.weaker));
+    assert!(plain.hits.iter().all(|h| !h.weaker));
+    assert_eq!(plain.hits.len(), plain.total);
+    assert_eq!(all.hits.len(), all.total + all.weaker);
+    // The ones that count first, in the same order; then the weaker, none scoring higher.
+    assert_eq!(all.hits[..all.total], plain.hits[..]);
+    assert!(all.hits[all.total..].iter().all(|h| h.weaker));
+    let lowest = plain.hits.last().unwrap().score;
+    assert!(all.hits[all.total..].iter().all(|h| h.score < lowest));
+    // Paging runs on across the two.
+    let page = index().search(
+        &SearchRequest::new("netwerk")
+            .offset(all.total - 2)
+            .limit(4)
+            .with_weaker(),
+    );
+    assert_eq!(page.hits, all.hits[all.total - 2..all.total + 2]);
+    // Filters narrow the weaker matches too.
+    let filtered = index().search(
+        &SearchRequest::new("netwerk")
+            .filter(Facet::Law, "jeugdwet")
+            .limit(1000)
+            .with_weaker(),
+    );
+    for hit in &filtered.hits {
+        let method = catalogue().get(&hit.slug).unwrap();
+        assert!(method.laws.iter().any(|l| l == "jeugdwet"), "{}", hit.slug);
+    }
+    assert!(filtered.weaker < all.weaker);
+}
+
+#[test]
 fn filters_apply_to_text_queries_too() {
     let request = SearchRequest::new("werk").filter(Facet::CarriedOutBy, "vrijwilliger");
     let results = index().search(&request);
