@@ -361,34 +361,47 @@ export class Engine {
    * alternatives `{terms, weight, word}`; null when the text is blank or only stop words
    * (browse everything), no clauses when it has no letter or digit (nothing found).
    */
-  async parse(text) {
-    const ws = words(text, this.stopWords, this.a.maxWordBytes).slice(0, this.m.maxWords);
+  async parse(text, read = { corrected: [], expanded: [], unknown: [], ignored: [] }) {
+    const all = words(text, this.stopWords, this.a.maxWordBytes);
+    read.ignored = all.slice(this.m.maxWords).map((w) => w.text);
+    const ws = all.slice(0, this.m.maxWords);
     if (!ws.length) return /\P{White_Space}/u.test(text) && !/[\p{Alphabetic}\p{N}]/u.test(text) ? [] : null;
     const openEnd = !/[\s!-/:-@[-`{-~]$/u.test(text);
     const weights = this.m.weights;
     const perWord = ws.map(async (word, i) => {
       const alternatives = [];
       const terms = await this.terms(word.text);
+      let corrections = [];
       if (await this.anyMatches(terms)) {
         alternatives.push({ terms, weight: 1, word: word.text });
       } else {
-        for (const typo of await this.fuzzy(word.text)) {
+        corrections = await this.fuzzy(word.text);
+        for (const typo of corrections) {
           alternatives.push({ terms: await this.terms(typo), weight: weights.typo, word: typo });
         }
       }
+      let completed = false;
       if (i === ws.length - 1 && openEnd) {
         for (const completion of await this.completions(word.text)) {
           alternatives.push({ terms: await this.terms(completion), weight: weights.prefix, word: completion });
+          completed = true;
         }
       }
-      return alternatives;
+      return { alternatives, corrections, completed, typed: word.text };
     });
-    const clauses = (await Promise.all(perWord)).filter((a) => a.length);
+    const clauses = [];
+    // How the query was read, as the library's `Interpretation`, in the same order.
+    for (const { alternatives, corrections, completed, typed } of await Promise.all(perWord)) {
+      if (!completed && corrections.length) read.corrected.push({ typed, searched: corrections });
+      else if (!alternatives.length) read.unknown.push(typed);
+      if (alternatives.length) clauses.push(alternatives);
+    }
 
     for (let i = 0; i + 1 < ws.length; i++) {
       if (ws[i + 1].position !== ws[i].position + 1) continue;
       const joined = ws[i].text + ws[i + 1].text;
       if (Array.from(joined).length >= this.a.minPart && (await this.words.get(joined)) !== undefined) {
+        if (!read.expanded.includes(joined)) read.expanded.push(joined);
         clauses.push([{ terms: await this.terms(joined), weight: 1, word: joined }]);
       }
     }
@@ -417,20 +430,23 @@ export class Engine {
       for (const b of broader) for (const word of (await group(b))[0].flat()) add(word, weights.broader);
     }
     for (const [word, weight] of expansion) {
-      clauses.push([{ terms: await this.expansionTerms(word), weight, word }]);
+      const terms = await this.expansionTerms(word);
+      // Only words the catalogue has are named, as in the library.
+      if ((await this.anyMatches(terms)) && !read.expanded.includes(word)) read.expanded.push(word);
+      clauses.push([{ terms, weight, word }]);
     }
     return clauses;
   }
 
   /**
    * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, sort, limit, offset, weaker}` →
-   * `{total, weaker, hits: [{slug, name, summary, facts, score, weaker}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   * `{total, weaker, interpretation: {corrected: [{typed, searched}], expanded, unknown, ignored}, hits: [{slug, name, summary, facts, score, weaker}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
    * `weaker` asks for the weaker matches (below the match floor) after the ones that count.
    */
   async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0, weaker = false } = {}) {
     const n = this.m.methods;
-    const clauses = await this.parse(query);
-    const typedWords = new Set(words(query, this.stopWords, this.a.maxWordBytes).map((w) => w.text));
+    const interpretation = { corrected: [], expanded: [], unknown: [], ignored: [] };
+    const clauses = await this.parse(query, interpretation);
     let matched;
     let weak = [];
     const score = new Float64Array(n);
@@ -574,11 +590,10 @@ export class Engine {
     return {
       total: passing.length,
       weaker: weak.length,
+      // How the query was read (the library's `Interpretation`).
+      interpretation,
       hits,
       words: [...highlight],
-      // How the query was read: the words it found beyond those typed (synonyms, broader
-      // concepts, corrections, completions), for the results to show.
-      also: [...highlight].filter((w) => !typedWords.has(w)),
       facets: facets.map((f, fi) => ({
         key: f.key,
         label: f.label,

@@ -211,8 +211,15 @@ function setUp(form) {
     alsoWeak.hidden = withWeaker || results.weaker === 0 || strong.length < results.total;
     alsoWeak.textContent = s.strWeaker.replace('{n}', results.weaker);
     // The interpretation, so a professional sees why a method came up.
-    if (results.total > 0 && results.also.length) {
-      status.append(el('span', { class: 'search-also', text: ` ${s.strAlso} ${results.also.slice(0, 8).join(', ')}` }));
+    const read = results.interpretation;
+    const reading = [
+      ...read.corrected.map((c) => s.strCorrected.replace('{searched}', c.searched.slice(0, 3).join(', ')).replace('{typed}', c.typed)),
+      ...(read.expanded.length ? [`${s.strAlso} ${read.expanded.slice(0, 8).join(', ')}`] : []),
+      ...(read.unknown.length ? [s.strUnknown.replace('{words}', read.unknown.join(', '))] : []),
+      ...(read.ignored.length ? [s.strIgnoredWords.replace('{words}', read.ignored.join(', '))] : []),
+    ];
+    if (results.total > 0 && reading.length) {
+      status.append(el('span', { class: 'search-also', text: ` — ${reading.join('; ')}` }));
     }
     // A user who pressed ↓ before the last keystroke's results came stays at that place in
     // the new list (or goes back to the search box when it is empty), instead of losing focus.

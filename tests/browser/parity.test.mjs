@@ -90,6 +90,7 @@ function compare(query, expected, actual) {
   const where = `query ${JSON.stringify(query)}`;
   assert.equal(actual.total, expected.total, `${where}: total`);
   assert.equal(actual.weaker, expected.weaker, `${where}: weaker matches`);
+  assert.deepEqual(actual.interpretation, expected.interpretation, `${where}: how the query was read`);
   assert.equal(actual.hits.length, expected.hits.length, `${where}: number of hits`);
   for (let i = 0; i < expected.hits.length; i++) {
     const e = expected.hits[i];

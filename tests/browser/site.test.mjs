@@ -393,6 +393,15 @@ test("search: the results say which other words the query was read as", async ()
   const also = await page.textContent(".search-status .search-also");
   assert.match(also, /ook gezocht op: \S/);
   assert.doesNotMatch(also, /weduwnaar/);
+  // A misspelt word says what was searched instead; a word that found nothing is named.
+  await page.goto(base + "methoden/?q=kwartiermakn%20qqqzzz%20");
+  await page.waitForSelector('.search-results[data-query="kwartiermakn qqqzzz "] .search-also');
+  const read = await page.textContent(".search-status .search-also");
+  assert.match(read, /gezocht op kwartiermaken in plaats van kwartiermakn/);
+  assert.match(read, /niets gevonden voor: qqqzzz/);
+  const library = librarySearch("kwartiermakn qqqzzz ").interpretation;
+  assert.deepEqual(library.corrected, [{ typed: "kwartiermakn", searched: ["kwartiermaken"] }]);
+  assert.deepEqual(library.unknown, ["qqqzzz"]);
   await context.close();
 });
 

@@ -175,6 +175,7 @@ fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
         "query": query,
         "total": results.total,
         "weaker": results.weaker,
+        "interpretation": results.interpretation,
         "hits": hits,
         "facets": facets,
     })

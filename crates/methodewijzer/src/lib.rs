@@ -73,8 +73,8 @@ pub use model::{
 };
 #[cfg(feature = "search")]
 pub use search::{
-    Facet, FacetCounts, FacetValue, Facts, Hit, SearchIndex, SearchRequest, SearchResults, Sort,
-    UnknownFilterValue,
+    Correction, Facet, FacetCounts, FacetValue, Facts, Hit, Interpretation, SearchIndex,
+    SearchRequest, SearchResults, Sort, UnknownFilterValue,
 };
 pub use synonyms::{SYNONYMS_FILE, SynonymGroup, Synonyms};
 pub use text::{is_valid_slug, slugify};

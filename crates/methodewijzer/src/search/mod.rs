@@ -186,6 +186,33 @@ pub(crate) const FACETS: usize = Facet::ALL.len();
 /// where the last ends.
 pub(crate) const STRIDE: usize = FACETS + 1;
 
+/// How a query was read, for the results to show, so that a professional sees why a method
+/// came up (or why none did). The browser script reads a query the same way and gives the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Interpretation {
+    /// Typed words the catalogue does not know, with the catalogue words searched instead
+    /// ("kwartiermakn" → "kwartiermaken"). A last word still being typed that completes to
+    /// catalogue words is not corrected.
+    pub corrected: Vec<Correction>,
+    /// Words searched beside those typed, in the order added: two typed words that form one
+    /// catalogue word ("kwartier maken" → "kwartiermaken"), then the thesaurus's synonyms and
+    /// broader concepts. Only words the catalogue has.
+    pub expanded: Vec<String>,
+    /// Typed words that found nothing, not even corrected.
+    pub unknown: Vec<String>,
+    /// Words beyond the query's word limit, not searched.
+    pub ignored: Vec<String>,
+}
+
+/// A typed word the catalogue does not know, and what was searched instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// The word as typed (folded).
+    pub typed: String,
+    /// The catalogue words within the allowed edit distance.
+    pub searched: Vec<String>,
+}
+
 /// How hits are ordered. Ties are broken by the next key, and finally by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
 pub enum Sort {
@@ -389,6 +416,8 @@ pub struct SearchResults {
     /// How many more pass the filters but match the query only weakly (below the match
     /// floor); listed after the others when the request asks ([`SearchRequest::weaker`]).
     pub weaker: usize,
+    /// How the query was read: corrections, added words, words that found nothing.
+    pub interpretation: Interpretation,
     /// The hits from `offset`, at most `limit`.
     pub hits: Vec<Hit>,
     /// Counts per facet.

@@ -18,15 +18,29 @@ use super::index::{
     BROADER_WEIGHT, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
     TYPO_WEIGHT,
 };
+use super::{Correction, Interpretation};
 
 impl SearchIndex {
-    /// Builds the query for `text`; `None` when it is blank or only stop words (browse). Text
-    /// without a letter or digit (only punctuation or emoji) finds nothing, not everything.
-    pub(super) fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
+    /// Builds the query for `text`, and how it was read; `None` when it is blank or only stop
+    /// words (browse). Text without a letter or digit (only punctuation or emoji) finds
+    /// nothing, not everything.
+    pub(super) fn parse(&self, text: &str) -> (Option<Box<dyn Query>>, Interpretation) {
+        let mut read = Interpretation::default();
+        let query = self.parse_into(text, &mut read);
+        (query, read)
+    }
+
+    fn parse_into(&self, text: &str, read: &mut Interpretation) -> Option<Box<dyn Query>> {
         let segments = self.queryable();
         let searcher = &segments.searcher;
         let mut analyzer = self.analyzer.clone();
         let mut words = analyzer.words(text);
+        if words.len() > MAX_QUERY_WORDS {
+            read.ignored = words[MAX_QUERY_WORDS..]
+                .iter()
+                .map(|w| w.text.clone())
+                .collect();
+        }
         words.truncate(MAX_QUERY_WORDS);
         if words.is_empty() {
             // Text without a letter or digit (punctuation, emoji) finds nothing; blank text or
@@ -43,17 +57,31 @@ impl SearchIndex {
         for (i, word) in words.iter().enumerate() {
             let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
             let terms = analyzer.terms(&word.text).to_vec();
+            let mut corrections = Vec::new();
             if self.any_matches(searcher, &terms) {
                 alternatives.push((terms, 1.0));
             } else {
-                for typo in self.fuzzy_words(&word.text) {
-                    alternatives.push((analyzer.terms(&typo).to_vec(), TYPO_WEIGHT));
+                corrections = self.fuzzy_words(&word.text);
+                for typo in &corrections {
+                    alternatives.push((analyzer.terms(typo).to_vec(), TYPO_WEIGHT));
                 }
             }
+            let mut completed = false;
             if i == last && open_end {
                 for completion in self.completions(&word.text) {
                     alternatives.push((analyzer.terms(&completion).to_vec(), PREFIX_WEIGHT));
+                    completed = true;
                 }
+            }
+            // A word being typed that completes is not corrected; one that matches nothing
+            // at all is named.
+            if !completed && !corrections.is_empty() {
+                read.corrected.push(Correction {
+                    typed: word.text.clone(),
+                    searched: corrections,
+                });
+            } else if alternatives.is_empty() {
+                read.unknown.push(word.text.clone());
             }
             if let Some(clause) = self.word_clause(alternatives) {
                 clauses.push((Occur::Should, clause));
@@ -66,6 +94,9 @@ impl SearchIndex {
                 let joined = format!("{}{}", pair[0].text, pair[1].text);
                 if self.analyzer.is_known(&joined) {
                     let terms = analyzer.terms(&joined).to_vec();
+                    if !read.expanded.contains(&joined) {
+                        read.expanded.push(joined.clone());
+                    }
                     clauses.extend(
                         self.word_clause(vec![(terms, 1.0)])
                             .map(|c| (Occur::Should, c)),
@@ -99,6 +130,10 @@ impl SearchIndex {
         }
         for (word, weight) in expansion {
             let terms = analyzer.terms(word).to_vec();
+            // Only words the catalogue has are named: the others change nothing.
+            if self.any_matches(searcher, &terms) && !read.expanded.iter().any(|w| w == word) {
+                read.expanded.push(word.to_string());
+            }
             clauses.extend(
                 self.word_clause(vec![(terms, weight)])
                     .map(|c| (Occur::Should, c)),

@@ -26,7 +26,7 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
         let segments = self.queryable();
         let searcher = &segments.searcher;
-        let query = self.parse(&request.query);
+        let (query, interpretation) = self.parse(&request.query);
 
         // Every match with its score, by method ordinal.
         let mut scored: Vec<(u32, f32)> = match &query {
@@ -205,6 +205,7 @@ impl SearchIndex {
         SearchResults {
             total,
             weaker,
+            interpretation,
             hits,
             facets,
         }
