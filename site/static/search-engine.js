@@ -397,10 +397,13 @@ export class Engine {
       if (alternatives.length) clauses.push(alternatives);
     }
 
+    // Typed words that found something by being joined or by the thesaurus: not unknown.
+    const explained = new Set();
     for (let i = 0; i + 1 < ws.length; i++) {
       if (ws[i + 1].position !== ws[i].position + 1) continue;
       const joined = ws[i].text + ws[i + 1].text;
       if (Array.from(joined).length >= this.a.minPart && (await this.words.get(joined)) !== undefined) {
+        explained.add(ws[i].text).add(ws[i + 1].text);
         if (!read.expanded.includes(joined)) read.expanded.push(joined);
         clauses.push([{ terms: await this.terms(joined), weight: 1, word: joined }]);
       }
@@ -423,12 +426,14 @@ export class Engine {
       const [members, broader] = await group(g);
       const found = members.findIndex(containsRun);
       if (found < 0) continue;
+      for (const word of members[found]) explained.add(word);
       for (let m = 0; m < members.length; m++) {
         if (m === found || containsRun(members[m])) continue;
         for (const word of members[m]) add(word, weights.synonym);
       }
       for (const b of broader) for (const word of (await group(b))[0].flat()) add(word, weights.broader);
     }
+    read.unknown = read.unknown.filter((w) => !explained.has(w));
     for (const [word, weight] of expansion) {
       const terms = await this.expansionTerms(word);
       // Only words the catalogue has are named, as in the library.

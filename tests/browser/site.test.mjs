@@ -397,10 +397,12 @@ test("search: the results say which other words the query was read as", async ()
   await page.goto(base + "methoden/?q=kwartiermakn%20qqqzzz%20");
   await page.waitForSelector('.search-results[data-query="kwartiermakn qqqzzz "] .search-also');
   const read = await page.textContent(".search-status .search-also");
-  assert.match(read, /gezocht op kwartiermaken in plaats van kwartiermakn/);
+  assert.match(read, /gezocht op kwartiermaken(, \w+)* in plaats van kwartiermakn/);
   assert.match(read, /niets gevonden voor: qqqzzz/);
   const library = librarySearch("kwartiermakn qqqzzz ").interpretation;
-  assert.deepEqual(library.corrected, [{ typed: "kwartiermakn", searched: ["kwartiermaken"] }]);
+  assert.equal(library.corrected.length, 1);
+  assert.equal(library.corrected[0].typed, "kwartiermakn");
+  assert.ok(library.corrected[0].searched.includes("kwartiermaken"));
   assert.deepEqual(library.unknown, ["qqqzzz"]);
   await context.close();
 });

@@ -375,6 +375,50 @@ fn weaker_matches_are_counted_apart_and_listed_after_the_others_on_request() {
 }
 
 #[test]
+fn the_results_say_how_the_query_was_read() {
+    // A misspelt word, a word that finds nothing, a thesaurus word; the trailing space ends
+    // the last word (no completions).
+    let read = search("kwartiermakn qqqzzz weduwnaar ").interpretation;
+    assert_eq!(read.corrected.len(), 1);
+    assert_eq!(read.corrected[0].typed, "kwartiermakn");
+    assert!(
+        read.corrected[0]
+            .searched
+            .contains(&"kwartiermaken".to_string())
+    );
+    assert_eq!(
+        read.unknown,
+        ["qqqzzz"],
+        "weduwnaar found methods through the thesaurus"
+    );
+    assert!(
+        read.expanded.iter().any(|w| w == "eenzaamheid"),
+        "{:?}",
+        read.expanded
+    );
+    assert!(
+        !read.expanded.iter().any(|w| w == "weduwnaar"),
+        "typed words are not added"
+    );
+    // Two typed words that form a catalogue word.
+    let read = search("kwartier maken").interpretation;
+    assert_eq!(
+        read.expanded.first().map(String::as_str),
+        Some("kwartiermaken")
+    );
+    assert!(read.unknown.is_empty() && read.corrected.is_empty());
+    // A word still being typed completes rather than being corrected.
+    let read = search("kwartierm").interpretation;
+    assert!(read.corrected.is_empty() && read.unknown.is_empty());
+    // Words beyond the limit are named, not silently dropped.
+    let long = "gezin ".repeat(40) + "schulden";
+    let read = search(&long).interpretation;
+    assert_eq!(read.ignored.last().map(String::as_str), Some("schulden"));
+    // Browsing reads nothing.
+    assert_eq!(search("").interpretation, Default::default());
+}
+
+#[test]
 fn filters_apply_to_text_queries_too() {
     let request = SearchRequest::new("werk").filter(Facet::CarriedOutBy, "vrijwilliger");
     let results = index().search(&request);

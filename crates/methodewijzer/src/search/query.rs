@@ -88,11 +88,15 @@ impl SearchIndex {
             }
         }
 
+        // Typed words that found something by being joined or by the thesaurus: not unknown.
+        let mut explained: Vec<String> = Vec::new();
+
         // "kwartier maken" also finds "kwartiermaken".
         for pair in words.windows(2) {
             if pair[1].position == pair[0].position + 1 {
                 let joined = format!("{}{}", pair[0].text, pair[1].text);
                 if self.analyzer.is_known(&joined) {
+                    explained.extend([pair[0].text.clone(), pair[1].text.clone()]);
                     let terms = analyzer.terms(&joined).to_vec();
                     if !read.expanded.contains(&joined) {
                         read.expanded.push(joined.clone());
@@ -114,6 +118,7 @@ impl SearchIndex {
             let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
                 continue;
             };
+            explained.extend(group[found].iter().cloned());
             for (m, member) in group.iter().enumerate() {
                 if m == found || contains_run(&typed, member) {
                     continue;
@@ -139,6 +144,8 @@ impl SearchIndex {
                     .map(|c| (Occur::Should, c)),
             );
         }
+
+        read.unknown.retain(|w| !explained.contains(w));
 
         if clauses.is_empty() {
             // Words that match nothing at all: a query that finds nothing, not everything.
