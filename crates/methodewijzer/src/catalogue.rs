@@ -17,7 +17,7 @@ use crate::document::{self, Broken, Parsed};
 use crate::input::read_text as read;
 use crate::messages::Msg;
 use crate::model::{Date, Method};
-use crate::rules::{Ids, Source, check_broken, check_methods};
+use crate::rules::{Ids, Known, Source, check_broken, check_methods};
 use crate::synonyms::{SYNONYMS_FILE, Synonyms, load_synonyms};
 use crate::text::{is_valid_slug, slugify, unconfuse};
 use crate::vocab::{VOCABULARIES_FILE, Vocabularies, load_vocabularies};
@@ -242,6 +242,10 @@ impl Read {
         }
 
         if let Some(vocabularies) = &vocabularies {
+            let vocabularies = Known {
+                vocabularies,
+                synonyms: synonyms.as_ref(),
+            };
             // A method whose own file has errors still exists: linking to it is not an error.
             let mut slugs: Vec<String> = files
                 .iter()

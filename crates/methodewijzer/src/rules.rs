@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, hint, sugg
 use crate::document::Spans;
 use crate::messages::{Message, Msg};
 use crate::model::{Date, Method};
+use crate::synonyms::Synonyms;
 use crate::text::comparable;
 use crate::vocab::{Kind, VOCABULARIES_FILE, Vocabularies};
 
@@ -53,7 +54,7 @@ pub(crate) fn check_methods(
     methods: &mut [(Method, Source)],
     // Sorted.
     slugs: &[String],
-    vocabularies: &Vocabularies,
+    vocabularies: Known<'_>,
     today: Date,
     diagnostics: &mut Diagnostics,
 ) {
@@ -94,7 +95,7 @@ fn check_method(
     method: &mut Method,
     source: &Source,
     slugs: &[String],
-    vocabularies: &Vocabularies,
+    vocabularies: Known<'_>,
     today: Date,
     diagnostics: &mut Diagnostics,
 ) {
@@ -317,7 +318,7 @@ impl Ids {
 /// The vocabulary checks of the method files that have other errors.
 pub(crate) fn check_broken(
     broken: &[(Ids, Source)],
-    vocabularies: &Vocabularies,
+    vocabularies: Known<'_>,
     diagnostics: &mut Diagnostics,
 ) {
     for (ids, source) in broken {
@@ -449,7 +450,7 @@ fn bag_distance(a: &str, b: &str) -> usize {
 
 /// The ids of one list field (`themes`): each known, none twice.
 pub(crate) fn check_terms(
-    vocabularies: &Vocabularies,
+    vocabularies: Known<'_>,
     kind: Kind,
     ids: &[String],
     report: &mut impl FnMut(Severity, &str, Message),
@@ -469,9 +470,46 @@ pub(crate) fn check_terms(
     }
 }
 
+/// The vocabularies, with the thesaurus when the catalogue has one: an unknown id that is a
+/// synonym of a known one ("senioren" for `ouderen`) is pointed to it.
+#[derive(Clone, Copy)]
+pub(crate) struct Known<'a> {
+    pub(crate) vocabularies: &'a Vocabularies,
+    pub(crate) synonyms: Option<&'a Synonyms>,
+}
+
+impl std::ops::Deref for Known<'_> {
+    type Target = Vocabularies;
+
+    fn deref(&self) -> &Vocabularies {
+        self.vocabularies
+    }
+}
+
+impl Known<'_> {
+    /// The id of `kind` that the thesaurus gives as a synonym of `word` (an id or label of
+    /// a term in the same group).
+    fn synonym_of(&self, kind: Kind, word: &str) -> Option<&str> {
+        let word = word.replace('-', " ").to_lowercase();
+        let synonyms = self.synonyms?;
+        synonyms
+            .groups
+            .iter()
+            .filter(|g| g.words.iter().any(|w| w.to_lowercase() == word))
+            .flat_map(|g| &g.words)
+            .find_map(|w| {
+                let w = w.to_lowercase();
+                self.terms(kind)
+                    .iter()
+                    .find(|t| t.id.replace('-', " ") == w || t.label.to_lowercase() == w)
+                    .map(|t| t.id.as_str())
+            })
+    }
+}
+
 /// One vocabulary id, known or reported with the likeliest meant one and the valid ids.
 pub(crate) fn check_term(
-    vocabularies: &Vocabularies,
+    vocabularies: Known<'_>,
     kind: Kind,
     id: &str,
     at: &str,
@@ -488,7 +526,9 @@ pub(crate) fn check_term(
             .terms(kind)
             .iter()
             .find(|t| t.label.to_lowercase() == id.to_lowercase())
-            .map(|t| hint(&t.id));
+            .map(|t| hint(&t.id))
+            // Else a synonym the thesaurus knows ("senioren" for `ouderen`).
+            .or_else(|| vocabularies.synonym_of(kind, id).map(hint));
         let hint = by_label.unwrap_or_else(|| suggestion(id, ids.iter().copied()));
         // The valid ids, so an editor need not open another file: all of a short list.
         let listed = if ids.len() <= 20 {

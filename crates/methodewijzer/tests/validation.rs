@@ -241,6 +241,23 @@ fn unknown_vocabulary_id_with_suggestion() {
 }
 
 #[test]
+fn an_unknown_id_that_the_thesaurus_knows_points_to_its_synonym() {
+    // "senioren" is not close to `ouderen` in spelling, but the thesaurus groups them.
+    let text = VALID.replace("[\"ouderen\"]", "[\"senioren\"]");
+    let synonyms = "[[groups]]\nwords = [\"ouderen\", \"senioren\", \"65-plussers\"]\n";
+    let errors = errors_of(&[("wandelclub.toml", &text), ("_synonyms.toml", synonyms)]);
+    assert_eq!(
+        errors,
+        [
+            "wandelclub.toml:4:18: fout[MW301]: doelgroep \"senioren\" is onbekend (bedoelt u `ouderen`?); de ids zijn: ouderen"
+        ]
+    );
+    // Without the thesaurus there is no such hint.
+    let error = one_error(&text);
+    assert!(!error.contains("bedoelt"), "{error}");
+}
+
+#[test]
 fn unknown_vocabulary_id_in_every_vocabulary_field() {
     let text = format!(
         "{VALID}laws = [\"wmo2015\"]\ncarried_out_by = [\"vrijwilligers\"]\nsettings = [\"wijk\"]\nprevention_level = \"selectieve\"\n"
