@@ -17,8 +17,9 @@ use crate::document::{self, Broken, Parsed};
 use crate::input::read_text as read;
 use crate::messages::Msg;
 use crate::model::{Date, Method};
-use crate::rules::{Ids, Known, Source, check_broken, check_methods};
+use crate::rules::{Ids, Source, check_broken, check_methods};
 use crate::synonyms::{SYNONYMS_FILE, Synonyms, load_synonyms};
+use crate::terms::Known;
 use crate::text::{is_valid_slug, slugify, unconfuse};
 use crate::vocab::{VOCABULARIES_FILE, Vocabularies, load_vocabularies};
 

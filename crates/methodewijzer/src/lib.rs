@@ -61,6 +61,7 @@ mod synonyms;
 mod syntax;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
+mod terms;
 mod text;
 mod vocab;
 
