@@ -73,7 +73,8 @@ function start(form) {
     if (d.input === 'url' && !isWebUrl(text)) return say('url');
     if (d.input === 'integer') {
       const n = Number(text);
-      if (!/^-?\d+$/.test(text) || n < Number(d.min ?? -Infinity) || n > Number(d.max ?? Infinity)) {
+      // The form `toml()` writes as a number: "007" or "-0" would go into the file as text.
+      if (!/^(0|-?[1-9]\d*)$/.test(text) || n < Number(d.min ?? -Infinity) || n > Number(d.max ?? Infinity)) {
         return say('integer', { min: d.min, max: d.max });
       }
     }

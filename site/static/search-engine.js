@@ -418,6 +418,10 @@ export class Engine {
       if (typed.includes(word)) return;
       if (!expansion.has(word) || expansion.get(word) < weight) expansion.set(word, weight);
     };
+    // The thesaurus entries added, in the order met.
+    const phrases = [];
+    // Per group a typed entry was found in: that entry, and the range of its phrases.
+    const foundGroups = [];
     // Only groups with a member starting with a typed word can be named, in group order.
     const candidates = new Set();
     for (const word of new Set(typed)) for (const g of (await this.thesaurus.get(word)) ?? []) candidates.add(g);
@@ -426,19 +430,35 @@ export class Engine {
       const [members, broader] = await group(g);
       const found = members.findIndex(containsRun);
       if (found < 0) continue;
-      for (const word of members[found]) explained.add(word);
+      const start = phrases.length;
       for (let m = 0; m < members.length; m++) {
         if (m === found || containsRun(members[m])) continue;
+        phrases.push(members[m]);
         for (const word of members[m]) add(word, weights.synonym);
       }
-      for (const b of broader) for (const word of (await group(b))[0].flat()) add(word, weights.broader);
+      for (const b of broader) {
+        for (const member of (await group(b))[0]) {
+          phrases.push(member);
+          for (const word of member) add(word, weights.broader);
+        }
+      }
+      foundGroups.push([members[found], start, phrases.length]);
     }
-    read.unknown = read.unknown.filter((w) => !explained.has(w));
+    const foundWords = new Set();
     for (const [word, weight] of expansion) {
       const terms = await this.expansionTerms(word);
-      // Only words the catalogue has are named, as in the library.
-      if ((await this.anyMatches(terms)) && !read.expanded.includes(word)) read.expanded.push(word);
+      if (await this.anyMatches(terms)) foundWords.add(word);
       clauses.push([{ terms, weight, word }]);
+    }
+    // A typed thesaurus entry found something when one of its added words is in the catalogue.
+    for (const [member, start, end] of foundGroups) {
+      if (phrases.slice(start, end).some((p) => p.some((w) => foundWords.has(w)))) for (const w of member) explained.add(w);
+    }
+    read.unknown = read.unknown.filter((w) => !explained.has(w));
+    // The thesaurus entries added, as written, when a word of theirs is in the catalogue (the library's rule).
+    for (const phrase of phrases) {
+      const text = phrase.join(' ');
+      if (phrase.some((w) => foundWords.has(w)) && !read.expanded.includes(text)) read.expanded.push(text);
     }
     return clauses;
   }

@@ -43,6 +43,9 @@ function setUp(form) {
   const root = form.dataset.root ?? '';
   form.querySelector('[data-no-js]')?.setAttribute('hidden', '');
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
+  // How the query was read: beside the count, not in its live region, so that only the count
+  // is announced at each keystroke.
+  const readingBox = el('p', { class: 'search-reading', hidden: '' });
   const facetsBox = el('div', { class: 'facets' });
   // Filters fold away on a phone, so that the first result is on the first screen; open on
   // wider screens, where they stand beside the results.
@@ -67,7 +70,7 @@ function setUp(form) {
   const weakList = el('ol', { class: 'hits hits-weaker', 'aria-labelledby': 'minder-passend', hidden: '' });
   const notice = el('p', { class: 'search-notice', hidden: '' });
   const panel = el('section', { class: 'search-results', 'aria-label': s.strResults, hidden: '' },
-    status, notice, chips, sortBox, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, weakHeading, weakList, more, alsoWeak)));
+    status, readingBox, notice, chips, sortBox, el('div', { class: 'search-layout' }, facetsPanel, el('div', {}, list, weakHeading, weakList, more, alsoWeak)));
   form.after(panel);
   const staticList = document.querySelector('[data-results]');
 
@@ -218,16 +221,17 @@ function setUp(form) {
       ...(read.unknown.length ? [s.strUnknown.replace('{words}', read.unknown.join(', '))] : []),
       ...(read.ignored.length ? [s.strIgnoredWords.replace('{words}', read.ignored.join(', '))] : []),
     ];
-    if (results.total > 0 && reading.length) {
-      status.append(el('span', { class: 'search-also', text: ` — ${reading.join('; ')}` }));
-    }
+    const text = reading.join('; ');
+    readingBox.textContent = text.charAt(0).toUpperCase() + text.slice(1);
+    readingBox.hidden = !(results.total > 0 && reading.length);
     // A user who pressed ↓ before the last keystroke's results came stays at that place in
     // the new list (or goes back to the search box when it is empty), instead of losing focus.
     const focused = links().indexOf(document.activeElement);
     const item = (hit) => {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
-      return el('li', {}, el('h2', { class: 'hit-title' }, link), facts(hit.facts),
+      // Under "Minder passende methoden" (h2), a weaker hit's title is one level down.
+      return el('li', {}, el(hit.weaker ? 'h3' : 'h2', { class: 'hit-title' }, link), facts(hit.facts),
         el('p', {}, ...marked(hit.summary, results.words)), saveButton(hit.slug, hit.name));
     };
     list.replaceChildren(...strong.map(item));
@@ -400,6 +404,7 @@ function setUp(form) {
   window.addEventListener('popstate', () => {
     state = readAddress();
     shown = LIMIT;
+    withWeaker = false;
     input.value = state.query;
     pushed = false;
     update();

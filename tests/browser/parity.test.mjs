@@ -214,6 +214,11 @@ test("the weaker matches come after the ones that count, as in the library, with
   assert.equal(netwerk.hits.length, netwerk.total + netwerk.weaker);
   const firstWeak = netwerk.hits.findIndex((h) => h.weaker);
   assert.equal(firstWeak, netwerk.total, "every method that counts comes first");
+  // A page across the boundary between the ones that count and the weaker ones.
+  const offset = netwerk.total - 2;
+  const [across] = library(["netwerk"], ["--weaker", "--offset", String(offset), "--limit", "4"]);
+  assert.deepEqual(across.hits.map((h) => h.weaker), [false, false, true, true]);
+  compare("netwerk (weaker, across the boundary)", across, await engine.search({ query: "netwerk", limit: 4, offset, filters: {}, weaker: true }));
   const expected = library(["hulp"], ["--weaker", "--law", "jeugdwet", "--limit", "50"]);
   const actual = await engine.search({ query: "hulp", limit: 50, filters: { law: ["jeugdwet"] }, weaker: true });
   compare("hulp (jeugdwet, weaker)", expected[0], actual);

@@ -388,16 +388,16 @@ test("search: every hit shows the facts that decide, and on a phone the first is
 
 test("search: the results say which other words the query was read as", async () => {
   const { context, page } = await open(base + "methoden/?q=weduwnaar");
-  await page.waitForSelector(".search-status .search-also");
+  await page.waitForSelector(".search-reading");
   // "weduwnaar" is in no method text: what was found came through the thesaurus, and says so.
-  const also = await page.textContent(".search-status .search-also");
-  assert.match(also, /ook gezocht op: \S/);
+  const also = await page.textContent(".search-reading");
+  assert.match(also, /ook gezocht op: \S/i);
   assert.doesNotMatch(also, /weduwnaar/);
   // A misspelt word says what was searched instead; a word that found nothing is named.
   await page.goto(base + "methoden/?q=kwartiermakn%20qqqzzz%20");
-  await page.waitForSelector('.search-results[data-query="kwartiermakn qqqzzz "] .search-also');
-  const read = await page.textContent(".search-status .search-also");
-  assert.match(read, /gezocht op kwartiermaken(, \w+)* in plaats van kwartiermakn/);
+  await page.waitForSelector('.search-results[data-query="kwartiermakn qqqzzz "] .search-reading');
+  const read = await page.textContent(".search-reading");
+  assert.match(read, /gezocht op kwartiermaken(, \w+)* in plaats van kwartiermakn/i);
   assert.match(read, /niets gevonden voor: qqqzzz/);
   const library = librarySearch("kwartiermakn qqqzzz ").interpretation;
   assert.equal(library.corrected.length, 1);

@@ -187,7 +187,7 @@ fn text(query: &str, offset: usize, results: &SearchResults) -> String {
     let wordless = !query.trim().is_empty() && !query.chars().any(char::is_alphanumeric);
     if results.total == 0 && wordless {
         out.push_str("Geen methoden gevonden: de zoekvraag bevat geen woorden.\n");
-    } else if results.total == 0 {
+    } else if results.total == 0 && !results.hits.iter().any(|h| h.weaker) {
         out.push_str("Geen methoden gevonden.\n");
     } else if results.hits.is_empty() {
         let _ = writeln!(
@@ -213,10 +213,13 @@ fn text(query: &str, offset: usize, results: &SearchResults) -> String {
     }
     let _ = writeln!(out, "\n{} gevonden.", results.total);
     if results.weaker > 0 && !results.hits.iter().any(|h| h.weaker) {
+        let (n, noun) = match results.weaker {
+            1 => (1, "minder passende methode"),
+            n => (n, "minder passende methoden"),
+        };
         let _ = writeln!(
             out,
-            "Nog {} minder passende methoden (toon ze met --weaker).",
-            results.weaker
+            "Nog {n} {noun} (met --weaker in de lijst na de andere)."
         );
     }
     for facet in &results.facets {

@@ -148,7 +148,7 @@ fn new_starts_a_method_that_check_accepts_once_filled_in() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("buurtkamer-de-ontmoeting.toml"), "{stdout}");
     assert!(stdout.contains("Aangemaakt: "), "{stdout}");
-    assert!(stdout.contains("cargo run -- check"), "{stdout}");
+    assert!(stdout.contains("methodewijzer check"), "{stdout}");
     let file = dir.path().join("buurtkamer-de-ontmoeting.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(

@@ -271,7 +271,7 @@ messages! {
 
     // ── TOML syntax ────────────────────────────────────────────────────────────────────────
     TomlOther = "MW100" {
-        nl: "dit is geen geldige TOML (de melding van de lezer: {detail}); controleer de schrijfwijze: `sleutel = waarde`, tekst tussen aanhalingstekens",
+        nl: "dit is geen geldige TOML (de melding van de TOML-lezer: {detail}); controleer de schrijfwijze: `sleutel = waarde`, tekst tussen aanhalingstekens",
         en: "invalid TOML: {detail}; check the form: `key = value`, text in quotes",
     }
     TomlUnclosedList = "MW101" {
@@ -323,8 +323,8 @@ messages! {
         en: "invalid TOML: this key is not valid: a key is made of letters, digits, `_` and `-`, like `last_reviewed`",
     }
     TomlBadCharacter = "MW114" {
-        nl: "in deze tekst staat een teken dat TOML niet toestaat (een stuurteken, zoals een nul-byte of een tab): haal het weg, of typ de tekst opnieuw",
-        en: "invalid TOML: this text holds a character TOML does not allow (a control character, such as a null byte or a tab): delete it, or retype the text",
+        nl: "in deze tekst staat een teken dat TOML niet toestaat (een stuurteken, zoals een nul-byte): haal het weg, of typ de tekst opnieuw",
+        en: "invalid TOML: this text holds a character TOML does not allow (a control character, such as a null byte): delete it, or retype the text",
     }
     SerdeFallback = "MW113" {
         nl: "dit bestand is niet te lezen als methode ({detail}): vergelijk het met `_template.toml`",
@@ -660,8 +660,8 @@ messages! {
         en: "{path} already exists; nothing was changed. Edit that file, or choose another name.",
     }
     NewCreated = "new-created" {
-        nl: "Aangemaakt: {path}\n\nVolgende stappen:\n  1. Vul in {path} de verplichte velden in: summary, themes,\n     target_groups, aim en approach. Optionele velden staan er als commentaar bij.\n  2. Controleer:  cargo run -- check\n  3. Bekijk:      cargo run --release -- serve   (dan http://127.0.0.1:8000/methoden/{slug}/)\n  4. Open een pull request; zie interventions/README.md.",
-        en: "Created: {path}\n\nNext steps:\n  1. Fill in the required fields in {path}: summary, themes,\n     target_groups, aim and approach. The optional fields are there as comments.\n  2. Check:    cargo run -- check\n  3. Preview:  cargo run --release -- serve   (then http://127.0.0.1:8000/methoden/{slug}/)\n  4. Open a pull request; see interventions/README.md.",
+        nl: "Aangemaakt: {path}\n\nVolgende stappen:\n  1. Vul in {path} de verplichte velden in: summary, themes,\n     target_groups, aim en approach. Optionele velden staan er als commentaar bij.\n  2. Controleer:  methodewijzer check   (met Rust: cargo run -- check)\n  3. Bekijk:      methodewijzer serve   (met Rust: cargo run --release -- serve),\n     dan http://127.0.0.1:8000/methoden/{slug}/\n  4. Open een pull request; zie interventions/README.md.",
+        en: "Created: {path}\n\nNext steps:\n  1. Fill in the required fields in {path}: summary, themes,\n     target_groups, aim and approach. The optional fields are there as comments.\n  2. Check:    methodewijzer check   (with Rust: cargo run -- check)\n  3. Preview:  methodewijzer serve   (with Rust: cargo run --release -- serve),\n     then http://127.0.0.1:8000/methoden/{slug}/\n  4. Open a pull request; see interventions/README.md.",
     }
     BuildBuilt = "build-built" {
         nl: "{methods} methoden gebouwd ({files} bestanden) in {out} in {ms} ms",
@@ -709,7 +709,7 @@ messages! {
     }
     PageTitle = "page-title" {
         nl: "Er gaat iets mis in de catalogus",
-        en: "The catalogue or the site has problems",
+        en: "Something is wrong in the catalogue",
     }
     PageIntro = "page-intro" {
         nl: "Los de fouten hieronder op en sla het bestand op; deze pagina ververst zichzelf.",

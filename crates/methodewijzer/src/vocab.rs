@@ -224,7 +224,7 @@ impl Vocabularies {
     }
 
     /// The ages `method` is for: its own `age` when it states one; else the ages its target
-    /// groups imply, joined (`kinderen` and `jongeren`: 0–27; a group without ages, such as
+    /// groups imply, joined (`kinderen` and `jongeren`: 0–26; a group without ages, such as
     /// `gezinnen`, adds none); else `None`, no limit known.
     pub fn ages_of(&self, method: &Method) -> Option<AgeRange> {
         if method.age.is_some() {

@@ -23,7 +23,8 @@ pub const SHOWN: usize = 8;
 /// One commit that changed a method's file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
-    /// `2026-11-26`, the author date.
+    /// `2026-11-26`, the commit date (in commit order, unlike an author date after a
+    /// rebase).
     pub date: String,
     /// "26 november 2026".
     pub date_text: String,
@@ -35,21 +36,37 @@ pub struct Change {
 pub type History = HashMap<String, Vec<Change>>;
 
 /// Reads the history of every file directly in `dir`; empty when `dir` is not in a git
-/// checkout or git cannot be run.
+/// checkout, the checkout is shallow (its oldest commit would seem to add every file), or
+/// git cannot be run.
 pub fn read(dir: &Path, strings: &Strings) -> History {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
+    let shallow = git(dir, &["rev-parse", "--is-shallow-repository"]);
+    if shallow.as_deref().map(str::trim) != Some("false") {
+        return History::new();
+    }
+    match git(
+        dir,
+        &[
             "log",
             "--no-merges",
             "--no-color",
-            "--format=\x01%as\t%s",
+            "--format=\x01%cs\t%s",
             "--name-only",
             "--relative",
             "--",
             ".",
-        ])
+        ],
+    ) {
+        Some(log) => parse(&log, strings),
+        None => History::new(),
+    }
+}
+
+/// What `git -C dir ARGS` prints, when it succeeds.
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
         // The folder's own repository, whatever the environment points at.
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
@@ -59,9 +76,9 @@ pub fn read(dir: &Path, strings: &Strings) -> History {
         .output();
     match output {
         Ok(output) if output.status.success() => {
-            parse(&String::from_utf8_lossy(&output.stdout), strings)
+            Some(String::from_utf8_lossy(&output.stdout).into_owned())
         }
-        _ => History::new(),
+        _ => None,
     }
 }
 
@@ -76,7 +93,7 @@ fn parse(log: &str, strings: &Strings) -> History {
             current = Date::parse(date).map(|d| Change {
                 date: date.to_string(),
                 date_text: date_text(strings, d),
-                summary: summary.trim().to_string(),
+                summary: clean(summary),
             });
         } else if let Some(change) = &current {
             // Files in subfolders (`_editors/…`) are not method files.
@@ -89,6 +106,26 @@ fn parse(log: &str, strings: &Strings) -> History {
         }
     }
     history
+}
+
+/// The longest subject a page shows, in characters.
+const SUBJECT_CHARS: usize = 200;
+
+/// A commit subject as a page may show it: without control, zero-width or direction
+/// characters (a subject is not checked as method files are), at most [`SUBJECT_CHARS`].
+fn clean(subject: &str) -> String {
+    let kept: String = subject
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .collect();
+    let kept = kept.trim();
+    match kept.char_indices().nth(SUBJECT_CHARS) {
+        Some((cut, _)) => format!("{}…", &kept[..cut]),
+        None => kept.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +146,13 @@ mod tests {
             "catalogue: krachtwerk gets sources"
         );
         assert!(!history.contains_key("sub/x.toml"));
+    }
+
+    #[test]
+    fn a_subject_is_cleaned_and_cut() {
+        assert_eq!(clean(" a\u{202e}b\u{200b}c\u{7} "), "abc");
+        let long = "x".repeat(300);
+        assert_eq!(clean(&long).chars().count(), SUBJECT_CHARS + 1);
     }
 
     #[test]

@@ -194,9 +194,10 @@ pub struct Interpretation {
     /// ("kwartiermakn" → "kwartiermaken"). A last word still being typed that completes to
     /// catalogue words is not corrected.
     pub corrected: Vec<Correction>,
-    /// Words searched beside those typed, in the order added: two typed words that form one
-    /// catalogue word ("kwartier maken" → "kwartiermaken"), then the thesaurus's synonyms and
-    /// broader concepts. Only words the catalogue has.
+    /// What was searched beside the words typed, in the order added: two typed words that
+    /// form one catalogue word ("kwartier maken" → "kwartiermaken"), then the thesaurus's
+    /// synonyms and broader concepts as entries (folded: "sociaal isolement", "65 plussers"),
+    /// each only when a word of it occurs in the catalogue.
     pub expanded: Vec<String>,
     /// Typed words that found nothing, not even corrected.
     pub unknown: Vec<String>,

@@ -114,30 +114,39 @@ impl SearchIndex {
         // highest weight it gets, in the order first met (the script does the same).
         let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let mut expansion: Vec<(&str, f32)> = Vec::new();
+        // The thesaurus entries added, as written ("sociaal isolement"), for the reading.
+        let mut phrases: Vec<&[String]> = Vec::new();
+        // Per group a typed entry was found in: that entry, and the range of its phrases.
+        let mut found_groups: Vec<(&[String], std::ops::Range<usize>)> = Vec::new();
         for (g, group) in self.synonyms.iter().enumerate() {
             let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
                 continue;
             };
-            explained.extend(group[found].iter().cloned());
+            let start = phrases.len();
             for (m, member) in group.iter().enumerate() {
                 if m == found || contains_run(&typed, member) {
                     continue;
                 }
+                phrases.push(member);
                 for word in member {
                     add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT);
                 }
             }
             for &b in &self.broader[g] {
-                for word in self.synonyms[b].iter().flatten() {
-                    add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT);
+                for member in &self.synonyms[b] {
+                    phrases.push(member);
+                    for word in member {
+                        add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT);
+                    }
                 }
             }
+            found_groups.push((&group[found], start..phrases.len()));
         }
+        let mut found_words: Vec<&str> = Vec::new();
         for (word, weight) in expansion {
             let terms = analyzer.terms(word).to_vec();
-            // Only words the catalogue has are named: the others change nothing.
-            if self.any_matches(searcher, &terms) && !read.expanded.iter().any(|w| w == word) {
-                read.expanded.push(word.to_string());
+            if self.any_matches(searcher, &terms) {
+                found_words.push(word);
             }
             clauses.extend(
                 self.word_clause(vec![(terms, weight)])
@@ -145,7 +154,26 @@ impl SearchIndex {
             );
         }
 
+        // A typed thesaurus entry found something when one of its added words is in the
+        // catalogue.
+        for (member, range) in &found_groups {
+            let found = phrases[range.clone()]
+                .iter()
+                .any(|p| p.iter().any(|w| found_words.contains(&w.as_str())));
+            if found {
+                explained.extend(member.iter().cloned());
+            }
+        }
         read.unknown.retain(|w| !explained.contains(w));
+        // Only entries with a word the catalogue has are named: the others change nothing.
+        for phrase in phrases {
+            if phrase.iter().any(|w| found_words.contains(&w.as_str())) {
+                let phrase = phrase.join(" ");
+                if !read.expanded.contains(&phrase) {
+                    read.expanded.push(phrase);
+                }
+            }
+        }
 
         if clauses.is_empty() {
             // Words that match nothing at all: a query that finds nothing, not everything.
