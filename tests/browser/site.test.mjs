@@ -679,6 +679,8 @@ test("search: the weaker matches are not counted but a button away, after the on
   assert.ok(await page.isVisible("#minder-passend"));
   assert.equal(await page.evaluate(() => document.activeElement.closest(".hits-weaker") !== null), true, "the focus moves to the first weaker match");
   assert.equal(await page.isVisible(".weaker-button"), false);
+  // The two lists, their headings and the reading stay accessible.
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
