@@ -46,7 +46,7 @@ fn main() {
     let old_weights = [2.0, 1.5, 1.5, 1.0, 0.7];
     let variants = [
         (
-            "chosen (guarded stem, compounds, weights 1, floor 0.25)",
+            "chosen (guarded stem, compounds, core 2, floor 0.25)",
             default,
         ),
         (
@@ -123,14 +123,45 @@ fn main() {
         (
             "body 0.5",
             IndexOptions {
-                weights: [1.0, 1.0, 1.0, 1.0, 0.5],
+                weights: [1.0, 1.0, 1.0, 2.0, 0.5],
                 ..default
             },
         ),
         (
             "labels 2",
             IndexOptions {
-                weights: [1.0, 1.0, 2.0, 1.0, 1.0],
+                weights: [1.0, 1.0, 2.0, 2.0, 1.0],
+                ..default
+            },
+        ),
+        // The fields that say when to use a method (problem, indications, with aim and
+        // effective elements in `core`; target groups in `labels`): the chosen core 2 against
+        // less and other weight.
+        (
+            "core 1 (every field 1)",
+            IndexOptions {
+                weights: [1.0, 1.0, 1.0, 1.0, 1.0],
+                ..default
+            },
+        ),
+        (
+            "core 1.5",
+            IndexOptions {
+                weights: [1.0, 1.0, 1.0, 1.5, 1.0],
+                ..default
+            },
+        ),
+        (
+            "core 3",
+            IndexOptions {
+                weights: [1.0, 1.0, 1.0, 3.0, 1.0],
+                ..default
+            },
+        ),
+        (
+            "labels 1.5, core 1.5",
+            IndexOptions {
+                weights: [1.0, 1.0, 1.5, 1.5, 1.0],
                 ..default
             },
         ),
