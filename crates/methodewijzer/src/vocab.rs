@@ -326,6 +326,19 @@ pub(crate) fn load_vocabularies(
                     Msg::VocabularyEmptyLabel.with(&[("id", &term.id)]),
                 );
             }
+            // Reversed ages would leave the group in no age band at all.
+            if let Some(AgeRange {
+                min: Some(min),
+                max: Some(max),
+            }) = term.age
+                && min > max
+            {
+                failed = true;
+                report(
+                    spans.of(&format!("{}[{i}].age", kind.key())),
+                    Msg::AgeReversed.with(&[("min", &min), ("max", &max)]),
+                );
+            }
         }
     }
     (!failed).then_some(value)

@@ -595,6 +595,31 @@ fn every_vocabulary_problem_in_one_run() {
 }
 
 #[test]
+fn a_target_groups_ages_cannot_be_reversed() {
+    let dir = tempfile::tempdir().unwrap();
+    let reversed = VOCABULARIES.replace(
+        "description = \"Oud.\"",
+        "description = \"Oud.\"\nage = { min = 80, max = 65 }",
+    );
+    std::fs::write(dir.path().join("_vocabularies.toml"), reversed).unwrap();
+    std::fs::write(dir.path().join("wandelclub.toml"), VALID).unwrap();
+    let errors = headlines(dir.path(), &Catalogue::load(dir.path()).unwrap_err());
+    assert_eq!(
+        errors,
+        [
+            "_vocabularies.toml:16:7: fout[MW504]: `age.min` (80) is hoger dan `age.max` (65): draai ze om"
+        ]
+    );
+    // The right way round loads.
+    let ordered = VOCABULARIES.replace(
+        "description = \"Oud.\"",
+        "description = \"Oud.\"\nage = { min = 65 }",
+    );
+    std::fs::write(dir.path().join("_vocabularies.toml"), ordered).unwrap();
+    assert!(Catalogue::load(dir.path()).is_ok());
+}
+
+#[test]
 fn diagnostics_show_the_line_and_a_caret() {
     let text = VALID.replace("[\"eenzaamheid\"]", "[\"eenzaamhied\"]");
     let (_dir, result) = load(&[("wandelclub.toml", &text)]);
