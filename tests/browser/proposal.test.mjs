@@ -9,44 +9,21 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { createServer } from "node:http";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, extname, resolve } from "node:path";
+import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { axeViolations, launchChromium, openIn, serve } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 const bin = process.env.METHODEWIJZER_BIN || join(root, "target/debug/methodewijzer");
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const PREFIX = "/methodewijzer/";
 const REPOSITORY = "https://github.com/methodewijzer/methodewijzer";
 
 let tmp, site, bare, catalogue, server, base, bareBase, browser;
-
-// Serves `dirs` (prefix → folder) like a static host: folders get index.html.
-function serve(dirs) {
-  const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".toml": "text/plain" };
-  return new Promise((ok) => {
-    const s = createServer((req, res) => {
-      const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      for (const [prefix, dir] of Object.entries(dirs)) {
-        if (!url.startsWith(prefix)) continue;
-        let file = join(dir, url.slice(prefix.length));
-        if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-        if (file.startsWith(dir) && existsSync(file)) {
-          res.writeHead(200, { "Content-Type": types[extname(file)] || "application/octet-stream" });
-          return res.end(readFileSync(file));
-        }
-      }
-      res.writeHead(404); res.end();
-    });
-    s.listen(0, "127.0.0.1", () => ok(s));
-  });
-}
 
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), "methodewijzer-proposal-"));
@@ -71,11 +48,7 @@ before(async () => {
   for (const file of readdirSync(join(root, "interventions")).filter((f) => f.endsWith(".toml"))) {
     copyFileSync(join(root, "interventions", file), join(catalogue, file));
   }
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -84,14 +57,7 @@ after(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(url = base + "voorstellen/", options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(url);
-  return { context, page, errors };
-}
+const open = (url = base + "voorstellen/", options = {}) => openIn(browser, url, options);
 
 // Text with what TOML must escape: quotes, backslashes, a triple quote, a tab, Markdown.
 const AIM = 'Bewoners leren elkaar kennen in het "buurtcafé".\n\n- minder eenzaamheid\n- een pad als C:\\buurt\\cafe\n- drie aanhalingstekens: """ en een\ttab';
@@ -158,13 +124,6 @@ async function vnuErrors(html) {
   const jar = join(dirname(require.resolve("vnu-jar")), "build/dist/vnu.jar");
   const out = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "text", "-"], { input: html, encoding: "utf8" });
   return `${out.stdout}${out.stderr}`.replace(/^Document checking completed\..*$/m, "").trim();
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" | ")})`);
 }
 
 test("proposal: a method filled in the form is a file `check` accepts, downloaded under its slug", async () => {

@@ -7,19 +7,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, existsSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, extname, resolve } from "node:path";
+import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { axeViolations, launchChromium, openIn, serve } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
 const bin = process.env.METHODEWIJZER_BIN || join(root, "target/debug/methodewijzer");
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const PREFIX = "/methodewijzer/";
 
 // One page of every type.
@@ -52,38 +50,6 @@ function build(catalogue, out, baseUrl) {
   });
 }
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".mjs": "text/javascript", ".json": "application/json", ".xml": "application/xml",
-  ".csv": "text/csv", ".toml": "text/plain",
-};
-
-// Serves `dirs` (prefix → folder) like a static host: folders get index.html, else 404.html.
-function serve(dirs) {
-  return new Promise((ok) => {
-    const s = createServer((req, res) => {
-      const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      for (const [prefix, dir] of Object.entries(dirs)) {
-        if (!url.startsWith(prefix)) continue;
-        let file = join(dir, url.slice(prefix.length));
-        if (!file.startsWith(dir)) break;
-        if (existsSync(file) && statSync(file).isDirectory()) {
-          if (!url.endsWith("/")) { res.writeHead(301, { Location: url + "/" }); return res.end(); }
-          file = join(file, "index.html");
-        }
-        if (existsSync(file) && statSync(file).isFile()) {
-          res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream" });
-          return res.end(readFileSync(file));
-        }
-        res.writeHead(404, { "Content-Type": TYPES[".html"] });
-        return res.end(readFileSync(join(dir, "404.html")));
-      }
-      res.writeHead(404); res.end();
-    });
-    s.listen(0, "127.0.0.1", () => ok(s));
-  });
-}
-
 before(async () => {
   const tmp = mkdtempSync(join(tmpdir(), "methodewijzer-e2e-"));
   site = join(tmp, "site");
@@ -101,11 +67,7 @@ before(async () => {
   }
   copyFileSync(join(root, "interventions/_vocabularies.toml"), join(hostileCatalogue, "_vocabularies.toml"));
   build(hostileCatalogue, hostile, hostileBase);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -114,14 +76,7 @@ after(async () => {
   for (const dir of [site, hostile]) if (dir) rmSync(dirname(dir), { recursive: true, force: true });
 });
 
-async function open(url, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  const response = await page.goto(url);
-  return { context, page, response, errors };
-}
+const open = (url, options = {}) => openIn(browser, url, options);
 
 function htmlFiles(dir) {
   const out = [];
@@ -152,11 +107,7 @@ for (const [name, path] of Object.entries(PAGES)) {
   test(`${name} page: no WCAG 2.1 AA violations (axe-core)`, async () => {
     const { context, page, response, errors } = await open(base + path);
     assert.equal(response.status(), name === "notFound" ? 404 : 200);
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-    const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" | ")})`);
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -481,22 +432,12 @@ test("search: results are axe-clean (WCAG 2.1 AA), also at 360 px", async () => 
   for (const width of [1280, 360]) {
     const { context, page } = await open(base + "methoden/?q=jongeren", { viewport: { width, height: 800 } });
     await page.waitForSelector(".hits li");
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), []);
+    assert.deepEqual(await axeViolations(page), []);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `sideways scroll at ${width} px`);
     await context.close();
   }
 });
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`);
-}
 
 const columnNames = (page) => page.$$eval(".compare-table thead th a", (as) => as.map((a) => a.textContent));
 
