@@ -44,6 +44,8 @@ fn main() {
 
     let default = IndexOptions::default();
     let old_weights = [2.0, 1.5, 1.5, 1.0, 0.7];
+    // A variant that differs from the chosen options only in its field weights.
+    let weighted = |weights: [f32; 5]| IndexOptions { weights, ..default };
     let variants = [
         (
             "chosen (guarded stem, compounds, core 2, floor 0.25)",
@@ -115,56 +117,20 @@ fn main() {
         ),
         (
             "name 4, summary 2, rest 1",
-            IndexOptions {
-                weights: [4.0, 2.0, 1.0, 1.0, 1.0],
-                ..default
-            },
+            weighted([4.0, 2.0, 1.0, 1.0, 1.0]),
         ),
-        (
-            "body 0.5",
-            IndexOptions {
-                weights: [1.0, 1.0, 1.0, 2.0, 0.5],
-                ..default
-            },
-        ),
-        (
-            "labels 2",
-            IndexOptions {
-                weights: [1.0, 1.0, 2.0, 2.0, 1.0],
-                ..default
-            },
-        ),
+        ("body 0.5", weighted([1.0, 1.0, 1.0, 2.0, 0.5])),
+        ("labels 2", weighted([1.0, 1.0, 2.0, 2.0, 1.0])),
         // The fields that say when to use a method (problem, indications, with aim and
         // effective elements in `core`; target groups in `labels`): the chosen core 2 against
         // less and other weight.
         (
             "core 1 (every field 1)",
-            IndexOptions {
-                weights: [1.0, 1.0, 1.0, 1.0, 1.0],
-                ..default
-            },
+            weighted([1.0, 1.0, 1.0, 1.0, 1.0]),
         ),
-        (
-            "core 1.5",
-            IndexOptions {
-                weights: [1.0, 1.0, 1.0, 1.5, 1.0],
-                ..default
-            },
-        ),
-        (
-            "core 3",
-            IndexOptions {
-                weights: [1.0, 1.0, 1.0, 3.0, 1.0],
-                ..default
-            },
-        ),
-        (
-            "labels 1.5, core 1.5",
-            IndexOptions {
-                weights: [1.0, 1.0, 1.5, 1.5, 1.0],
-                ..default
-            },
-        ),
+        ("core 1.5", weighted([1.0, 1.0, 1.0, 1.5, 1.0])),
+        ("core 3", weighted([1.0, 1.0, 1.0, 3.0, 1.0])),
+        ("labels 1.5, core 1.5", weighted([1.0, 1.0, 1.5, 1.5, 1.0])),
     ];
     println!(
         "{:<56} {:>8} {:>7} {:>6} {:>12} {:>10} {:>8}",
