@@ -357,8 +357,9 @@ export class Engine {
   }
 
   /**
-   * The query for `text`, as the library builds it: a list of clauses, each a list of
-   * alternatives `{terms, weight, word}`; null when the text is blank or only stop words
+   * The query for `text`, as the library builds it: a list of clauses `{alternatives, words}`,
+   * each with its alternatives `{terms, weight, word}` and the typed words it stands for (as
+   * bits, the library's `Clause::words`); null when the text is blank or only stop words
    * (browse everything), no clauses when it has no letter or digit (nothing found).
    */
   async parse(text, read = { corrected: [], expanded: [], unknown: [], ignored: [] }) {
@@ -387,14 +388,14 @@ export class Engine {
           completed = true;
         }
       }
-      return { alternatives, corrections, completed, typed: word.text };
+      return { alternatives, corrections, completed, typed: word.text, bit: 2 ** i };
     });
     const clauses = [];
     // How the query was read, as the library's `Interpretation`, in the same order.
-    for (const { alternatives, corrections, completed, typed } of await Promise.all(perWord)) {
+    for (const { alternatives, corrections, completed, typed, bit } of await Promise.all(perWord)) {
       if (!completed && corrections.length) read.corrected.push({ typed, searched: corrections });
       else if (!alternatives.length) read.unknown.push(typed);
-      if (alternatives.length) clauses.push(alternatives);
+      if (alternatives.length) clauses.push({ alternatives, words: bit });
     }
 
     // Typed words that found something by being joined or by the thesaurus: not unknown.
@@ -405,18 +406,27 @@ export class Engine {
       if (Array.from(joined).length >= this.a.minPart && (await this.words.get(joined)) !== undefined) {
         explained.add(ws[i].text).add(ws[i + 1].text);
         if (!read.expanded.includes(joined)) read.expanded.push(joined);
-        clauses.push([{ terms: await this.terms(joined), weight: 1, word: joined }]);
+        clauses.push({ alternatives: [{ terms: await this.terms(joined), weight: 1, word: joined }], words: 3 * 2 ** i });
       }
     }
 
     const typed = ws.map((w) => w.text);
-    const containsRun = (member) => member.length > 0 && typed.some((_, s) =>
-      s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m));
-    // As the library: each added word once, at its highest weight, in the order first met.
+    const runAt = (member, s) => s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m);
+    const containsRun = (member) => member.length > 0 && typed.some((_, s) => runAt(member, s));
+    // The typed words `member` covers wherever it occurs, as bits (the library's `runs`).
+    const runs = (member) => {
+      let bits = 0;
+      if (member.length) typed.forEach((_, s) => { if (runAt(member, s)) bits |= (2 ** member.length - 1) * 2 ** s; });
+      return bits >>> 0;
+    };
+    // As the library: each added word once, at its highest weight and for every typed word
+    // that led to it, in the order first met.
     const expansion = new Map();
-    const add = (word, weight) => {
+    const add = (word, weight, by) => {
       if (typed.includes(word)) return;
-      if (!expansion.has(word) || expansion.get(word) < weight) expansion.set(word, weight);
+      const had = expansion.get(word);
+      if (!had) expansion.set(word, { weight, by });
+      else expansion.set(word, { weight: Math.max(had.weight, weight), by: (had.by | by) >>> 0 });
     };
     // The thesaurus entries added, in the order met.
     const phrases = [];
@@ -431,24 +441,26 @@ export class Engine {
       const found = members.findIndex(containsRun);
       if (found < 0) continue;
       const start = phrases.length;
+      // The typed words the group was found by: every run of every member typed.
+      const by = members.reduce((bits, member) => bits | runs(member), 0) >>> 0;
       for (let m = 0; m < members.length; m++) {
         if (m === found || containsRun(members[m])) continue;
         phrases.push(members[m]);
-        for (const word of members[m]) add(word, weights.synonym);
+        for (const word of members[m]) add(word, weights.synonym, by);
       }
       for (const b of broader) {
         for (const member of (await group(b))[0]) {
           phrases.push(member);
-          for (const word of member) add(word, weights.broader);
+          for (const word of member) add(word, weights.broader, by);
         }
       }
       foundGroups.push([members[found], start, phrases.length]);
     }
     const foundWords = new Set();
-    for (const [word, weight] of expansion) {
+    for (const [word, { weight, by }] of expansion) {
       const terms = await this.expansionTerms(word);
       if (await this.anyMatches(terms)) foundWords.add(word);
-      clauses.push([{ terms, weight, word }]);
+      clauses.push({ alternatives: [{ terms, weight, word }], words: by });
     }
     // A typed thesaurus entry found something when one of its added words is in the catalogue.
     for (const [member, start, end] of foundGroups) {
@@ -480,46 +492,77 @@ export class Engine {
       matched = Array.from({ length: n }, (_, d) => d);
     } else {
       const scale = this.m.impactScale;
-      const hit = new Uint8Array(n);
+      const { coordination, expansionTie } = this.m.weights;
+      // Per method, the typed words its concepts stand for, as bits.
+      const covered = new Uint32Array(n);
       const clause = new Float64Array(n);
       const alt = new Float64Array(n);
       const inClause = new Uint8Array(n);
-      for (const alternatives of clauses) {
-        const touched = [];
-        for (const { terms, weight, word } of alternatives) {
-          const altTouched = [];
-          for (const term of terms) {
-            const postings = await this.postings.get(term);
-            if (!postings) continue;
-            highlight.add(word);
-            let doc = 0;
-            for (let p = 0; p < postings.length; p += 2) {
-              doc += postings[p];
-              if (alt[doc] === 0) altTouched.push(doc);
-              alt[doc] += (postings[p + 1] / scale) * weight;
+      // The best clause and the sum of the clauses of the current concept.
+      const best = new Float64Array(n);
+      const sum = new Float64Array(n);
+      const inConcept = new Uint8Array(n);
+      // Clauses that stand for the same typed words are one concept, in order of first
+      // appearance (the library's `score`).
+      const concepts = new Map();
+      for (const c of clauses) {
+        if (!concepts.has(c.words)) concepts.set(c.words, []);
+        concepts.get(c.words).push(c);
+      }
+      for (const [bits, members] of concepts) {
+        const conceptTouched = [];
+        for (const { alternatives } of members) {
+          const touched = [];
+          for (const { terms, weight, word } of alternatives) {
+            const altTouched = [];
+            for (const term of terms) {
+              const postings = await this.postings.get(term);
+              if (!postings) continue;
+              highlight.add(word);
+              let doc = 0;
+              for (let p = 0; p < postings.length; p += 2) {
+                doc += postings[p];
+                if (alt[doc] === 0) altTouched.push(doc);
+                alt[doc] += (postings[p + 1] / scale) * weight;
+              }
+            }
+            for (const d of altTouched) {
+              if (alt[d] > clause[d]) clause[d] = alt[d];
+              if (!inClause[d]) { inClause[d] = 1; touched.push(d); }
+              alt[d] = 0;
             }
           }
-          for (const d of altTouched) {
-            if (alt[d] > clause[d]) clause[d] = alt[d];
-            if (!inClause[d]) { inClause[d] = 1; touched.push(d); }
-            alt[d] = 0;
+          for (const d of touched) {
+            if (!inConcept[d]) { inConcept[d] = 1; conceptTouched.push(d); }
+            if (clause[d] > best[d]) best[d] = clause[d];
+            sum[d] += clause[d];
+            clause[d] = 0;
+            inClause[d] = 0;
           }
         }
-        for (const d of touched) {
-          score[d] += clause[d];
-          hit[d] = 1;
-          clause[d] = 0;
-          inClause[d] = 0;
+        for (const d of conceptTouched) {
+          score[d] += best[d] + expansionTie * (sum[d] - best[d]);
+          covered[d] |= bits;
+          best[d] = 0;
+          sum[d] = 0;
+          inConcept[d] = 0;
         }
       }
       matched = [];
-      for (let d = 0; d < n; d++) if (hit[d]) matched.push(d);
+      for (let d = 0; d < n; d++) if (covered[d]) matched.push(d);
+      // The share of the query's words a method covers, among the words that match any
+      // method, to the power `coordination`.
+      let known = 0;
+      for (const d of matched) known |= covered[d];
+      const ones = (x) => { let c = 0; for (; x; x >>>= 1) c += x & 1; return c; };
+      const all = ones(known);
+      if (coordination > 0 && all > 1) for (const d of matched) score[d] *= Math.pow(ones(covered[d]) / all, coordination);
       // The best score before the exact-name bonus, as in the library.
-      let best = 0;
-      for (const d of matched) best = Math.max(best, Math.fround(score[d]));
+      let strongest = 0;
+      for (const d of matched) strongest = Math.max(strongest, Math.fround(score[d]));
       if (matched.length) {
         const exact = await this.names.get(comparable(query));
-        if (exact !== undefined && hit[exact]) score[exact] += this.m.weights.exactName;
+        if (exact !== undefined && covered[exact]) score[exact] += this.m.weights.exactName;
       }
       // Only methods that match well enough count (the library's match floor), compared in
       // single precision as the library's scores are. The script's scores come from
@@ -527,7 +570,7 @@ export class Engine {
       // side than in the library; the parity test checks the counts of every judged query.
       const floor = this.m.weights.matchFloor;
       if (floor > 0 && matched.length) {
-        const bar = Math.fround(best * Math.fround(floor));
+        const bar = Math.fround(strongest * Math.fround(floor));
         weak = matched.filter((d) => Math.fround(score[d]) < bar);
         matched = matched.filter((d) => Math.fround(score[d]) >= bar);
       }

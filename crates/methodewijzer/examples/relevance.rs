@@ -48,8 +48,60 @@ fn main() {
     let weighted = |weights: [f32; 5]| IndexOptions { weights, ..default };
     let variants = [
         (
-            "chosen (guarded stem, compounds, core 2, floor 0.25)",
+            "chosen (guarded stem, compounds, core 2, floor 0.25, coordination 1, tie 0.5)",
             default,
+        ),
+        // How a query's words combine: covering more of the query (coordination) and how
+        // much a typed word's thesaurus words add beyond the best of them (tie).
+        (
+            "coordination 0 (scores only summed)",
+            IndexOptions {
+                coordination: 0.0,
+                ..default
+            },
+        ),
+        (
+            "coordination 0.5",
+            IndexOptions {
+                coordination: 0.5,
+                ..default
+            },
+        ),
+        (
+            "coordination 2",
+            IndexOptions {
+                coordination: 2.0,
+                ..default
+            },
+        ),
+        (
+            "tie 1 (every thesaurus word adds in full)",
+            IndexOptions {
+                expansion_tie: 1.0,
+                ..default
+            },
+        ),
+        (
+            "tie 0 (only a concept's best clause)",
+            IndexOptions {
+                expansion_tie: 0.0,
+                ..default
+            },
+        ),
+        (
+            "tie 0.3",
+            IndexOptions {
+                expansion_tie: 0.3,
+                ..default
+            },
+        ),
+        (
+            "coordination 0, tie 1 (the ranking before 2026-11-26)",
+            IndexOptions {
+                coordination: 0.0,
+                expansion_tie: 1.0,
+                ..default
+            },
         ),
         (
             "Snowball 3 stem as it is",
@@ -133,14 +185,14 @@ fn main() {
         ("labels 1.5, core 1.5", weighted([1.0, 1.0, 1.5, 1.5, 1.0])),
     ];
     println!(
-        "{:<56} {:>8} {:>7} {:>6} {:>12} {:>10} {:>8}",
+        "{:<80} {:>8} {:>7} {:>6} {:>12} {:>10} {:>8}",
         "variant", "nDCG@10", "MRR", "F1", "blind nDCG", "blind MRR", "blind F1"
     );
     for (name, options) in variants {
         let r = report(&catalogue, &judgments, options);
         let b = report(&catalogue, &blind, options);
         println!(
-            "{name:<56} {:>8.3} {:>7.3} {:>6.3} {:>12.3} {:>10.3} {:>8.3}",
+            "{name:<80} {:>8.3} {:>7.3} {:>6.3} {:>12.3} {:>10.3} {:>8.3}",
             r.ndcg(),
             r.mrr(),
             r.f1(),

@@ -8,18 +8,19 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use methodewijzer::relevance::{Judgments, evaluate};
+use methodewijzer::search::IndexOptions;
 use methodewijzer::{Catalogue, Facet, SearchIndex, SearchRequest, SearchResults, Sort};
 use proptest::prelude::*;
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 /// The overall nDCG@10 the search must keep on the judged queries (BENCHMARKS.md). Set when
-/// the catalogue grew from 33 to 65 methods and the judgments from 123 to 210 queries, which
-/// made the set harder (0.905 before on the old set; 0.867 measured after, unchanged engine).
-/// A floor against regressions, not a target: the search work (situations, jargon) raises it.
-const MIN_NDCG: f64 = 0.86;
-/// The mean reciprocal rank it must keep (0.929 measured).
-const MIN_MRR: f64 = 0.92;
+/// 60 situations, jargon and everyday words joined the 210 queries (2026-11-26), which made
+/// the set harder: 0.828 with the ranking before, 0.844 measured with concepts and
+/// coordination. A floor against regressions, not a target.
+const MIN_NDCG: f64 = 0.83;
+/// The mean reciprocal rank it must keep (0.887 before, 0.912 measured).
+const MIN_MRR: f64 = 0.90;
 
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
@@ -733,4 +734,132 @@ fn every_order_sorts_by_its_key_and_then_by_name() {
     for sort in Sort::ALL {
         assert_eq!(Sort::from_key(sort.key()), Some(sort));
     }
+}
+
+/// A catalogue of the given `(slug, name, summary, aim)` methods and thesaurus groups, in a
+/// temporary folder (kept alive by the returned guard).
+fn small_catalogue(
+    methods: &[(&str, &str, &str, &str)],
+    synonyms: &str,
+) -> (tempfile::TempDir, Catalogue) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        format!("{ROOT}/interventions/_vocabularies.toml"),
+        dir.path().join("_vocabularies.toml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("_synonyms.toml"), synonyms).unwrap();
+    for (slug, name, summary, aim) in methods {
+        std::fs::write(
+            dir.path().join(format!("{slug}.toml")),
+            format!(
+                "name = \"{name}\"\nsummary = \"{summary}\"\nthemes = [\"basisvaardigheden\"]\n\
+                 target_groups = [\"ouderen\"]\naim = \"{aim}\"\napproach = \"Aanpak.\"\n\
+                 last_reviewed = 2025-01-01\n"
+            ),
+        )
+        .unwrap();
+    }
+    let catalogue = Catalogue::load(dir.path()).unwrap();
+    (dir, catalogue)
+}
+
+fn order(index: &SearchIndex, query: &str) -> Vec<String> {
+    let request = SearchRequest::new(query).limit(100).with_weaker();
+    index
+        .search(&request)
+        .hits
+        .into_iter()
+        .map(|h| h.slug)
+        .collect()
+}
+
+#[test]
+fn a_method_that_covers_more_of_the_situation_comes_first() {
+    // "geldloket" is all about debts, "belcirkel" about loneliness; "buurtkamer" mentions
+    // debts and loneliness once each.
+    // A professional who types both means a method for both.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "geldloket",
+                "Geldloket",
+                "Schulden regelen en voorkomen.",
+                "Een schuldhulpverlener maakt een plan tegen de schulden.",
+            ),
+            (
+                "buurtkamer",
+                "Buurtkamer",
+                "Een plek in de wijk voor bewoners.",
+                "Bewoners met schulden of eenzaamheid drinken koffie met vrijwilligers.",
+            ),
+            (
+                "taalpunt",
+                "Taalpunt",
+                "Lezen en schrijven.",
+                "Les in de bibliotheek.",
+            ),
+            (
+                "belcirkel",
+                "Belcirkel",
+                "Tegen eenzaamheid.",
+                "Eenzaamheid verminderen.",
+            ),
+            (
+                "koffieochtend",
+                "Koffieochtend",
+                "Ontmoeting.",
+                "Minder eenzaamheid.",
+            ),
+        ],
+        "",
+    );
+    let query = "schulden en eenzaamheid";
+    let covered = SearchIndex::build(&catalogue);
+    assert_eq!(order(&covered, query)[0], "buurtkamer");
+    // Summed without the share of the query covered, a method for one of the two would win:
+    // the share is what puts the method for both first.
+    let summed = SearchIndex::build_with_options(
+        &catalogue,
+        IndexOptions {
+            coordination: 0.0,
+            ..IndexOptions::default()
+        },
+    );
+    assert_ne!(order(&summed, query)[0], "buurtkamer");
+}
+
+#[test]
+fn a_large_thesaurus_group_does_not_outweigh_the_typed_words() {
+    // "opa" brings in a large group; one typed word with many synonyms is still one word.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "familiedag",
+                "Familiedag",
+                "Grootouders, kleinkinderen, grootmoeder en grootvader samen.",
+                "Een dag voor grootouders en kleinkinderen, grootmoeders en grootvaders.",
+            ),
+            (
+                "geheugenpunt",
+                "Geheugenpunt",
+                "Voor wie steeds meer vergeet, en voor grootouders.",
+                "Een inloop voor mensen die vergeten, met hun naasten.",
+            ),
+        ],
+        "[[groups]]\nwords = [\"opa\", \"grootouders\", \"kleinkinderen\", \"grootmoeder\", \"grootvader\"]\n",
+    );
+    let query = "opa vergeet";
+    let concepts = SearchIndex::build(&catalogue);
+    assert_eq!(order(&concepts, query)[0], "geheugenpunt");
+    // Every thesaurus word adding in full, the family day would win on "opa" alone.
+    let summed = SearchIndex::build_with_options(
+        &catalogue,
+        IndexOptions {
+            expansion_tie: 1.0,
+            coordination: 0.0,
+            ..IndexOptions::default()
+        },
+    );
+    assert_eq!(order(&summed, query)[0], "familiedag");
 }

@@ -8,9 +8,10 @@
 //!   the five scored fields and computes what a term query would score in each document —
 //!   tantivy's own [`Bm25Weight`] over the stored term frequency and field norm, times the
 //!   field weight, summed over fields. The browser then only multiplies by the weight of the
-//!   alternative (typed, completed, corrected, synonym), takes the best alternative per word
-//!   and sums the words: the library's query, term for term. Impacts are fixed-point
-//!   (1/[`IMPACT_SCALE`]), well within the 1e-4 the parity test allows.
+//!   alternative (typed, completed, corrected, synonym), takes the best alternative per word,
+//!   combines the clauses into concepts and the concepts into a score covering a share of
+//!   the query (`results.rs`, `score`): the library's query, term for term. Impacts are
+//!   fixed-point (1/[`IMPACT_SCALE`]), well within the 1e-4 the parity test allows.
 //! - **A vocabulary map instead of a second stemmer.** Every word of the catalogue maps to the
 //!   terms the analyzer gives it, so a known word can never be analysed differently. Only a
 //!   word the catalogue does not contain needs the stemmer; the browser then loads a
@@ -313,7 +314,9 @@ impl SearchIndex {
             version: FORMAT_VERSION,
             weights: Weights {
                 broader: f64::from(BROADER_WEIGHT),
+                coordination: f64::from(self.coordination),
                 exact_name: f64::from(EXACT_NAME_BONUS),
+                expansion_tie: f64::from(self.expansion_tie),
                 match_floor: f64::from(self.match_floor),
                 prefix: f64::from(PREFIX_WEIGHT),
                 synonym: f64::from(SYNONYM_WEIGHT),

@@ -48,6 +48,11 @@ pub const SIMILAR: usize = 12;
 /// The share of the best score a method needs to count as a match (see
 /// [`IndexOptions::match_floor`]). Chosen on the training judgments (BENCHMARKS.md).
 pub const MATCH_FLOOR: f32 = 0.25;
+/// See [`IndexOptions::coordination`]: a method's score is multiplied by the share of the
+/// query it covers. Chosen on the training judgments (BENCHMARKS.md).
+pub const COORDINATION: f32 = 1.0;
+/// See [`IndexOptions::expansion_tie`]. Chosen on the training judgments (BENCHMARKS.md).
+pub const EXPANSION_TIE: f32 = 0.5;
 
 /// Weight of the words of a broader concept (a query for "weduwnaar" also finds texts about
 /// eenzaamheid, lower than texts about weduwnaars).
@@ -78,6 +83,13 @@ pub struct IndexOptions {
     /// A method matches a query when its score is at least this share of the best method's:
     /// what is counted, faceted and listed. 0 counts every method that shares a word.
     pub match_floor: f32,
+    /// How much covering more of the query counts: a method's score is multiplied by the
+    /// share of the query's words (those that match any method) it matches, to this power.
+    /// 0 leaves scores as the sum of what each word earns.
+    pub coordination: f32,
+    /// Of the clauses of one concept (a typed word and the thesaurus words it brought in),
+    /// the best counts whole and each other at this share. 1 sums them all.
+    pub expansion_tie: f32,
 }
 
 impl Default for IndexOptions {
@@ -87,6 +99,8 @@ impl Default for IndexOptions {
             split_compounds: true,
             weights: FIELD_WEIGHTS.map(|(_, w)| w),
             match_floor: MATCH_FLOOR,
+            coordination: COORDINATION,
+            expansion_tie: EXPANSION_TIE,
         }
     }
 }
@@ -139,6 +153,9 @@ pub struct SearchIndex {
     pub(super) broader: Vec<Vec<usize>>,
     /// See [`IndexOptions::match_floor`].
     pub(super) match_floor: f32,
+    /// See [`IndexOptions::coordination`].
+    pub(super) coordination: f32,
+    pub(super) expansion_tie: f32,
     /// Content signatures for related methods.
     pub(super) signatures: Signatures,
 }
@@ -323,6 +340,8 @@ impl SearchIndex {
             broader: catalogue.synonyms().broader_closure(),
             signatures,
             match_floor: options.match_floor,
+            coordination: options.coordination,
+            expansion_tie: options.expansion_tie,
         })
     }
 

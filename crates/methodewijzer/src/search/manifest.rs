@@ -97,7 +97,9 @@ impl Analysis {
 #[serde(rename_all = "camelCase")]
 pub(super) struct Weights {
     pub broader: f64,
+    pub coordination: f64,
     pub exact_name: f64,
+    pub expansion_tie: f64,
     pub match_floor: f64,
     pub prefix: f64,
     pub synonym: f64,

@@ -16,6 +16,10 @@
 //! 4. Two adjacent words that together form a catalogue word also match it ("kwartier maken").
 //! 5. A word or phrase from a synonym group also matches the group's other members.
 //! 6. A query that equals a method's name or alias puts that method first.
+//!
+//! How it is scored: a typed word and the thesaurus words it brought in are one concept,
+//! worth its best clause and half of the others; a method's concepts are summed and
+//! multiplied by the share of the query's words it covers.
 
 pub mod browser;
 mod card;

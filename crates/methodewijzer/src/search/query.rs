@@ -3,7 +3,9 @@
 //! Each word becomes a clause of alternatives — the word as typed, or its typo corrections
 //! when the catalogue does not know it, and its completions when it is the last word — and
 //! the best alternative counts (a disjunction max). Adjacent words that form a catalogue
-//! word, and the synonyms of what was typed, add clauses of their own. The browser script
+//! word, and the synonyms of what was typed, add clauses of their own. Every clause knows
+//! which typed words it stands for ([`Clause::words`]), so that a method can be scored by how
+//! much of the query it covers (`results.rs`). The browser script
 //! (`site/static/search-engine.js`) reads a query by the same steps, in the same order.
 
 use tantivy::Term;
@@ -20,17 +22,29 @@ use super::index::{
 };
 use super::{Correction, Interpretation};
 
+/// One clause of a query: what a typed word, a joined pair of words or a thesaurus word adds
+/// to a method's score.
+pub(super) struct Clause {
+    pub(super) query: Box<dyn Query>,
+    /// The typed words the clause stands for, as bits by position (at most
+    /// [`MAX_QUERY_WORDS`], so they fit).
+    pub(super) words: u32,
+}
+
+/// A query as read: its clauses; none when it can find nothing.
+pub(super) type Clauses = Vec<Clause>;
+
 impl SearchIndex {
-    /// Builds the query for `text`, and how it was read; `None` when it is blank or only stop
+    /// Builds the clauses for `text`, and how it was read; `None` when it is blank or only stop
     /// words (browse). Text without a letter or digit (only punctuation or emoji) finds
-    /// nothing, not everything.
-    pub(super) fn parse(&self, text: &str) -> (Option<Box<dyn Query>>, Interpretation) {
+    /// nothing, not everything: no clauses.
+    pub(super) fn parse(&self, text: &str) -> (Option<Clauses>, Interpretation) {
         let mut read = Interpretation::default();
         let query = self.parse_into(text, &mut read);
         (query, read)
     }
 
-    fn parse_into(&self, text: &str, read: &mut Interpretation) -> Option<Box<dyn Query>> {
+    fn parse_into(&self, text: &str, read: &mut Interpretation) -> Option<Clauses> {
         let segments = self.queryable();
         let searcher = &segments.searcher;
         let mut analyzer = self.analyzer.clone();
@@ -48,10 +62,10 @@ impl SearchIndex {
             // Letters and digits are `\p{Alphabetic}` and `\p{N}`, as in the script.
             let wordless = text.chars().any(|c| !c.is_whitespace())
                 && !text.chars().any(char::is_alphanumeric);
-            return wordless.then(|| self.nothing());
+            return wordless.then(Vec::new);
         }
         let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Clauses = Vec::new();
         let last = words.len() - 1;
 
         for (i, word) in words.iter().enumerate() {
@@ -83,8 +97,11 @@ impl SearchIndex {
             } else if alternatives.is_empty() {
                 read.unknown.push(word.text.clone());
             }
-            if let Some(clause) = self.word_clause(alternatives) {
-                clauses.push((Occur::Should, clause));
+            if let Some(query) = self.word_clause(alternatives) {
+                clauses.push(Clause {
+                    query,
+                    words: 1 << i,
+                });
             }
         }
 
@@ -92,7 +109,7 @@ impl SearchIndex {
         let mut explained: Vec<String> = Vec::new();
 
         // "kwartier maken" also finds "kwartiermaken".
-        for pair in words.windows(2) {
+        for (i, pair) in words.windows(2).enumerate() {
             if pair[1].position == pair[0].position + 1 {
                 let joined = format!("{}{}", pair[0].text, pair[1].text);
                 if self.analyzer.is_known(&joined) {
@@ -101,10 +118,10 @@ impl SearchIndex {
                     if !read.expanded.contains(&joined) {
                         read.expanded.push(joined.clone());
                     }
-                    clauses.extend(
-                        self.word_clause(vec![(terms, 1.0)])
-                            .map(|c| (Occur::Should, c)),
-                    );
+                    clauses.extend(self.word_clause(vec![(terms, 1.0)]).map(|query| Clause {
+                        query,
+                        words: 0b11 << i,
+                    }));
                 }
             }
         }
@@ -113,7 +130,7 @@ impl SearchIndex {
         // members of its broader groups at a lower weight. Each word is added once, at the
         // highest weight it gets, in the order first met (the script does the same).
         let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
-        let mut expansion: Vec<(&str, f32)> = Vec::new();
+        let mut expansion: Vec<(&str, f32, u32)> = Vec::new();
         // The thesaurus entries added, as written ("sociaal isolement"), for the reading.
         let mut phrases: Vec<&[String]> = Vec::new();
         // Per group a typed entry was found in: that entry, and the range of its phrases.
@@ -123,34 +140,39 @@ impl SearchIndex {
                 continue;
             };
             let start = phrases.len();
+            // The typed words the group was found by: every run of every member typed.
+            let by: u32 = group
+                .iter()
+                .map(|member| runs(&typed, member))
+                .fold(0, |a, b| a | b);
             for (m, member) in group.iter().enumerate() {
                 if m == found || contains_run(&typed, member) {
                     continue;
                 }
                 phrases.push(member);
                 for word in member {
-                    add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT);
+                    add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT, by);
                 }
             }
             for &b in &self.broader[g] {
                 for member in &self.synonyms[b] {
                     phrases.push(member);
                     for word in member {
-                        add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT);
+                        add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT, by);
                     }
                 }
             }
             found_groups.push((&group[found], start..phrases.len()));
         }
         let mut found_words: Vec<&str> = Vec::new();
-        for (word, weight) in expansion {
+        for (word, weight, by) in expansion {
             let terms = analyzer.terms(word).to_vec();
             if self.any_matches(searcher, &terms) {
                 found_words.push(word);
             }
             clauses.extend(
                 self.word_clause(vec![(terms, weight)])
-                    .map(|c| (Occur::Should, c)),
+                    .map(|query| Clause { query, words: by }),
             );
         }
 
@@ -175,17 +197,9 @@ impl SearchIndex {
             }
         }
 
-        if clauses.is_empty() {
-            // Words that match nothing at all: a query that finds nothing, not everything.
-            return Some(self.nothing());
-        }
-        Some(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    /// A query that matches no method.
-    fn nothing(&self) -> Box<dyn Query> {
-        let nothing = Term::from_field_text(self.fields[0].0, "\u{0}");
-        Box::new(TermQuery::new(nothing, IndexRecordOption::Basic))
+        // No clauses (words that match nothing at all): a query that finds nothing, not
+        // everything.
+        Some(clauses)
     }
 
     /// One query word: the best-scoring of its alternatives (typed, completed, corrected),
@@ -281,21 +295,41 @@ impl SearchIndex {
     }
 }
 
-/// Adds `word` to a query's synonym expansion once, at the highest weight it is given; words
-/// typed in the query are not added again.
+/// Adds `word` to a query's synonym expansion once, at the highest weight it is given and for
+/// every typed word (`by`, as bits) that led to it; words typed in the query are not added
+/// again.
 fn add_expansion<'a>(
-    expansion: &mut Vec<(&'a str, f32)>,
+    expansion: &mut Vec<(&'a str, f32, u32)>,
     typed: &[&str],
     word: &'a str,
     weight: f32,
+    by: u32,
 ) {
     if typed.contains(&word) {
         return;
     }
-    match expansion.iter_mut().find(|(w, _)| *w == word) {
-        Some((_, w)) => *w = w.max(weight),
-        None => expansion.push((word, weight)),
+    match expansion.iter_mut().find(|(w, _, _)| *w == word) {
+        Some((_, w, b)) => {
+            *w = w.max(weight);
+            *b |= by;
+        }
+        None => expansion.push((word, weight, by)),
     }
+}
+
+/// The positions of `words` that `member` covers wherever it occurs as consecutive words, as
+/// bits.
+fn runs(words: &[&str], member: &[String]) -> u32 {
+    if member.is_empty() || member.len() > words.len() {
+        return 0;
+    }
+    let mut bits = 0u32;
+    for (start, window) in words.windows(member.len()).enumerate() {
+        if window.iter().zip(member).all(|(a, b)| a == b) {
+            bits |= (((1u64 << member.len()) - 1) << start) as u32;
+        }
+    }
+    bits
 }
 
 /// Whether `member` occurs as consecutive words in `words`.

@@ -8,11 +8,13 @@
 use std::collections::BTreeMap;
 
 use tantivy::Term;
-use tantivy::query::Query;
+use tantivy::query::{EnableScoring, Query};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocSet, TERMINATED};
 
-use super::index::{EXACT_NAME_BONUS, SIMILAR, SearchIndex};
+use super::index::{EXACT_NAME_BONUS, SIMILAR, SearchIndex, Segments};
+use super::query::Clause;
 use super::{
     FACETS, Facet, FacetCounts, FacetValue, Hit, STRIDE, SearchRequest, SearchResults, Sort,
     UnknownFilterValue,
@@ -31,14 +33,7 @@ impl SearchIndex {
         // Every match with its score, by method ordinal.
         let mut scored: Vec<(u32, f32)> = match &query {
             None => (0..self.methods as u32).map(|o| (o, 0.0)).collect(),
-            Some(query) => searcher
-                .search(
-                    query,
-                    &AllMatches {
-                        ords: &segments.ords,
-                    },
-                )
-                .unwrap_or_default(),
+            Some(clauses) => self.score(&segments, clauses),
         };
         // The best score before the exact-name bonus: the match floor is a share of what the
         // words earn, so that typing a method's name does not hide every other match.
@@ -211,6 +206,86 @@ impl SearchIndex {
         }
     }
 
+    /// Every method the clauses match, with its score. Clauses that stand for the same typed
+    /// words are one concept — a typed word with the thesaurus words it brought in — which
+    /// earns its best clause plus [`IndexOptions::expansion_tie`] of the others: a thesaurus
+    /// group of forty words must not outweigh the other words of the query. A method's score
+    /// is the sum of its concepts, times the share of the query's words it covers to the
+    /// power [`IndexOptions::coordination`]: a situation is described by all of its words.
+    ///
+    /// Concept by concept over dense arrays, exactly as the browser script scores
+    /// (`search-engine.js`).
+    ///
+    /// [`IndexOptions::expansion_tie`]: super::IndexOptions::expansion_tie
+    /// [`IndexOptions::coordination`]: super::IndexOptions::coordination
+    fn score(&self, segments: &Segments, clauses: &[Clause]) -> Vec<(u32, f32)> {
+        let searcher = &segments.searcher;
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        // The concepts, in order of first appearance.
+        let mut concepts: Vec<(u32, Vec<&Clause>)> = Vec::new();
+        for clause in clauses {
+            match concepts.iter_mut().find(|(w, _)| *w == clause.words) {
+                Some((_, members)) => members.push(clause),
+                None => concepts.push((clause.words, vec![clause])),
+            }
+        }
+        let mut score = vec![0.0f32; self.methods];
+        // Per method, the typed words its concepts stand for, as bits.
+        let mut covered = vec![0u32; self.methods];
+        // Per method, its best clause and its sum within the current concept.
+        let mut best = vec![0.0f32; self.methods];
+        let mut sum = vec![0.0f32; self.methods];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut in_concept = vec![false; self.methods];
+        for (words, members) in concepts {
+            for clause in members {
+                let Ok(weight) = clause.query.weight(scoring) else {
+                    continue;
+                };
+                for (segment, reader) in searcher.segment_readers().iter().enumerate() {
+                    let Ok(mut scorer) = weight.scorer(reader, 1.0) else {
+                        continue;
+                    };
+                    let ords = &segments.ords[segment];
+                    let mut doc = scorer.doc();
+                    while doc != TERMINATED {
+                        let ord = ords[doc as usize] as usize;
+                        let s = scorer.score();
+                        if !in_concept[ord] {
+                            in_concept[ord] = true;
+                            touched.push(ord);
+                        }
+                        best[ord] = best[ord].max(s);
+                        sum[ord] += s;
+                        doc = scorer.advance();
+                    }
+                }
+            }
+            for &ord in &touched {
+                score[ord] += best[ord] + self.expansion_tie * (sum[ord] - best[ord]);
+                covered[ord] |= words;
+                (best[ord], sum[ord], in_concept[ord]) = (0.0, 0.0, false);
+            }
+            touched.clear();
+        }
+        // The share is counted among the typed words that match any method: a word the
+        // catalogue does not have lowers every method alike.
+        let known = f64::from(covered.iter().fold(0, |a, &b| a | b).count_ones());
+        let power = f64::from(self.coordination);
+        (0..self.methods)
+            .filter(|&ord| covered[ord] != 0)
+            .map(|ord| {
+                let share = f64::from(covered[ord].count_ones()) / known;
+                let s = if power > 0.0 && known > 1.0 {
+                    (f64::from(score[ord]) * share.powf(power)) as f32
+                } else {
+                    score[ord]
+                };
+                (ord as u32, s)
+            })
+            .collect()
+    }
+
     /// Checks that every filter value of `request` is a value its facet can take (an id, not
     /// a label): a filter on a value no method can have would silently find nothing.
     ///
@@ -277,7 +352,7 @@ impl SearchIndex {
     fn snippet(
         &self,
         ord: usize,
-        query: Option<&dyn Query>,
+        query: Option<&[Clause]>,
         searcher: &tantivy::Searcher,
         generators: &mut [Option<Option<SnippetGenerator>>; 3],
     ) -> String {
@@ -303,16 +378,18 @@ impl SearchIndex {
     fn snippet_generator(
         &self,
         searcher: &tantivy::Searcher,
-        query: &dyn Query,
+        clauses: &[Clause],
         field: usize,
     ) -> tantivy::Result<SnippetGenerator> {
         let field = self.fields[field].0;
         let mut terms: Vec<Term> = Vec::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == field {
-                terms.push(term.clone());
-            }
-        });
+        for clause in clauses {
+            clause.query.query_terms(&mut |term, _| {
+                if term.field() == field {
+                    terms.push(term.clone());
+                }
+            });
+        }
         let mut weights = BTreeMap::new();
         for term in terms {
             let doc_freq = searcher.doc_freq(&term)?;
@@ -364,61 +441,4 @@ fn check_value(
         suggestion,
         valid: ids,
     })
-}
-
-/// Collects every matching document with its score, as (method ordinal, score).
-struct AllMatches<'a> {
-    ords: &'a [Vec<u32>],
-}
-
-struct SegmentMatches {
-    segment: u32,
-    found: Vec<(tantivy::DocId, f32)>,
-}
-
-impl tantivy::collector::Collector for AllMatches<'_> {
-    type Fruit = Vec<(u32, f32)>;
-    type Child = SegmentMatches;
-
-    fn for_segment(
-        &self,
-        segment: tantivy::SegmentOrdinal,
-        _reader: &tantivy::SegmentReader,
-    ) -> tantivy::Result<SegmentMatches> {
-        Ok(SegmentMatches {
-            segment,
-            found: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(u32, Vec<(tantivy::DocId, f32)>)>,
-    ) -> tantivy::Result<Vec<(u32, f32)>> {
-        Ok(fruits
-            .into_iter()
-            .flat_map(|(segment, found)| {
-                let ords = &self.ords[segment as usize];
-                found
-                    .into_iter()
-                    .map(move |(doc, score)| (ords[doc as usize], score))
-            })
-            .collect())
-    }
-}
-
-impl tantivy::collector::SegmentCollector for SegmentMatches {
-    type Fruit = (u32, Vec<(tantivy::DocId, f32)>);
-
-    fn collect(&mut self, doc: tantivy::DocId, score: tantivy::Score) {
-        self.found.push((doc, score));
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        (self.segment, self.found)
-    }
 }
