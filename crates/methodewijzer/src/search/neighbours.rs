@@ -111,8 +111,9 @@ pub(super) fn part_buckets<'a>(
 
 /// Edit distance with adjacent transpositions counting one (optimal string alignment, as
 /// tantivy's automaton with transpositions), or `max + 1` when beyond `max`. The script's
-/// `distance` is the same function.
-pub(super) fn osa_distance(a: &[char], b: &[char], max: usize) -> usize {
+/// `distance` is the same function; here it checks the lookup against the automaton.
+#[cfg(test)]
+fn osa_distance(a: &[char], b: &[char], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
