@@ -18,7 +18,13 @@
 //   - nDCG@10 and MRR over tests/relevance/queries.toml, as crates/methodewijzer/src/relevance.rs
 //     defines them (shipped catalogue only; the synthetic one has no judgments).
 //
-//   node scripts/bench-search.mjs [--synthetic 10000] [--by-kind]
+// With --kinds (and --synthetic N; --zipf draws its words as real text does, about 25,000
+// distinct words): a table per kind of query (rare word, common word, typo, unknown compound,
+// three words, unfinished word), five queries each, for this site and Pagefind: the gzip bytes
+// and number of the index files the query itself fetches on a freshly loaded engine (loading
+// it, counted once beside the table, excluded), and its cold (first) and warm (repeated) time.
+//
+//   node scripts/bench-search.mjs [--synthetic 10000] [--zipf] [--by-kind] [--kinds]
 //
 // Its npm dependencies live in scripts/bench-search (installed with `npm ci` when missing).
 // It only uses the release binaries in target/release; it never runs cargo.
@@ -36,6 +42,8 @@ const DEPS = join(ROOT, 'scripts/bench-search');
 const args = process.argv.slice(2);
 const synthetic = args.includes('--synthetic') ? Number(args[args.indexOf('--synthetic') + 1] || 10000) : 0;
 const byKind = args.includes('--by-kind');
+const zipf = args.includes('--zipf');
+const kindsTable = args.includes('--kinds');
 
 if (!existsSync(join(DEPS, 'node_modules'))) execFileSync('npm', ['ci', '--prefix', DEPS], { stdio: 'inherit' });
 const require = createRequire(join(DEPS, 'package.json'));
@@ -278,23 +286,28 @@ async function measure(browser, site, system, judged) {
 }
 
 // ── main ──────────────────────────────────────────────────────────────────────────────────────
-const catalogues = [{ label: 'shipped', site: buildSite('shipped'), judged: true }];
+// --kinds measures the per-kind table alone (the whole table at 10,000 methods takes long).
+const catalogues = kindsTable ? [] : [{ label: 'shipped', site: buildSite('shipped'), judged: true }];
 if (synthetic) {
   const dir = join(work, 'synthetic-catalogue');
-  execFileSync(join(ROOT, 'target/release/examples/synthetic'), [String(synthetic), dir], { stdio: 'ignore' });
-  catalogues.push({ label: `synthetic ${synthetic}`, site: buildSite('synthetic', dir), judged: false });
+  execFileSync(join(ROOT, 'target/release/examples/synthetic'), [String(synthetic), dir, ...(zipf ? ['zipf'] : [])], { stdio: 'ignore' });
+  catalogues.push({ label: `synthetic ${synthetic}${zipf ? ' zipf' : ''}`, site: buildSite('synthetic', dir), judged: false });
 }
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows = [];
-for (const c of catalogues) {
+for (const c of kindsTable ? [] : catalogues) {
   const methods = JSON.parse(readFileSync(join(c.site, 'data/methods.json'), 'utf8')).methods.length;
   for (const system of SYSTEMS) {
     console.error(`${c.label}: ${system.name}…`);
     rows.push({ catalogue: `${c.label} (${methods})`, system: system.name, ...(await measure(browser, c.site, system, c.judged)) });
   }
+}
+if (kindsTable && synthetic) {
+  await pagefindAdapter.prepare(catalogues.at(-1).site);
+  await perKind(browser, catalogues.at(-1));
 }
 await browser.close();
 
@@ -316,5 +329,79 @@ if (byKind) {
   for (const k of kinds) {
     const cells = scored.map((r) => { const s = r.scores.filter((x) => x.kind === k); return `${mean(s.map((x) => x.ndcg)).toFixed(3)} / ${mean(s.map((x) => x.rr)).toFixed(3)}`; });
     console.log(`| ${k} | ${queries.filter((q) => q.kind === k).length} | ${cells.join(' | ')} |`);
+  }
+}
+
+// ── per kind of query, on the synthetic catalogue ─────────────────────────────────────────────
+// Five queries per kind, drawn from the site's own word list (deterministically: every n-th of
+// a sorted selection), so both systems get the same queries.
+function kindQueries(site) {
+  const dir = join(site, 'search');
+  const manifest = JSON.parse(readFileSync(join(dir, execFileSync('ls', [dir]).toString().split('\n').find((f) => f.startsWith('manifest.'))), 'utf8'));
+  const df = new Map();
+  for (const [file] of manifest.words) {
+    for (const [w, e] of Object.entries(JSON.parse(readFileSync(join(dir, file), 'utf8')))) df.set(w, Array.isArray(e) ? e[0] : e);
+  }
+  const plain = [...df.keys()].filter((w) => /^[a-z]+$/.test(w)).sort();
+  const every = (xs, n = 5) => Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]);
+  const mid = plain.filter((w) => df.get(w) >= 20 && df.get(w) <= 200 && w.length >= 6 && w.length <= 10);
+  const long = plain.filter((w) => df.get(w) >= 5 && w.length >= 10);
+  const typo = (w, i) => (i % 2 ? w.slice(0, 2) + w.slice(3, -2) + w.at(-1) + w.at(-2) : w.slice(0, 3) + w[4] + w[3] + w.slice(5));
+  return {
+    'rare word': every(plain.filter((w) => df.get(w) <= 2 && w.length >= 8)),
+    'common word': [...plain].filter((w) => w.length >= 5).sort((a, b) => df.get(b) - df.get(a)).slice(0, 5),
+    typo: every(long).map(typo).filter((t) => !df.has(t)),
+    'unknown compound': every(mid, 10).reduce((out, w, i, xs) => (i % 2 ? [...out, xs[i - 1] + w] : out), []).filter((c) => !df.has(c)),
+    'three words': every(mid, 15).reduce((out, w, i, xs) => (i % 3 === 2 ? [...out, `${xs[i - 2]} ${xs[i - 1]} ${w}`] : out), []),
+    'unfinished word': every(mid).map((w) => w.slice(0, 5)),
+  };
+}
+
+async function perKind(browser, { site, label }) {
+  const kinds = kindQueries(site);
+  const systems = [
+    { ...methodewijzer, prefix: '/search/' },
+    { ...pagefindAdapter, prefix: '/pagefind/', prepare: () => null }, // indexed by the main table
+  ];
+  const rows = [];
+  const loads = [];
+  for (const system of systems) {
+    methodewijzer.prepare(site);
+    const { server, log, url } = await serve(site);
+    for (const [kind, queries] of Object.entries(kinds)) {
+      const each = [];
+      for (const query of queries) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        if (system.own) await page.route('**/*', (route) => (system.own.some((p) => new URL(route.request().url()).pathname.startsWith(p)) || BASE_PAGE.has(new URL(route.request().url()).pathname.replace(/\/$/, '/index.html')) ? route.continue() : route.abort()));
+        await page.goto(url, { waitUntil: 'networkidle' });
+        const before = log.length;
+        await page.evaluate(system.open, methodewijzer.arg);
+        const loaded = log.length;
+        const time = (q) => page.evaluate(async (text) => { const t = performance.now(); await window.__search(text); return performance.now() - t; }, q);
+        const cold = await time(query);
+        const files = log.slice(loaded).filter((r) => r.path.startsWith(system.prefix));
+        const warm = await time(query);
+        loads.push({ system: system.name, bytes: log.slice(before, loaded).reduce((t, r) => t + r.bytes, 0), files: loaded - before });
+        each.push({ bytes: files.reduce((t, r) => t + r.bytes, 0), files: files.length, cold, warm });
+        await context.close();
+      }
+      rows.push({ system: system.name, kind, queries, each });
+    }
+    server.close();
+  }
+  const kb = (b) => `${(b / 1024).toFixed(1)}`;
+  const range = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
+  console.log(`\n${label}, per kind of query (five each; index files the query fetches after the engine is loaded; gzip):\n`);
+  console.log('| kind | system | index KiB (min–max) | files (min–max) | cold ms (median, max) | warm ms (median, max) | queries |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | --- |');
+  for (const r of rows) {
+    const c = r.each.map((e) => e.cold);
+    const w = r.each.map((e) => e.warm);
+    console.log(`| ${r.kind} | ${r.system} | ${range(r.each.map((e) => e.bytes), kb)} | ${range(r.each.map((e) => e.files), String)} | ${percentile(c, 50).toFixed(1)}, ${Math.max(...c).toFixed(1)} | ${percentile(w, 50).toFixed(2)}, ${Math.max(...w).toFixed(2)} | ${r.queries.join(', ')} |`);
+  }
+  for (const system of systems) {
+    const l = loads.filter((x) => x.system === system.name);
+    console.log(`\nLoading ${system.name} (counted once, before the first query): ${kb(mean(l.map((x) => x.bytes)))} KiB in ${Math.round(mean(l.map((x) => x.files)))} files.`);
   }
 }

@@ -137,6 +137,7 @@ class ShardSet {
     if (this.files.length) await this.load(this.index(key));
     return this.entries.get(key);
   }
+  /** Every entry: for tests and tools, never on a query's path (it reads every shard). */
   async all() {
     await Promise.all(this.files.map((_, i) => this.load(i)));
     return this.entries;
@@ -160,7 +161,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 2) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 3) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
     return engine;
@@ -180,6 +181,10 @@ export class Engine {
     this.thesaurus = new ShardSet(this, manifest.thesaurus);
     this.thesaurusGroups = new ShardSet(this, manifest.thesaurusGroups);
     this.synonymTerms = new ShardSet(this, manifest.synonymTerms);
+    // Corrections and compound parts come from indexes of their own, not the word list
+    // (crates/methodewijzer/src/search/neighbours.rs says how they are keyed).
+    this.typos = new ShardSet(this, manifest.typos);
+    this.parts = new ShardSet(this, manifest.parts);
     this.stemmer = null;
     this.cache = new Map();
     // Facet values per method as a flat list of global value numbers (as in the library):
@@ -267,18 +272,21 @@ export class Engine {
     const chars = Array.from(word);
     const n = chars.length;
     if (n < this.a.minCompound) return null;
-    const dict = await this.words.all();
     const best = new Array(n + 1).fill(null);
     best[n] = [];
     for (let i = n - 1; i >= 0; i--) {
       let choice = null;
       for (let j = n; j >= i + this.a.minPart; j--) {
         if (i === 0 && j === n) continue;
+        // As the library, a part is looked up only when the rest after it can be split:
+        // each lookup then reads the parts ending at a place a split continues from.
+        const linked = j + 1 < n && chars[j] === 's';
+        if (!best[j] && !(linked && best[j + 1])) continue;
         const part = chars.slice(i, j).join('');
         // Three letters ending in "en" is a plural ending ("gezin-nen"), not a part (the library's is_plural_tail).
-        if (!dict.has(part) || (j - i === 3 && part.endsWith('en'))) continue;
+        if ((j - i === 3 && part.endsWith('en')) || !(await this.isPart(chars.slice(i, j)))) continue;
         const nexts = [j];
-        if (j < n && chars[j] === 's' && j + 1 < n) nexts.push(j + 1);
+        if (linked) nexts.push(j + 1);
         for (const next of nexts) {
           const rest = best[next];
           if (rest && (!choice || rest.length + 1 < choice.length)) choice = [part, ...rest];
@@ -287,6 +295,37 @@ export class Engine {
       best[i] = choice;
     }
     return best[0] && best[0].length >= 2 ? best[0] : null;
+  }
+
+  /** Whether `chars` is a catalogue word of at least `minPart` letters (the parts index). */
+  async isPart(chars) {
+    const at = Math.max(0, chars.length - 4);
+    const key = chars.slice(at).reverse().join('');
+    return ((await this.parts.get(key)) ?? []).includes(chars.slice(0, at).join(''));
+  }
+
+  /**
+   * Catalogue words within `max` edits of `word` (as chars), from the typo index: the words
+   * listed under the signatures of its deletion variants, kept when their true distance is
+   * within `max`. Exactly the words the library's automaton finds (a unit test there).
+   */
+  async near(w, max) {
+    const n = w.length;
+    const keys = new Set();
+    for (let k = 0; k <= Math.min(max, n - 1); k++) {
+      for (let i = 0; i <= k; i++) {
+        for (let j = 0; i + j <= k; j++) {
+          if (i + j < n) keys.add(w[i] + w[n - 1 - j] + String(n - k).padStart(2, '0'));
+        }
+      }
+    }
+    const found = new Set();
+    for (const listed of await Promise.all([...keys].map((key) => this.typos.get(key)))) {
+      for (const candidate of listed ?? []) {
+        if (!found.has(candidate) && distance(w, Array.from(candidate), max) <= max) found.add(candidate);
+      }
+    }
+    return [...found];
   }
 
   async anyMatches(terms) {
@@ -303,37 +342,33 @@ export class Engine {
     const [one, two] = this.a.typoLengths;
     if (len < one) return [];
     const max = len < two ? 1 : 2;
-    const w = Array.from(word);
-    const found = [];
-    for (const candidate of (await this.words.all()).keys()) {
-      if (distance(w, Array.from(candidate), max) <= max) found.push(candidate);
-    }
-    return found.sort();
+    return (await this.near(Array.from(word), max)).sort();
   }
 
   /**
    * For a query that found nothing: the query with each word the catalogue does not know
-   * replaced by the closest catalogue word (up to three edits, the more frequent first), or
-   * null when none is that close. It reads the whole word list, so it runs only then.
+   * replaced by the closest catalogue word (up to `typoReach` edits, the more frequent
+   * first), or null when none is that close.
    */
   async suggest(query) {
     const ws = words(query, this.stopWords, this.a.maxWordBytes);
     if (!ws.length) return null;
-    const all = await this.words.all();
+    const reach = this.a.typoReach;
     let out = query;
     let changed = false;
     // From the last word back, so that the earlier words' offsets stay right.
     for (const w of [...ws].reverse()) {
       const chars = Array.from(w.text);
-      if (chars.length < 3 || all.has(w.text)) continue;
+      if (chars.length < 3 || (await this.words.get(w.text)) !== undefined) continue;
+      const near = (await this.near(chars, reach)).map((c) => [c, distance(chars, Array.from(c), reach)]);
+      const closest = Math.min(...near.map(([, d]) => d));
+      // Only the closest need their frequency, each a lookup in the word list.
       let best = null;
-      for (const [candidate, entry] of all) {
-        const c = Array.from(candidate);
-        if (Math.abs(c.length - chars.length) > 3) continue;
-        const d = distance(chars, c, 3);
-        if (d > 3) continue;
+      const closestWords = near.filter(([, d]) => d === closest).map(([c]) => c);
+      for (const candidate of closestWords.sort()) {
+        const entry = await this.words.get(candidate);
         const freq = Array.isArray(entry) ? entry[0] : entry;
-        if (!best || d < best.d || (d === best.d && freq > best.freq)) best = { word: candidate, d, freq };
+        if (!best || freq > best.freq) best = { word: candidate, freq };
       }
       if (best) {
         out = out.slice(0, w.start) + best.word + out.slice(w.end);

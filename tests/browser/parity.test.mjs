@@ -130,7 +130,6 @@ test("every word of the catalogue analyses to the library's terms without the vo
   const vocabulary = await engine.words.all();
   const plain = new Engine(engine.m, engine.base, readFile);
   plain.words.get = async () => undefined; // as if the word were unknown
-  plain.words.all = async () => vocabulary; // the compound dictionary stays
   const wrong = [];
   for (const [word, entry] of vocabulary) {
     const expected = Array.isArray(entry) ? entry.slice(1) : [word];
@@ -138,6 +137,35 @@ test("every word of the catalogue analyses to the library's terms without the vo
     if (JSON.stringify(actual) !== JSON.stringify(expected)) wrong.push(`${word}: ${actual} ≠ ${expected}`);
   }
   assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} of ${vocabulary.size} words differ`);
+});
+
+test("a typo two edits away and an unknown compound read as in the library, without the word list", async () => {
+  const vocabulary = [...(await engine.words.all()).keys()];
+  const long = vocabulary.filter((w) => /^[a-z]{12,}$/.test(w)).sort();
+  assert.ok(long.length > 20, "long catalogue words");
+  // Two edits: a letter dropped near the start, the last two swapped.
+  const typo = (w) => w.slice(0, 2) + w.slice(3, -2) + w.at(-1) + w.at(-2);
+  const typos = long.filter((_, i) => i % 7 === 0).slice(0, 12).map(typo).filter((t) => !vocabulary.includes(t));
+  const compounds = [];
+  for (let i = 0; i + 1 < long.length && compounds.length < 12; i += 5) {
+    const c = long[i] + long[i + 1];
+    if (!vocabulary.includes(c)) compounds.push(c);
+  }
+  const queries = [...typos, ...compounds];
+  const expected = library(queries);
+  // A fresh engine that counts the word-list files it fetches.
+  const fetched = [];
+  const counting = async (url, kind) => { fetched.push(url.split("/").pop()); return readFile(url, kind); };
+  const manifest = readdirSync(join(site, "search")).find((f) => f.startsWith("manifest."));
+  const fresh = await Engine.load(pathToFileURL(join(site, "search", manifest)).href, counting);
+  for (let i = 0; i < queries.length; i++) {
+    compare(queries[i], expected[i], await fresh.search({ query: queries[i], limit: 10 }));
+  }
+  const corrected = expected.slice(0, typos.length).filter((r) => r.interpretation.corrected.length);
+  assert.ok(corrected.length >= typos.length / 2, `${corrected.length} of ${typos.length} typos corrected`);
+  for (const c of compounds) assert.ok((await fresh.split(c))?.length >= 2, `${c} splits`);
+  const wordFiles = new Set(fetched.filter((f) => f.startsWith("words-"))).size;
+  assert.ok(wordFiles < engine.m.words.length / 2, `${wordFiles} of ${engine.m.words.length} word-list files read`);
 });
 
 test("the script folds words, drops stop words and keeps their positions for joining", () => {

@@ -337,60 +337,71 @@ impl Analyzer {
     /// Cuts `word` into dictionary words, allowing a linking `s` between parts
     /// (`ervaringsdeskundige`). Prefers the fewest, longest parts.
     pub fn split_compound(&self, word: &str) -> Option<Vec<String>> {
-        // Byte offset of each character, and of the end: parts are slices of the word, so
-        // trying one allocates nothing (a catalogue has tens of thousands of words to try).
-        let bounds: Vec<usize> = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(word.len()))
-            .collect();
-        let n = bounds.len() - 1;
-        if !self.shared.split_compounds || n < MIN_COMPOUND {
+        if !self.shared.split_compounds {
             return None;
         }
         let dict = &self.shared.dictionary;
-        let part = |i: usize, j: usize| &word[bounds[i]..bounds[j]];
-        // best[i]: the best split of the characters from i on, as (number of parts, end of
-        // the first part, start of the rest); the first found of the fewest parts wins.
-        let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
-        best[n] = Some((0, n, n));
-        for i in (0..n).rev() {
-            let mut choice: Option<(usize, usize, usize)> = None;
-            for j in (i + MIN_PART..=n).rev() {
-                if i == 0 && j == n {
-                    continue; // the word itself is not a split
-                }
-                // Directly followed by the rest, or by a linking `s` and the rest. A part
-                // that no split of the rest can follow is not looked up.
-                let linked = j + 1 < n && part(j, j + 1) == "s";
-                let followed = best[j].is_some() || (linked && best[j + 1].is_some());
-                if !followed || !dict.contains(part(i, j)) || is_plural_tail(part(i, j)) {
-                    continue;
-                }
-                for next in std::iter::once(j).chain(linked.then_some(j + 1)) {
-                    if let Some((rest, ..)) = best[next]
-                        && choice.is_none_or(|(parts, ..)| rest + 1 < parts)
-                    {
-                        choice = Some((rest + 1, j, next));
-                    }
+        split_with(word, |part| dict.contains(part))
+    }
+}
+
+/// [`Analyzer::split_compound`] with the dictionary as a function: the browser export checks
+/// its parts index against it (`search/neighbours.rs`).
+pub(crate) fn split_with(word: &str, contains: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+    // Byte offset of each character, and of the end: parts are slices of the word, so
+    // trying one allocates nothing (a catalogue has tens of thousands of words to try).
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    if n < MIN_COMPOUND {
+        return None;
+    }
+    let part = |i: usize, j: usize| &word[bounds[i]..bounds[j]];
+    // best[i]: the best split of the characters from i on, as (number of parts, end of
+    // the first part, start of the rest); the first found of the fewest parts wins.
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
+    best[n] = Some((0, n, n));
+    for i in (0..n).rev() {
+        let mut choice: Option<(usize, usize, usize)> = None;
+        for j in (i + MIN_PART..=n).rev() {
+            if i == 0 && j == n {
+                continue; // the word itself is not a split
+            }
+            // Directly followed by the rest, or by a linking `s` and the rest. A part
+            // that no split of the rest can follow is not looked up.
+            let linked = j + 1 < n && part(j, j + 1) == "s";
+            let followed = best[j].is_some() || (linked && best[j + 1].is_some());
+            if !followed || !contains(part(i, j)) || is_plural_tail(part(i, j)) {
+                continue;
+            }
+            for next in std::iter::once(j).chain(linked.then_some(j + 1)) {
+                if let Some((rest, ..)) = best[next]
+                    && choice.is_none_or(|(parts, ..)| rest + 1 < parts)
+                {
+                    choice = Some((rest + 1, j, next));
                 }
             }
-            best[i] = choice;
         }
-        let (parts, ..) = best[0]?;
-        if parts < 2 {
-            return None;
-        }
-        let mut out = Vec::with_capacity(parts);
-        let mut i = 0;
-        while i < n {
-            let (_, j, next) = best[i]?;
-            out.push(part(i, j).to_string());
-            i = next;
-        }
-        Some(out)
+        best[i] = choice;
     }
+    let (parts, ..) = best[0]?;
+    if parts < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(parts);
+    let mut i = 0;
+    while i < n {
+        let (_, j, next) = best[i]?;
+        out.push(part(i, j).to_string());
+        i = next;
+    }
+    Some(out)
+}
 
+impl Analyzer {
     /// The tokens of `text`: every term of every word, at the word's position and offsets
     /// (for highlighting query terms in a snippet of the original text).
     pub fn tokens(&mut self, text: &str) -> Vec<Token> {

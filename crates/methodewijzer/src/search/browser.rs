@@ -19,7 +19,9 @@
 //! - **Split so a query loads only what it needs.** Words, postings and names are sorted and
 //!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
-//!   shards. Method display data comes in blocks of [`DOCS_PER_BLOCK`] in name order. Every
+//!   shards. A misspelt or unknown word's corrections and compound parts come from two small
+//!   indexes of their own (`neighbours.rs`), never the whole word list. Method display data
+//!   comes in blocks of [`DOCS_PER_BLOCK`] in name order. Every
 //!   file name carries a hash of its content, so hosts may cache them forever.
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
@@ -39,6 +41,7 @@ use super::index::{
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
 use super::manifest::{Analysis, FacetEntry, Manifest, Weights};
+use super::neighbours;
 use super::{Facet, Facts};
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
@@ -46,11 +49,13 @@ pub const IMPACT_SCALE: f64 = 100_000.0;
 /// Methods per display-data block.
 pub const DOCS_PER_BLOCK: usize = 16;
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at.
 const WORDS_SHARD_BYTES: usize = 6_000;
 const POSTINGS_SHARD_BYTES: usize = 6_000;
 const NAMES_SHARD_BYTES: usize = 24_000;
+/// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
+const NEIGHBOURS_SHARD_BYTES: usize = 6_000;
 /// The thesaurus: which groups a first word may start, the groups, and their words' terms.
 /// Sharded, because a few hundred concepts would otherwise weigh more than the rest of the
 /// manifest, and a query needs only the groups its words can start.
@@ -173,6 +178,20 @@ impl SearchIndex {
         });
         words.sort_by(|a, b| a.0.cmp(&b.0));
         words.dedup_by(|a, b| a.0 == b.0);
+        // Typos and compound parts from a few small files, not the word list (`neighbours`).
+        let listed = || words.iter().map(|(w, _)| w.as_str());
+        let typos = shard_set(
+            "typos",
+            neighbours::typo_buckets(listed()).into_iter().collect(),
+            NEIGHBOURS_SHARD_BYTES,
+            &mut files,
+        );
+        let parts = shard_set(
+            "parts",
+            neighbours::part_buckets(listed()).into_iter().collect(),
+            NEIGHBOURS_SHARD_BYTES,
+            &mut files,
+        );
         let words = shard_set("words", words, WORDS_SHARD_BYTES, &mut files);
 
         let mut names: Vec<(String, Value)> = self
@@ -300,6 +319,7 @@ impl SearchIndex {
             max_words: MAX_QUERY_WORDS,
             methods: methods.len(),
             names,
+            parts,
             postings,
             recognition_ranks: self.facets[Facet::RecognitionLevel.position()]
                 .iter()
@@ -311,6 +331,7 @@ impl SearchIndex {
             synonym_terms,
             thesaurus: starts,
             thesaurus_groups: groups,
+            typos,
             version: FORMAT_VERSION,
             weights: Weights {
                 broader: f64::from(BROADER_WEIGHT),

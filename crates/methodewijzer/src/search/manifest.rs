@@ -15,6 +15,8 @@
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `words`, `postings`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
 //! | `thesaurus`, `thesaurusGroups`, `synonymTerms` | the thesaurus, sharded the same way |
+//! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), sharded |
+//! | `parts` | a word's last four letters reversed → the words' beginnings, sharded |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
 //! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
 //! | `reviewedFile` | each method's review date as a day number, in name order (sorting) |
@@ -40,6 +42,7 @@ pub(super) struct Manifest<'a> {
     pub max_words: usize,
     pub methods: usize,
     pub names: Vec<(String, String)>,
+    pub parts: Vec<(String, String)>,
     pub postings: Vec<(String, String)>,
     pub recognition_ranks: BTreeMap<String, u8>,
     pub reviewed_file: String,
@@ -47,6 +50,7 @@ pub(super) struct Manifest<'a> {
     pub synonym_terms: Vec<(String, String)>,
     pub thesaurus: Vec<(String, String)>,
     pub thesaurus_groups: Vec<(String, String)>,
+    pub typos: Vec<(String, String)>,
     pub version: u32,
     pub weights: Weights,
     pub words: Vec<(String, String)>,
@@ -64,6 +68,8 @@ pub(super) struct Analysis {
     pub max_word_bytes: usize,
     /// From the first length one typo is corrected, from the second two.
     pub typo_lengths: [usize; 2],
+    /// The typo index lists words up to this many deletions; "did you mean" reaches as far.
+    pub typo_reach: usize,
     /// The last word is completed from this many letters.
     pub min_prefix: usize,
     /// The stemmer's guard: a stem is kept when it starts with this many letters of the word…
@@ -83,6 +89,7 @@ impl Analysis {
             min_compound: a::MIN_COMPOUND,
             max_word_bytes: a::MAX_WORD_BYTES,
             typo_lengths: a::TYPO_LENGTHS,
+            typo_reach: super::neighbours::REACH,
             min_prefix: a::MIN_PREFIX,
             guard_head: a::GUARD_HEAD,
             guard_max_prefix: a::GUARD_MAX_PREFIX,

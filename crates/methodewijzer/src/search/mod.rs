@@ -26,6 +26,7 @@ mod card;
 mod fields;
 mod index;
 mod manifest;
+mod neighbours;
 mod query;
 mod related;
 mod results;

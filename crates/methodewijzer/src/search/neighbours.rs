@@ -1,0 +1,303 @@
+//! Typos and compound parts without the whole word list: the two small indexes the browser
+//! export carries so that its script finds a misspelt word's corrections and an unknown
+//! word's compound parts from a few small files (the library answers both from its
+//! [`WordList`](super::words::WordList) and its dictionary in memory).
+//!
+//! **Typos: deletion signatures.** Two words within edit distance `d` (adjacent
+//! transpositions counting one, as tantivy's Levenshtein automaton with transpositions) have
+//! a common string left after at most `d` deletions from each: a substitution or a
+//! transposition deletes at the same place in both, an insertion deletes from the longer one.
+//! Of such a string only its *signature* is kept: its length, first and last letter. With
+//! `i` letters deleted at the front and `j` at the back of a word of `n` letters, `k`
+//! deletions in all, that is `(n − k, w[i], w[n−1−j])` for `i + j ≤ k`. Every catalogue word
+//! of at least [`MIN_PART`] letters is listed under its signatures up to [`REACH`] deletions;
+//! a query word looks up its own signatures up to its allowed distance, and every catalogue
+//! word within that distance is among the words listed there. The script then keeps those
+//! whose true distance is within the limit ([`osa_distance`]), so its corrections are exactly
+//! the automaton's (a test here checks the lookup against the automaton over a word list).
+//! Keys are first letter, last letter and length (two digits), so that a query's signatures
+//! with the same letters and neighbouring lengths are adjacent and share a shard: a typo costs
+//! six to eight small files, not the word list. A full deletion neighbourhood (every variant
+//! a key) would be exact without verifying, but at 10,000 zipf methods it has 3.9 million
+//! keys; these signatures list each word at most ten times.
+//!
+//! **Compound parts: by their last letters.** The analyzer splits an unknown word from its
+//! end (`Analyzer::split_compound`): a part is only looked up when the rest after it can be
+//! split, so every lookup is "which catalogue words end here". Words are listed under their
+//! last four letters reversed (a three-letter word under itself reversed), keeping only the
+//! letters before those four: the two keys for parts ending at one place are adjacent, so one
+//! shard answers for each place a split can continue from.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::MIN_PART;
+
+/// The most deletions a catalogue word is listed under: the library's largest typo distance.
+/// The script's "did you mean" reaches as far.
+pub(super) const REACH: usize = 2;
+/// Letters a part is listed under (from its end).
+const PART_KEY_LETTERS: usize = 4;
+
+/// The signature keys of `word`'s deletion variants of up to `deletions` deletions.
+pub(super) fn signatures(word: &[char], deletions: usize) -> Vec<String> {
+    let n = word.len();
+    let mut keys = Vec::new();
+    for k in 0..=deletions.min(n.saturating_sub(1)) {
+        for i in 0..=k {
+            for j in 0..=k - i {
+                if i + j >= n {
+                    continue;
+                }
+                let key = format!("{}{}{:02}", word[i], word[n - 1 - j], n - k);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// The typo index: signature → the catalogue words listed under it, sorted.
+pub(super) fn typo_buckets<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut buckets: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for word in words {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < MIN_PART {
+            continue;
+        }
+        for key in signatures(&chars, REACH) {
+            buckets.entry(key).or_default().push(word.to_string());
+        }
+    }
+    for list in buckets.values_mut() {
+        list.sort();
+        list.dedup();
+    }
+    buckets
+}
+
+/// Where `part` is listed in the parts index: its key and what is kept of it.
+pub(super) fn part_key(part: &str) -> (String, &str) {
+    let start = part
+        .char_indices()
+        .rev()
+        .nth(PART_KEY_LETTERS - 1)
+        .map_or(0, |(i, _)| i);
+    (part[start..].chars().rev().collect(), &part[..start])
+}
+
+/// The parts index: the reversed last letters → the beginnings of the catalogue words (of at
+/// least [`MIN_PART`] letters) that end in them, sorted.
+pub(super) fn part_buckets<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+) -> BTreeMap<String, Vec<String>> {
+    let mut buckets: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for word in words {
+        if word.chars().count() < MIN_PART {
+            continue;
+        }
+        let (key, head) = part_key(word);
+        buckets.entry(key).or_default().push(head.to_string());
+    }
+    for list in buckets.values_mut() {
+        list.sort();
+        list.dedup();
+    }
+    buckets
+}
+
+/// Edit distance with adjacent transpositions counting one (optimal string alignment, as
+/// tantivy's automaton with transpositions), or `max + 1` when beyond `max`. The script's
+/// `distance` is the same function; here it checks the lookup against the automaton.
+#[cfg(test)]
+fn osa_distance(a: &[char], b: &[char], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        let mut best = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return max + 1;
+        }
+        before = std::mem::replace(&mut previous, row);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Analyzer, TYPO_LENGTHS};
+    use crate::search::words::WordList;
+    use tantivy::query::FuzzyTermQuery;
+    use tantivy::schema::Field;
+
+    /// A small seeded generator, so the words are the same on every run.
+    fn rng(seed: u32) -> impl FnMut(u32) -> u32 {
+        let mut s = seed;
+        move |bound| {
+            s = s.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            ((u64::from(s) * u64::from(bound)) >> 32) as u32
+        }
+    }
+
+    /// Words over few letters, so that many are near one another, and misspellings of them.
+    fn words_and_queries() -> (Vec<String>, Vec<String>) {
+        let letters: Vec<char> = "aeiklnrstë".chars().collect();
+        let mut next = rng(20_261_126);
+        let word = |next: &mut dyn FnMut(u32) -> u32, len: u32| -> String {
+            (0..len)
+                .map(|_| letters[next(letters.len() as u32) as usize])
+                .collect()
+        };
+        let mut words: Vec<String> = (0..3_000)
+            .map(|_| {
+                let len = 1 + next(13);
+                word(&mut next, len)
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        let mut queries = Vec::new();
+        for q in 0..1_500 {
+            let mut chars: Vec<char> = words[next(words.len() as u32) as usize].chars().collect();
+            for _ in 0..=next(3) {
+                let at = next(chars.len() as u32 + 1) as usize;
+                let letter = letters[next(letters.len() as u32) as usize];
+                match next(4) {
+                    0 if at < chars.len() => chars[at] = letter,
+                    1 if at < chars.len() => {
+                        chars.remove(at);
+                    }
+                    2 if at + 1 < chars.len() => chars.swap(at, at + 1),
+                    _ => chars.insert(at, letter),
+                }
+            }
+            queries.push(chars.into_iter().collect());
+            if q % 10 == 0 {
+                let len = 3 + next(12);
+                queries.push(word(&mut next, len));
+            }
+        }
+        (words, queries)
+    }
+
+    /// What the script does: the query's signatures, the words listed there, the true distance.
+    fn lookup(buckets: &BTreeMap<String, Vec<String>>, query: &str, max: usize) -> Vec<String> {
+        let q: Vec<char> = query.chars().collect();
+        let mut found: Vec<String> = signatures(&q, max)
+            .iter()
+            .filter_map(|key| buckets.get(key))
+            .flatten()
+            .filter(|w| osa_distance(&q, &w.chars().collect::<Vec<_>>(), max) <= max)
+            .cloned()
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// The library's way: tantivy's automaton streamed over the whole word list.
+    fn automaton(list: &WordList, query: &str, max: usize) -> Vec<String> {
+        let term = tantivy::Term::from_field_text(Field::from_field_id(0), query);
+        let automaton = FuzzyTermQuery::new(term, max as u8, true)
+            .automaton()
+            .expect("an automaton for distance 1 or 2");
+        let mut stream = list.0.search(&automaton).into_stream().expect("a stream");
+        let mut found = Vec::new();
+        while stream.advance() {
+            found.push(String::from_utf8(stream.key().to_vec()).expect("UTF-8 words"));
+        }
+        found
+    }
+
+    #[test]
+    fn the_signature_lookup_finds_exactly_what_the_automaton_finds_in_the_word_list() {
+        let (words, queries) = words_and_queries();
+        let counts: Vec<(String, u32)> = words.iter().map(|w| (w.clone(), 1)).collect();
+        let list = WordList::new(&counts).expect("a word list");
+        let buckets = typo_buckets(words.iter().map(String::as_str));
+        let mut corrected = 0;
+        for query in &queries {
+            let len = query.chars().count();
+            // The library's distance for this length, and the suggestion's reach for all.
+            let library = if len >= TYPO_LENGTHS[1] { 2 } else { 1 };
+            for max in [library, REACH] {
+                let expected: Vec<String> = automaton(&list, query, max)
+                    .into_iter()
+                    .filter(|w| w.chars().count() >= MIN_PART)
+                    .collect();
+                assert_eq!(lookup(&buckets, query, max), expected, "{query} at {max}");
+                corrected += usize::from(!expected.is_empty());
+            }
+        }
+        // The test means something only if many queries have neighbours.
+        assert!(
+            corrected > queries.len(),
+            "{corrected} lookups found a word"
+        );
+    }
+
+    #[test]
+    fn a_split_through_the_parts_index_is_the_analyzers() {
+        let texts = [
+            "netwerk coach ervaring deskundige jeugd wet gezin huis bezoek ouder kind",
+            "mantel zorg zorgen vrijwilliger vrijwilligers werk dak loos buurt team",
+        ];
+        let mut analyzer = Analyzer::for_texts(texts);
+        let dictionary: Vec<String> = analyzer.dictionary().map(str::to_string).collect();
+        let buckets = part_buckets(dictionary.iter().map(String::as_str));
+        let contains = |part: &str| {
+            let (key, head) = part_key(part);
+            buckets
+                .get(&key)
+                .is_some_and(|heads| heads.iter().any(|h| h == head))
+        };
+        for word in [
+            "netwerkcoach",
+            "ervaringsdeskundige",
+            "jeugdwet",
+            "gezinnen",
+            "huisbezoekouder",
+            "mantelzorgvrijwilligerswerk",
+            "daklozenteam",
+            "buurtteamwerkers",
+            "werkwerkwerk",
+            "wetwet",
+        ] {
+            let through_index = crate::analysis::split_with(word, contains);
+            assert_eq!(through_index, analyzer.split_compound(word), "{word}");
+        }
+        assert!(analyzer.terms("mantelzorgvrijwilligerswerk").len() > 2);
+        for word in &dictionary {
+            assert!(contains(word), "{word}");
+            assert!(!contains(&format!("{word}q")), "{word}q");
+        }
+    }
+
+    #[test]
+    fn transpositions_count_one() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(osa_distance(&chars("gezin"), &chars("gezni"), 2), 1);
+        assert_eq!(osa_distance(&chars("gezin"), &chars("gzeni"), 2), 2);
+        assert_eq!(osa_distance(&chars("ab"), &chars("ba"), 1), 1);
+        assert_eq!(osa_distance(&chars("abc"), &chars("xyz"), 2), 3);
+    }
+}
