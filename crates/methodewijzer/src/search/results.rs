@@ -11,7 +11,6 @@ use tantivy::Term;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocSet, TERMINATED};
 
 use super::index::{EXACT_NAME_BONUS, SIMILAR, SearchIndex, Segments};
 use super::query::Clause;
@@ -243,22 +242,17 @@ impl SearchIndex {
                     continue;
                 };
                 for (segment, reader) in searcher.segment_readers().iter().enumerate() {
-                    let Ok(mut scorer) = weight.scorer(reader, 1.0) else {
-                        continue;
-                    };
                     let ords = &segments.ords[segment];
-                    let mut doc = scorer.doc();
-                    while doc != TERMINATED {
+                    // tantivy's own loop: a union of terms scores in buffered windows.
+                    let _ = weight.for_each(reader, &mut |doc, s| {
                         let ord = ords[doc as usize] as usize;
-                        let s = scorer.score();
                         if !in_concept[ord] {
                             in_concept[ord] = true;
                             touched.push(ord);
                         }
                         best[ord] = best[ord].max(s);
                         sum[ord] += s;
-                        doc = scorer.advance();
-                    }
+                    });
                 }
             }
             for &ord in &touched {
