@@ -29,7 +29,7 @@
 // Its npm dependencies live in scripts/bench-search (installed with `npm ci` when missing).
 // It only uses the release binaries in target/release; it never runs cargo.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -96,7 +96,8 @@ const methodewijzer = {
   name: 'Methodewijzer',
   own: null, // everything the site fetches counts
   prepare(site) {
-    this.arg = ['static/search-engine.js', 'search-engine.js'].find((f) => existsSync(join(site, f)));
+    // Scripts are named by their content (search-engine.<hash>.js).
+    this.arg = existsSync(site) ? readdirSync(site).find((f) => /^search-engine\.[0-9a-f]+\.js$/.test(f)) : undefined;
     return this.arg ? null : 'not built';
   },
   open: async (engineUrl) => {
@@ -214,7 +215,7 @@ function buildSite(name, catalogue) {
 }
 
 // ── one system on one site ────────────────────────────────────────────────────────────────────
-const BASE_PAGE = new Set(['/index.html', '/style.css', '/favicon.ico']);
+const BASE_PAGE = { has: (path) => ['/index.html', '/favicon.ico'].includes(path) || /^\/style\.[0-9a-f]+\.css$/.test(path) };
 async function measure(browser, site, system, judged) {
   const t0 = performance.now();
   const skip = await system.prepare(site);

@@ -34,8 +34,10 @@ before(async () => {
   site = mkdtempSync(join(tmpdir(), "mw-parity-"));
   execFileSync(bin, ["build", "--out", join(site, "out")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   site = join(site, "out");
-  ({ Engine, words } = await import(pathToFileURL(join(site, "search-engine.js"))));
-  ({ stem } = await import(pathToFileURL(join(site, "stem-nl.js"))));
+  // Scripts are named by their content (search-engine.<hash>.js).
+  const script = (stem) => join(site, readdirSync(site).find((f) => f.startsWith(`${stem}.`) && f.endsWith(".js")));
+  ({ Engine, words } = await import(pathToFileURL(script("search-engine"))));
+  ({ stem } = await import(pathToFileURL(script("stem-nl"))));
   const manifest = readdirSync(join(site, "search")).find((f) => f.startsWith("manifest."));
   engine = await Engine.load(pathToFileURL(join(site, "search", manifest)).href, readFile);
 });

@@ -140,9 +140,32 @@ fn builds_every_page_and_the_open_data() {
     let feed = read(out.join("feed.xml"));
     assert_eq!(feed.matches("<entry>").count(), shipped.min(50));
     assert!(feed.contains("<id>https://example.org/methodewijzer/methoden/krachtwerk/</id>"));
-    assert!(out.join("style.css").exists());
+    // Scripts and styles are named by their content, and the pages link those names.
+    let style = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("style.") && n.ends_with(".css") && n != "style.css")
+        .expect("a content-named style sheet");
+    assert!(!out.join("style.css").exists());
     // The 404 page is served at any depth, so its links start from the site's base path.
-    assert!(read(out.join("404.html")).contains("href=\"/methodewijzer/style.css\""));
+    assert!(read(out.join("404.html")).contains(&format!("href=\"/methodewijzer/{style}\"")));
+    // A script's import names the content-named file it loads.
+    let search = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("search.") && n.ends_with(".js"))
+        .expect("a content-named search script");
+    let script = read(out.join(&search));
+    let engine = script
+        .split("from './")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("search.js imports the engine");
+    assert!(engine.starts_with("search-engine.") && engine != "search-engine.js");
+    assert!(out.join(engine).exists(), "{engine}");
+    assert!(read(out.join("index.html")).contains(&search));
 }
 
 #[test]

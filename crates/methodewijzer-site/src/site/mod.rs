@@ -117,7 +117,9 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     let catalogue = load_catalogue(options)?;
     timer.lap("load and validate");
     let (settings, strings) = load_settings(options)?;
-    let env = environment(&options.site)?;
+    let mut env = environment(&options.site)?;
+    let assets = static_files::read_assets(&options.site)?;
+    add_asset_function(&mut env, &assets);
     let (index, data) = index_and_open_data(&catalogue)?;
     timer.lap("search index, data");
     let (search, mut views) = browser_index_and_views(&catalogue, &index, &settings, &strings)?;
@@ -139,6 +141,7 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         sink,
         paths: Vec::new(),
         search_manifest: format!("search/{}", search.manifest),
+        assets,
         inject: options.inject.clone().unwrap_or_default(),
         timer,
     };
@@ -159,6 +162,20 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     // core; a thread of its own does it, beside the swap into place.
     std::thread::spawn(move || drop((views, catalogue)));
     Ok(written)
+}
+
+/// `asset("search.js")` in a template: the file's name in the site (with its content hash);
+/// a name that is not in `site/static/` fails the build rather than linking nothing.
+fn add_asset_function(env: &mut minijinja::Environment<'static>, assets: &static_files::Assets) {
+    let names = assets.names.clone();
+    env.add_function("asset", move |name: &str| {
+        names.get(name).cloned().ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("asset(\"{name}\"): no such script or style in site/static/"),
+            )
+        })
+    });
 }
 
 /// Each method's changes from git, newest first: the first few, and how many more.
@@ -258,7 +275,7 @@ impl Renderer<'_> {
         self.render_proposal(catalogue_dir)?;
         self.render_data_and_feeds(views)?;
         self.timer.lap("home, pages, data");
-        self.copy_static_files(site_dir)?;
+        self.copy_static_files()?;
         self.timer.lap("static files");
         Ok(())
     }

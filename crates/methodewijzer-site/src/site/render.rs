@@ -61,6 +61,8 @@ pub(super) struct Renderer<'a> {
     pub(super) paths: Vec<PathBuf>,
     /// Path of the browser search index's manifest, for the search form.
     pub(super) search_manifest: String,
+    /// The static files, scripts and styles under their hashed names.
+    pub(super) assets: super::static_files::Assets,
     pub(super) inject: String,
     pub(super) timer: Timer,
 }

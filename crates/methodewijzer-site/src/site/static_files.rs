@@ -1,21 +1,104 @@
-//! Copying `site/static/` (styles, scripts) into the site, as the files are.
+//! The site's static files (`site/static/`: styles, scripts), copied into the site. Scripts and
+//! styles get names that carry a hash of their content (`search.3f2a1b9c04.js`), as the search
+//! index's files do, so that a host may cache them forever: a new version of a script is a new
+//! file, and a page never runs an old script against a new index. A script's imports of the
+//! others (`'./search-engine.js'`) are rewritten to their hashed names first, so that its own
+//! hash covers what it loads. Templates name them through `asset("search.js")`, which fails
+//! the build for a file that does not exist.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use super::BuildError;
 use super::output::Files;
 use super::render::Renderer;
 
+/// The static files as they go into the site, and the hashed name of each script and style.
+#[derive(Debug, Default)]
+pub(super) struct Assets {
+    pub(super) files: Files,
+    /// `search.js` → `search.3f2a1b9c04.js`.
+    pub(super) names: BTreeMap<String, String>,
+}
+
 impl Renderer<'_> {
-    /// Copies the static files into the site.
-    pub(super) fn copy_static_files(&mut self, site_dir: &Path) -> Result<(), BuildError> {
-        let static_dir = site_dir.join("static");
-        let mut files = Files::new();
-        copy_tree(&static_dir, &static_dir, &mut files)?;
-        self.add_all(files.into_iter().collect())?;
-        self.timer.lap("static files");
-        Ok(())
+    /// Adds the static files to the site.
+    pub(super) fn copy_static_files(&mut self) -> Result<(), BuildError> {
+        let files = std::mem::take(&mut self.assets.files);
+        self.add_all(files.into_iter().collect())
     }
+}
+
+/// Reads `site/static/` and names its top-level scripts and styles by their content.
+pub(super) fn read_assets(site_dir: &Path) -> Result<Assets, BuildError> {
+    let static_dir = site_dir.join("static");
+    let mut files = Files::new();
+    copy_tree(&static_dir, &static_dir, &mut files)?;
+    let hashed = |path: &PathBuf| {
+        path.components().count() == 1
+            && path
+                .extension()
+                .is_some_and(|e| e == "js" || e == "css" || e == "mjs")
+    };
+    let mut pending: Vec<PathBuf> = files.keys().filter(|p| hashed(p)).cloned().collect();
+    let plain: Vec<String> = pending
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    // A script is named once the scripts it imports are: its text then holds their names.
+    while !pending.is_empty() {
+        let before = pending.len();
+        let mut waiting = Vec::new();
+        for path in pending {
+            let name = path.to_string_lossy().into_owned();
+            let mut text = match String::from_utf8(files[&path].clone()) {
+                Ok(text) => text,
+                Err(_) => {
+                    return Err(BuildError::SiteFile {
+                        path: static_dir.join(&path),
+                        problem: "not UTF-8 text: save the script or style as UTF-8".into(),
+                    });
+                }
+            };
+            let imports: Vec<&String> = plain
+                .iter()
+                .filter(|dep| **dep != name && imports(&text, dep))
+                .collect();
+            if imports.iter().any(|dep| !names.contains_key(*dep)) {
+                waiting.push(path);
+                continue;
+            }
+            for dep in imports {
+                for quote in ['\'', '"'] {
+                    text = text.replace(
+                        &format!("{quote}./{dep}{quote}"),
+                        &format!("{quote}./{}{quote}", names[dep]),
+                    );
+                }
+            }
+            let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
+            let new_name = methodewijzer::search::content_name(stem, ext, text.as_bytes());
+            files.remove(&path);
+            files.insert(PathBuf::from(&new_name), text.into_bytes());
+            names.insert(name, new_name);
+        }
+        if waiting.len() == before {
+            return Err(BuildError::SiteFile {
+                path: static_dir.join(&waiting[0]),
+                problem: "the scripts import each other in a circle; a script's name holds a \
+                          hash of what it imports, so one of them must stop importing the other"
+                    .into(),
+            });
+        }
+        pending = waiting;
+    }
+    Ok(Assets { files, names })
+}
+
+/// Whether `text` names the sibling file `dep` as a module (`'./dep'` or `"./dep"`).
+fn imports(text: &str, dep: &str) -> bool {
+    text.contains(&format!("'./{dep}'")) || text.contains(&format!("\"./{dep}\""))
 }
 
 /// Copies `site/static/` into the site. Symbolic links are followed only to files inside that

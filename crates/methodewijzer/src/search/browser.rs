@@ -422,15 +422,28 @@ fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
 
 /// Adds a file named `stem.<hash>.ext` and returns the name.
 fn add_file(files: &mut Vec<BrowserFile>, stem: &str, ext: &str, bytes: Vec<u8>) -> String {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(&bytes);
-    hasher.write_usize(bytes.len());
-    let name = format!("{stem}.{:010x}.{ext}", hasher.finish() & 0xff_ffff_ffff);
+    let name = content_name(stem, ext, &bytes);
     files.push(BrowserFile {
         name: name.clone(),
         bytes,
     });
     name
+}
+
+/// The name `stem.<hash>.ext` for a file with these `bytes`: a hash of the content, so that a
+/// host may cache the file forever and a changed file gets a new name. The same for the search
+/// index's files and the site's scripts and styles.
+///
+/// ```
+/// let a = methodewijzer::search::content_name("search", "js", b"1");
+/// assert!(a.starts_with("search.") && a.ends_with(".js"));
+/// assert_ne!(a, methodewijzer::search::content_name("search", "js", b"2"));
+/// ```
+pub fn content_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.write_usize(bytes.len());
+    format!("{stem}.{:010x}.{ext}", hasher.finish() & 0xff_ffff_ffff)
 }
 
 /// What a result shows beside the name to help choose: `[state, state label, lapsed level's

@@ -38,7 +38,9 @@ use serde::Serialize;
 
 #[cfg(feature = "evaluation")]
 pub use crate::analysis::{Analyzer, Stemming, Word};
-pub use browser::{BrowserFile, BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE};
+pub use browser::{
+    BrowserFile, BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE, content_name,
+};
 pub use card::Facts;
 #[cfg(feature = "evaluation")]
 pub use index::IndexOptions;
