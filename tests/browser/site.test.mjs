@@ -220,7 +220,7 @@ test("hostile catalogue content renders inert: no script runs", async () => {
     assert.deepEqual(dialogs, []);
     // Only the site's own scripts and JSON-LD data.
     const scripts = await page.$$eval("script", (s) => s.map((x) => `${x.type} ${x.src}`));
-    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/(search|shortlist|compare|page-actions)\.js$/.test(t)),
+    assert.ok(scripts.every((t) => t.startsWith("application/ld+json") || /^module .*\/(search|shortlist|compare|page-actions)\.[0-9a-f]{10}\.js$/.test(t)),
       `unexpected scripts on ${path}: ${scripts}`);
     assert.ok(await page.isVisible("h1"), `content hidden on ${path}`);
     await context.close();
