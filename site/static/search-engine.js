@@ -105,6 +105,19 @@ async function defaultFetch(url, kind) {
   return kind === 'bin' ? new Uint8Array(await response.arrayBuffer()) : response.json();
 }
 
+/** The position in sorted `firsts` of the last first key at or before `key` (0 before all). */
+function locate(firsts, key) {
+  let lo = 0;
+  let hi = firsts.length - 1;
+  if (hi < 0 || key < firsts[0]) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firsts[mid] <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** A sorted set of keys cut into files; finds the file of a key by binary search. */
 class ShardSet {
   constructor(engine, shards) {
@@ -115,15 +128,7 @@ class ShardSet {
     this.entries = new Map();
   }
   index(key) {
-    let lo = 0;
-    let hi = this.firsts.length - 1;
-    if (hi < 0 || key < this.firsts[0]) return 0;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.firsts[mid] <= key) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return locate(this.firsts, key);
   }
   load(i) {
     if (!this.loaded.has(i)) {
@@ -156,12 +161,39 @@ class ShardSet {
   }
 }
 
+/**
+ * A shard set whose list of shards is itself cut into pages (the library's `paged`): the
+ * manifest names the pages, a lookup fetches the page it falls in and then the shard.
+ */
+class PagedShardSet {
+  constructor(engine, pages) {
+    this.engine = engine;
+    this.files = pages.map(([file]) => file);
+    this.firsts = pages.map(([, first]) => first);
+    this.pages = new Map();
+  }
+  page(i) {
+    if (!this.pages.has(i)) this.pages.set(i, this.engine.file(this.files[i]).then((shards) => new ShardSet(this.engine, shards)));
+    return this.pages.get(i);
+  }
+  async get(key) {
+    if (!this.files.length) return undefined;
+    return (await this.page(locate(this.firsts, key))).get(key);
+  }
+  /** Every entry: for tests and tools, never on a query's path (it reads every shard). */
+  async all() {
+    const all = new Map();
+    for (let i = 0; i < this.files.length; i++) for (const [k, v] of await (await this.page(i)).all()) all.set(k, v);
+    return all;
+  }
+}
+
 export class Engine {
   /** Loads the manifest at `url`; other files are fetched when a query needs them. */
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 3) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 4) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
     return engine;
@@ -176,14 +208,14 @@ export class Engine {
     this.files = new Map();
     this.stopWords = new Set(manifest.stopWords);
     this.words = new ShardSet(this, manifest.words);
-    this.postings = new ShardSet(this, manifest.postings);
+    this.postings = new PagedShardSet(this, manifest.postings);
     this.names = new ShardSet(this, manifest.names);
     this.thesaurus = new ShardSet(this, manifest.thesaurus);
     this.thesaurusGroups = new ShardSet(this, manifest.thesaurusGroups);
     this.synonymTerms = new ShardSet(this, manifest.synonymTerms);
     // Corrections and compound parts come from indexes of their own, not the word list
     // (crates/methodewijzer/src/search/neighbours.rs says how they are keyed).
-    this.typos = new ShardSet(this, manifest.typos);
+    this.typos = new PagedShardSet(this, manifest.typos);
     this.parts = new ShardSet(this, manifest.parts);
     this.stemmer = null;
     this.cache = new Map();

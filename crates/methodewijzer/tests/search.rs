@@ -606,12 +606,26 @@ fn browser_export_is_deterministic_content_named_and_complete() {
         .expect("the manifest is one of the files");
     let manifest: serde_json::Value = serde_json::from_slice(&manifest.bytes).unwrap();
     assert_eq!(manifest["methods"], catalogue.len());
-    // Every file the manifest names exists, and every other file is named by it.
-    let text = manifest.to_string();
+    // Every file the manifest names exists, and every other file is named by it or by a page
+    // of a paged list the manifest names (postings, typos).
+    let mut text = manifest.to_string();
+    for file in export.files.iter().filter(|f| f.name.contains("-pages-")) {
+        assert!(
+            text.contains(&format!("\"{}\"", file.name)),
+            "{}",
+            file.name
+        );
+        let page: Vec<(String, String)> = serde_json::from_slice(&file.bytes).unwrap();
+        assert!(
+            page.windows(2).all(|w| w[0].1 < w[1].1),
+            "a page's shards are in key order"
+        );
+        text.push_str(&String::from_utf8_lossy(&file.bytes));
+    }
     for name in &names {
         assert!(
             *name == export.manifest || text.contains(&format!("\"{name}\"")),
-            "{name} is not in the manifest"
+            "{name} is not in the manifest or a page it names"
         );
     }
     // Names carry the content hash: different content, different name.

@@ -13,9 +13,10 @@
 //! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers |
 //! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
 //! | `stopWords` | the Dutch stop words, dropped from queries |
-//! | `words`, `postings`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
+//! | `words`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
+//! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
 //! | `thesaurus`, `thesaurusGroups`, `synonymTerms` | the thesaurus, sharded the same way |
-//! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), sharded |
+//! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, sharded |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
 //! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
