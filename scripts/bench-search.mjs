@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compares three browser search systems on the same built Methodewijzer site and prints one
 // Markdown table:
-//   - Methodewijzer's own engine (search-engine.js, at the root or in static/, with the manifest
+//   - Methodewijzer's own engine (search-engine.<hash>.js at the site's root, with the manifest
 //     named by the home page's [data-search] data-index), "not built" when the site has none;
 //   - Pagefind, indexing the method pages (methoden/*/index.html, root article.method);
 //   - MiniSearch, an index over every field of data/methods.json, serialized to JSON.

@@ -7,6 +7,9 @@
 // mirror the library's folding: NAME_FOLDS is `text::fold_char` (a unit test there compares
 // the two), SPECIAL_FOLDS the letters tantivy's ASCII folding maps that Unicode decomposition
 // does not (tests/browser/parity.test.mjs analyses every catalogue word both ways).
+// This file is long because it is one mirror of one library: reading a query (`parse`),
+// scoring and counting (`search`) and the index's file sets sit together so that a reviewer
+// can hold them against query.rs, results.rs and browser.rs side by side.
 
 const SPECIAL_FOLDS = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
 const NAME_FOLDS = { à: 'a', á: 'a', â: 'a', ä: 'a', ã: 'a', å: 'a', è: 'e', é: 'e', ê: 'e', ë: 'e', ì: 'i', í: 'i', î: 'i', ï: 'i', ò: 'o', ó: 'o', ô: 'o', ö: 'o', õ: 'o', ù: 'u', ú: 'u', û: 'u', ü: 'u', ç: 'c', ñ: 'n', ĳ: 'ij' };

@@ -866,6 +866,24 @@ fn a_large_thesaurus_group_does_not_outweigh_the_typed_words() {
     let query = "opa vergeet";
     let concepts = SearchIndex::build(&catalogue);
     assert_eq!(order(&concepts, query)[0], "geheugenpunt");
+    // Without the share of the query covered, the tie alone still narrows the family day's
+    // lead: its thesaurus words no longer add in full.
+    let ratio = |tie: f32| {
+        let index = SearchIndex::build_with_options(
+            &catalogue,
+            IndexOptions {
+                coordination: 0.0,
+                expansion_tie: tie,
+                ..IndexOptions::default()
+            },
+        );
+        let hits = index
+            .search(&SearchRequest::new(query).limit(10).with_weaker())
+            .hits;
+        let score = |slug: &str| hits.iter().find(|h| h.slug == slug).unwrap().score;
+        score("familiedag") / score("geheugenpunt")
+    };
+    assert!(ratio(IndexOptions::default().expansion_tie) < ratio(1.0));
     // Every thesaurus word adding in full, the family day would win on "opa" alone.
     let summed = SearchIndex::build_with_options(
         &catalogue,

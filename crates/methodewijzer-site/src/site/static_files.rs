@@ -65,6 +65,19 @@ pub(super) fn read_assets(site_dir: &Path) -> Result<Assets, BuildError> {
                 .iter()
                 .filter(|dep| **dep != name && imports(&text, dep))
                 .collect();
+            // An import the rewrite would miss would load a file the site no longer has.
+            if let Some(dep) = plain
+                .iter()
+                .find(|dep| text.contains(&format!("`./{dep}`")))
+            {
+                return Err(BuildError::SiteFile {
+                    path: static_dir.join(&path),
+                    problem: format!(
+                        "imports `./{dep}` in backquotes; write '{dep}' in plain quotes \
+                         ('./{dep}') so the build can give it its content name"
+                    ),
+                });
+            }
             if imports.iter().any(|dep| !names.contains_key(*dep)) {
                 waiting.push(path);
                 continue;
@@ -132,4 +145,57 @@ fn copy_tree(root: &Path, dir: &Path, files: &mut Files) -> Result<(), BuildErro
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("static")).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join("static").join(name), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn imports_are_rewritten_to_content_names_before_hashing() {
+        let dir = site(&[
+            ("a.js", "import { b } from './b.js';\nimport('./c.js');"),
+            ("b.js", "export const b = 1;"),
+            ("c.js", "export const c = 2;"),
+            ("research.js", "import './b.js';"),
+        ]);
+        let assets = read_assets(dir.path()).unwrap();
+        let a = &assets.names["a.js"];
+        let text = String::from_utf8(assets.files[&PathBuf::from(a)].clone()).unwrap();
+        assert!(
+            text.contains(&format!("'./{}'", assets.names["b.js"])),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("'./{}'", assets.names["c.js"])),
+            "{text}"
+        );
+        assert!(!assets.files.contains_key(&PathBuf::from("a.js")));
+        // A changed import changes the importer's name.
+        let other = site(&[
+            ("a.js", "import { b } from './b.js';\nimport('./c.js');"),
+            ("b.js", "export const b = 3;"),
+            ("c.js", "export const c = 2;"),
+        ]);
+        assert_ne!(&read_assets(other.path()).unwrap().names["a.js"], a);
+    }
+
+    #[test]
+    fn a_circle_or_a_backquoted_import_fails_the_build() {
+        let circle = site(&[("a.js", "import './b.js';"), ("b.js", "import './a.js';")]);
+        let error = read_assets(circle.path()).unwrap_err().to_string();
+        assert!(error.contains("circle"), "{error}");
+        let backquoted = site(&[("a.js", "import(`./b.js`);"), ("b.js", "")]);
+        let error = read_assets(backquoted.path()).unwrap_err().to_string();
+        assert!(error.contains("backquotes"), "{error}");
+    }
 }

@@ -355,9 +355,6 @@ impl SearchIndex {
     }
 }
 
-/// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes; returns, for
-/// the manifest, each file's name and first key. Each entry is serialized once, and the
-/// object is the entries joined in their (sorted) order.
 /// Cuts a shard list into pages of [`SHARDS_PER_PAGE`], each a file `[[file, first key], …]`;
 /// returns, for the manifest, each page's name and first key. At 10,000 methods the postings
 /// have about 4,000 shards and the typo index over 1,000: listed in the manifest they made it
@@ -383,6 +380,9 @@ fn paged(
         .collect()
 }
 
+/// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes; returns, for
+/// the manifest, each file's name and first key. Each entry is serialized once, and the
+/// object is the entries joined in their (sorted) order.
 fn shard_set<T: serde::Serialize>(
     kind: &str,
     entries: Vec<(String, T)>,

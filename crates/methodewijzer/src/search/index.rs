@@ -66,6 +66,8 @@ pub const EXACT_NAME_BONUS: f32 = 1000.0;
 pub const MAX_EXPANSIONS: usize = 10;
 /// Words of a query beyond this are ignored (a pasted page must not stall the search).
 pub const MAX_QUERY_WORDS: usize = 32;
+// A clause's typed words are bits of a u32 (`Clause::words`), here and in the script.
+const _: () = assert!(MAX_QUERY_WORDS <= 32);
 
 /// The fields are given their terms ready-made, joined by spaces ([`Analyzer::counting`]).
 const TOKENIZER: &str = "terms";

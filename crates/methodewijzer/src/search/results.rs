@@ -243,8 +243,9 @@ impl SearchIndex {
                 };
                 for (segment, reader) in searcher.segment_readers().iter().enumerate() {
                     let ords = &segments.ords[segment];
-                    // tantivy's own loop: a union of terms scores in buffered windows.
-                    let _ = weight.for_each(reader, &mut |doc, s| {
+                    // tantivy's own loop: a union of terms scores in buffered windows. The
+                    // index is in memory and built by us; reading it cannot fail.
+                    let read = weight.for_each(reader, &mut |doc, s| {
                         let ord = ords[doc as usize] as usize;
                         if !in_concept[ord] {
                             in_concept[ord] = true;
@@ -253,6 +254,7 @@ impl SearchIndex {
                         best[ord] = best[ord].max(s);
                         sum[ord] += s;
                     });
+                    debug_assert!(read.is_ok(), "scoring a clause failed: {read:?}");
                 }
             }
             for &ord in &touched {
