@@ -16,7 +16,7 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 /// The overall nDCG@10 the search must keep on the judged queries (BENCHMARKS.md). Set when
 /// 60 situations, jargon and everyday words joined the 210 queries (2026-11-26), which made
-/// the set harder: 0.831 with the ranking before, 0.845 measured with concepts and
+/// the set harder: 0.829 with the ranking before, 0.845 measured with concepts and
 /// coordination. A floor against regressions, not a target.
 const MIN_NDCG: f64 = 0.83;
 /// The mean reciprocal rank it must keep (0.887 before, 0.914 measured).
