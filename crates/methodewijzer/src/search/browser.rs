@@ -19,10 +19,12 @@
 //! - **Split so a query loads only what it needs.** Words, postings and names are sorted and
 //!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
-//!   shards. A misspelt or unknown word's corrections and compound parts come from two small
-//!   indexes of their own (`neighbours.rs`), never the whole word list. Method display data
-//!   comes in blocks of [`DOCS_PER_BLOCK`] in name order. Every
-//!   file name carries a hash of its content, so hosts may cache them forever.
+//!   shards. The lists that grow with the catalogue (postings, typos) are paged: the manifest
+//!   lists pages of shard lists (`paged`), so it stays small at 10,000 methods. A misspelt or
+//!   unknown word's corrections and compound parts come from two small indexes of their own
+//!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
+//!   [`DOCS_PER_BLOCK`] in name order. Every file name carries a hash of its content
+//!   ([`content_name`]), so hosts may cache them forever.
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
 //! library does (by name) just by comparing numbers.
