@@ -183,12 +183,6 @@ class PagedShardSet {
     if (!this.files.length) return undefined;
     return (await this.page(locate(this.firsts, key))).get(key);
   }
-  /** Every entry: for tests and tools, never on a query's path (it reads every shard). */
-  async all() {
-    const all = new Map();
-    for (let i = 0; i < this.files.length; i++) for (const [k, v] of await (await this.page(i)).all()) all.set(k, v);
-    return all;
-  }
 }
 
 export class Engine {
@@ -482,8 +476,8 @@ export class Engine {
 
     const typed = ws.map((w) => w.text);
     const runAt = (member, s) => s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m);
-    const containsRun = (member) => member.length > 0 && typed.some((_, s) => runAt(member, s));
-    // The typed words `member` covers wherever it occurs, as bits (the library's `runs`).
+    // The typed words `member` covers wherever it occurs, as bits (the library's `runs`); 0
+    // when it is not typed.
     const runs = (member) => {
       let bits = 0;
       if (member.length) typed.forEach((_, s) => { if (runAt(member, s)) bits |= (2 ** member.length - 1) * 2 ** s; });
@@ -508,13 +502,14 @@ export class Engine {
     const group = (g) => this.thesaurusGroups.get(String(g).padStart(6, '0'));
     for (const g of [...candidates].sort((a, b) => a - b)) {
       const [members, broader] = await group(g);
-      const found = members.findIndex(containsRun);
+      const found = members.findIndex((member) => runs(member) !== 0);
       if (found < 0) continue;
       const start = phrases.length;
-      // The typed words the group was found by: every run of every member typed.
-      const by = members.reduce((bits, member) => bits | runs(member), 0) >>> 0;
+      // Per member, the typed words it covers; the group was found by all of them.
+      const typedRuns = members.map(runs);
+      const by = typedRuns.reduce((bits, r) => bits | r, 0) >>> 0;
       for (let m = 0; m < members.length; m++) {
-        if (m === found || containsRun(members[m])) continue;
+        if (m === found || typedRuns[m] !== 0) continue;
         phrases.push(members[m]);
         for (const word of members[m]) add(word, weights.synonym, by);
       }

@@ -12,6 +12,8 @@ use methodewijzer::search::IndexOptions;
 use methodewijzer::{Catalogue, Facet, SearchIndex, SearchRequest, SearchResults, Sort};
 use proptest::prelude::*;
 
+mod support;
+
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 /// The overall nDCG@10 the search must keep on the judged queries (BENCHMARKS.md). Set when
@@ -446,24 +448,21 @@ fn snippets_highlight_and_escape() {
     // The stem matches: "eenzaam" is highlighted for the query "eenzaamheid".
     assert!(hit.snippet.contains("<mark>eenzaam"), "{}", hit.snippet);
 
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        format!("{ROOT}/interventions/_vocabularies.toml"),
-        dir.path().join("_vocabularies.toml"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("gevaarlijk.toml"),
-        r#"name = "<img src=x onerror=alert(1)>"
+    let dir = support::catalogue_dir(
+        None,
+        &[(
+            "gevaarlijk.toml".into(),
+            r#"name = "<img src=x onerror=alert(1)>"
 summary = "Een <script>alert('eenzaamheid')</script> tekst."
 themes = ["eenzaamheid"]
 target_groups = ["ouderen"]
 aim = "Doel."
 approach = "Aanpak."
 last_reviewed = 2025-01-01
-"#,
-    )
-    .unwrap();
+"#
+            .into(),
+        )],
+    );
     let hostile = SearchIndex::build(&Catalogue::load(dir.path()).unwrap());
     for query in ["eenzaamheid", "script", ""] {
         let results = hostile.search(&SearchRequest::new(query));
@@ -756,24 +755,20 @@ fn small_catalogue(
     methods: &[(&str, &str, &str, &str)],
     synonyms: &str,
 ) -> (tempfile::TempDir, Catalogue) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        format!("{ROOT}/interventions/_vocabularies.toml"),
-        dir.path().join("_vocabularies.toml"),
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("_synonyms.toml"), synonyms).unwrap();
-    for (slug, name, summary, aim) in methods {
-        std::fs::write(
-            dir.path().join(format!("{slug}.toml")),
-            format!(
-                "name = \"{name}\"\nsummary = \"{summary}\"\nthemes = [\"basisvaardigheden\"]\n\
-                 target_groups = [\"ouderen\"]\naim = \"{aim}\"\napproach = \"Aanpak.\"\n\
-                 last_reviewed = 2025-01-01\n"
-            ),
-        )
-        .unwrap();
-    }
+    let files: Vec<(String, String)> = methods
+        .iter()
+        .map(|(slug, name, summary, aim)| {
+            (
+                format!("{slug}.toml"),
+                format!(
+                    "name = \"{name}\"\nsummary = \"{summary}\"\nthemes = [\"basisvaardigheden\"]\n\
+                     target_groups = [\"ouderen\"]\naim = \"{aim}\"\napproach = \"Aanpak.\"\n\
+                     last_reviewed = 2025-01-01\n"
+                ),
+            )
+        })
+        .collect();
+    let dir = support::catalogue_dir(Some(synonyms), &files);
     let catalogue = Catalogue::load(dir.path()).unwrap();
     (dir, catalogue)
 }

@@ -3,7 +3,7 @@
 
 use methodewijzer::{Catalogue, SearchIndex, SearchRequest};
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+mod support;
 
 fn method(name: &str, text: &str) -> String {
     format!(
@@ -12,23 +12,19 @@ fn method(name: &str, text: &str) -> String {
 }
 
 fn catalogue(synonyms: &str) -> Result<Catalogue, Vec<String>> {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        format!("{ROOT}/interventions/_vocabularies.toml"),
-        dir.path().join("_vocabularies.toml"),
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("_synonyms.toml"), synonyms).unwrap();
-    std::fs::write(
-        dir.path().join("wandelclub.toml"),
-        method("Wandelclub", "Samen wandelen tegen vereenzaming."),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("rouwgroep.toml"),
-        method("Rouwgroep", "Lotgenoten voor wie een weduwe is geworden."),
-    )
-    .unwrap();
+    let dir = support::catalogue_dir(
+        Some(synonyms),
+        &[
+            (
+                "wandelclub.toml".into(),
+                method("Wandelclub", "Samen wandelen tegen vereenzaming."),
+            ),
+            (
+                "rouwgroep.toml".into(),
+                method("Rouwgroep", "Lotgenoten voor wie een weduwe is geworden."),
+            ),
+        ],
+    );
     Catalogue::load(dir.path()).map_err(|d| {
         d.iter()
             .map(|d| format!("{} {}", d.code, d.message))

@@ -118,8 +118,8 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     timer.lap("load and validate");
     let (settings, strings) = load_settings(options)?;
     let mut env = environment(&options.site)?;
-    let assets = static_files::read_assets(&options.site)?;
-    add_asset_function(&mut env, &assets);
+    let static_files::Assets { files, names } = static_files::read_assets(&options.site)?;
+    add_asset_function(&mut env, names);
     let (index, data) = index_and_open_data(&catalogue)?;
     timer.lap("search index, data");
     let (search, mut views) = browser_index_and_views(&catalogue, &index, &settings, &strings)?;
@@ -141,7 +141,7 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
         sink,
         paths: Vec::new(),
         search_manifest: format!("search/{}", search.manifest),
-        assets,
+        static_files: files,
         inject: options.inject.clone().unwrap_or_default(),
         timer,
     };
@@ -166,8 +166,10 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
 
 /// `asset("search.js")` in a template: the file's name in the site (with its content hash);
 /// a name that is not in `site/static/` fails the build rather than linking nothing.
-fn add_asset_function(env: &mut minijinja::Environment<'static>, assets: &static_files::Assets) {
-    let names = assets.names.clone();
+fn add_asset_function(
+    env: &mut minijinja::Environment<'static>,
+    names: std::collections::BTreeMap<String, String>,
+) {
     env.add_function("asset", move |name: &str| {
         names.get(name).cloned().ok_or_else(|| {
             minijinja::Error::new(

@@ -62,7 +62,7 @@ pub(super) struct Renderer<'a> {
     /// Path of the browser search index's manifest, for the search form.
     pub(super) search_manifest: String,
     /// The static files, scripts and styles under their hashed names.
-    pub(super) assets: super::static_files::Assets,
+    pub(super) static_files: super::output::Files,
     pub(super) inject: String,
     pub(super) timer: Timer,
 }

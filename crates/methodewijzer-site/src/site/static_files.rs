@@ -14,7 +14,7 @@ use super::output::Files;
 use super::render::Renderer;
 
 /// The static files as they go into the site, and the hashed name of each script and style.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Assets {
     pub(super) files: Files,
     /// `search.js` → `search.3f2a1b9c04.js`.
@@ -24,7 +24,7 @@ pub(super) struct Assets {
 impl Renderer<'_> {
     /// Adds the static files to the site.
     pub(super) fn copy_static_files(&mut self) -> Result<(), BuildError> {
-        let files = std::mem::take(&mut self.assets.files);
+        let files = std::mem::take(&mut self.static_files);
         self.add_all(files.into_iter().collect())
     }
 }

@@ -24,13 +24,12 @@
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
 //!   [`DOCS_PER_BLOCK`] in name order. Every file name carries a hash of its content
-//!   ([`content_name`]), so hosts may cache them forever.
+//!   ([`content_name`](super::content_name), `files.rs`), so hosts may cache them forever.
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
 //! library does (by name) just by comparing numbers.
 
 use std::collections::BTreeMap;
-use std::hash::Hasher;
 
 use serde_json::{Value, json};
 use tantivy::DocSet;
@@ -38,6 +37,8 @@ use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
 
+pub use super::files::BrowserFile;
+use super::files::{add_file, json_bytes, paged, shard_set};
 use super::index::{
     BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
@@ -56,9 +57,6 @@ pub const FORMAT_VERSION: u32 = 4;
 const WORDS_SHARD_BYTES: usize = 6_000;
 const POSTINGS_SHARD_BYTES: usize = 6_000;
 const NAMES_SHARD_BYTES: usize = 24_000;
-/// Shards listed per page of a paged shard list (postings, typos; see `paged`): a page is
-/// about 1 KB gzip.
-const SHARDS_PER_PAGE: usize = 64;
 /// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
 const NEIGHBOURS_SHARD_BYTES: usize = 6_000;
 /// The thesaurus: which groups a first word may start, the groups, and their words' terms.
@@ -67,15 +65,6 @@ const NEIGHBOURS_SHARD_BYTES: usize = 6_000;
 const THESAURUS_SHARD_BYTES: usize = 8_000;
 
 pub use crate::text::DUTCH_STOP_WORDS;
-
-/// One file of the export.
-#[derive(Debug, Clone)]
-pub struct BrowserFile {
-    /// File name, with a content hash (`postings-3.1a2b3c4d5e.json`).
-    pub name: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
 
 /// The browser's search index: a manifest and the files it names.
 #[derive(Debug, Clone)]
@@ -357,75 +346,6 @@ impl SearchIndex {
     }
 }
 
-/// Cuts a shard list into pages of [`SHARDS_PER_PAGE`], each a file `[[file, first key], …]`;
-/// returns, for the manifest, each page's name and first key. At 10,000 methods the postings
-/// have about 4,000 shards and the typo index over 1,000: listed in the manifest they made it
-/// 85 KB gzip, which every first query paid; paged, a lookup fetches the one page it needs.
-fn paged(
-    kind: &str,
-    shards: Vec<(String, String)>,
-    files: &mut Vec<BrowserFile>,
-) -> Vec<(String, String)> {
-    shards
-        .chunks(SHARDS_PER_PAGE)
-        .enumerate()
-        .map(|(i, page)| {
-            let first = page[0].1.clone();
-            let name = add_file(
-                files,
-                &format!("{kind}-pages-{i}"),
-                "json",
-                json_bytes(&page),
-            );
-            (name, first)
-        })
-        .collect()
-}
-
-/// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes; returns, for
-/// the manifest, each file's name and first key. Each entry is serialized once, and the
-/// object is the entries joined in their (sorted) order.
-fn shard_set<T: serde::Serialize>(
-    kind: &str,
-    entries: Vec<(String, T)>,
-    budget: usize,
-    files: &mut Vec<BrowserFile>,
-) -> Vec<(String, String)> {
-    let mut shards = Vec::new();
-    let mut current: Vec<u8> = Vec::new();
-    let mut first = String::new();
-    let mut flush = |current: &mut Vec<u8>, first: &str| {
-        if current.is_empty() {
-            return;
-        }
-        current.push(b'}');
-        let name = add_file(
-            files,
-            &format!("{kind}-{}", shards.len()),
-            "json",
-            std::mem::take(current),
-        );
-        shards.push((name, first.to_string()));
-    };
-    for (key, value) in entries {
-        let mut entry = json_bytes(&key);
-        entry.push(b':');
-        entry.extend(json_bytes(&value));
-        if !current.is_empty() && current.len() + entry.len() + 2 > budget {
-            flush(&mut current, &first);
-        }
-        if current.is_empty() {
-            first = key;
-            current.push(b'{');
-        } else {
-            current.push(b',');
-        }
-        current.extend(entry);
-    }
-    flush(&mut current, &first);
-    shards
-}
-
 /// Calls `f(segment number, inverted index, term, term info)` for every term of `field` in
 /// every segment.
 fn each_term(
@@ -446,36 +366,6 @@ fn each_term(
             }
         }
     }
-}
-
-fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).expect("JSON values serialize")
-}
-
-/// Adds a file named `stem.<hash>.ext` and returns the name.
-fn add_file(files: &mut Vec<BrowserFile>, stem: &str, ext: &str, bytes: Vec<u8>) -> String {
-    let name = content_name(stem, ext, &bytes);
-    files.push(BrowserFile {
-        name: name.clone(),
-        bytes,
-    });
-    name
-}
-
-/// The name `stem.<hash>.ext` for a file with these `bytes`: a hash of the content, so that a
-/// host may cache the file forever and a changed file gets a new name. The same for the search
-/// index's files and the site's scripts and styles.
-///
-/// ```
-/// let a = methodewijzer::search::content_name("search", "js", b"1");
-/// assert!(a.starts_with("search.") && a.ends_with(".js"));
-/// assert_ne!(a, methodewijzer::search::content_name("search", "js", b"2"));
-/// ```
-pub fn content_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(bytes);
-    hasher.write_usize(bytes.len());
-    format!("{stem}.{:010x}.{ext}", hasher.finish() & 0xff_ffff_ffff)
 }
 
 /// What a result shows beside the name to help choose: `[state, state label, lapsed level's

@@ -24,6 +24,7 @@
 pub mod browser;
 mod card;
 mod fields;
+mod files;
 mod index;
 mod manifest;
 mod neighbours;
@@ -38,10 +39,9 @@ use serde::Serialize;
 
 #[cfg(feature = "evaluation")]
 pub use crate::analysis::{Analyzer, Stemming, Word};
-pub use browser::{
-    BrowserFile, BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE, content_name,
-};
+pub use browser::{BrowserIndex, DOCS_PER_BLOCK, FORMAT_VERSION, IMPACT_SCALE};
 pub use card::Facts;
+pub use files::{BrowserFile, content_name};
 #[cfg(feature = "evaluation")]
 pub use index::IndexOptions;
 pub use index::{FIELD_WEIGHTS, SearchIndex};

@@ -136,17 +136,15 @@ impl SearchIndex {
         // Per group a typed entry was found in: that entry, and the range of its phrases.
         let mut found_groups: Vec<(&[String], std::ops::Range<usize>)> = Vec::new();
         for (g, group) in self.synonyms.iter().enumerate() {
-            let Some(found) = group.iter().position(|member| contains_run(&typed, member)) else {
+            let Some(found) = group.iter().position(|member| runs(&typed, member) != 0) else {
                 continue;
             };
             let start = phrases.len();
-            // The typed words the group was found by: every run of every member typed.
-            let by: u32 = group
-                .iter()
-                .map(|member| runs(&typed, member))
-                .fold(0, |a, b| a | b);
+            // Per member, the typed words it covers; the group was found by all of them.
+            let typed_runs: Vec<u32> = group.iter().map(|member| runs(&typed, member)).collect();
+            let by = typed_runs.iter().fold(0, |a, b| a | b);
             for (m, member) in group.iter().enumerate() {
-                if m == found || contains_run(&typed, member) {
+                if m == found || typed_runs[m] != 0 {
                     continue;
                 }
                 phrases.push(member);
@@ -330,12 +328,4 @@ fn runs(words: &[&str], member: &[String]) -> u32 {
         }
     }
     bits
-}
-
-/// Whether `member` occurs as consecutive words in `words`.
-fn contains_run(words: &[&str], member: &[String]) -> bool {
-    !member.is_empty()
-        && words
-            .windows(member.len())
-            .any(|window| window.iter().zip(member).all(|(a, b)| a == b))
 }
