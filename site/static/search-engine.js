@@ -190,7 +190,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 4) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 5) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
     return engine;
@@ -209,7 +209,8 @@ export class Engine {
     this.names = new ShardSet(this, manifest.names);
     this.thesaurus = new ShardSet(this, manifest.thesaurus);
     this.thesaurusGroups = new ShardSet(this, manifest.thesaurusGroups);
-    this.synonymTerms = new ShardSet(this, manifest.synonymTerms);
+    // The index terms of the words thesaurus groups add, as the groups bring them.
+    this.expansion = new Map();
     // Corrections and compound parts come from indexes of their own, not the word list
     // (crates/methodewijzer/src/search/neighbours.rs says how they are keyed).
     this.typos = new PagedShardSet(this, manifest.typos);
@@ -279,9 +280,14 @@ export class Engine {
     return this.memo('terms', word, () => this.analyse(word));
   }
 
-  /** The index terms of a word a synonym group adds: stored with the thesaurus. */
-  async expansionTerms(word) {
-    return (await this.synonymTerms.get(word)) ?? this.terms(word);
+  /**
+   * Thesaurus group `g`: `[members, broader]`. Its words' index terms come with it, only
+   * those the catalogue has, so a word the catalogue lacks costs no postings lookup.
+   */
+  async group(g) {
+    const [members, broader, terms] = await this.thesaurusGroups.get(String(g).padStart(6, '0'));
+    for (const [word, present] of Object.entries(terms)) this.expansion.set(word, present);
+    return [members, broader];
   }
 
   async analyse(word) {
@@ -426,6 +432,14 @@ export class Engine {
    * bits, the library's `Clause::words`); null when the text is blank or only stop words
    * (browse everything), no clauses when it has no letter or digit (nothing found).
    */
+  /** The word an age typed as `word` is read as (the library's `AgeBand::of_typed`), or null. */
+  ageWord(word) {
+    if (!/^[0-9]{1,3}$/.test(word) || Number(word) > this.a.maxAge) return null;
+    let found = null;
+    for (const [youngest, band] of this.a.ages) if (youngest <= Number(word)) found = band;
+    return found;
+  }
+
   async parse(text, read = { corrected: [], expanded: [], unknown: [], ignored: [] }) {
     const all = words(text, this.stopWords, this.a.maxWordBytes);
     read.ignored = all.slice(this.m.maxWords).map((w) => w.text);
@@ -437,13 +451,21 @@ export class Engine {
       const alternatives = [];
       const terms = await this.terms(word.text);
       let corrections = [];
+      const age = this.ageWord(word.text);
       if (await this.anyMatches(terms)) {
         alternatives.push({ terms, weight: 1, word: word.text });
-      } else {
+      } else if (age === null) {
         corrections = await this.fuzzy(word.text);
         for (const typo of corrections) {
           alternatives.push({ terms: await this.terms(typo), weight: weights.typo, word: typo });
         }
+      }
+      // A number is read as an age: "man van 80" also searches its band's word.
+      let ageFound = false;
+      if (age !== null) {
+        const ageTerms = await this.terms(age);
+        ageFound = await this.anyMatches(ageTerms);
+        alternatives.push({ terms: ageTerms, weight: weights.age, word: age });
       }
       let completed = false;
       if (i === ws.length - 1 && openEnd) {
@@ -452,11 +474,12 @@ export class Engine {
           completed = true;
         }
       }
-      return { alternatives, corrections, completed, typed: word.text, bit: 2 ** i };
+      return { alternatives, corrections, completed, typed: word.text, bit: 2 ** i, age: ageFound ? age : null };
     });
     const clauses = [];
     // How the query was read, as the library's `Interpretation`, in the same order.
-    for (const { alternatives, corrections, completed, typed, bit } of await Promise.all(perWord)) {
+    for (const { alternatives, corrections, completed, typed, bit, age } of await Promise.all(perWord)) {
+      if (age !== null && !read.expanded.includes(age)) read.expanded.push(age);
       if (!completed && corrections.length) read.corrected.push({ typed, searched: corrections });
       else if (!alternatives.length) read.unknown.push(typed);
       if (alternatives.length) clauses.push({ alternatives, words: bit });
@@ -474,7 +497,8 @@ export class Engine {
       }
     }
 
-    const typed = ws.map((w) => w.text);
+    // An age stands in the thesaurus for its band's word, so "80" also finds "senioren".
+    const typed = ws.map((w) => this.ageWord(w.text) ?? w.text);
     const runAt = (member, s) => s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m);
     // The typed words `member` covers wherever it occurs, as bits (the library's `runs`); 0
     // when it is not typed.
@@ -499,9 +523,8 @@ export class Engine {
     // Only groups with a member starting with a typed word can be named, in group order.
     const candidates = new Set();
     for (const word of new Set(typed)) for (const g of (await this.thesaurus.get(word)) ?? []) candidates.add(g);
-    const group = (g) => this.thesaurusGroups.get(String(g).padStart(6, '0'));
     for (const g of [...candidates].sort((a, b) => a - b)) {
-      const [members, broader] = await group(g);
+      const [members, broader] = await this.group(g);
       const found = members.findIndex((member) => runs(member) !== 0);
       if (found < 0) continue;
       const start = phrases.length;
@@ -514,7 +537,7 @@ export class Engine {
         for (const word of members[m]) add(word, weights.synonym, by);
       }
       for (const b of broader) {
-        for (const member of (await group(b))[0]) {
+        for (const member of (await this.group(b))[0]) {
           phrases.push(member);
           for (const word of member) add(word, weights.broader, by);
         }
@@ -523,7 +546,7 @@ export class Engine {
     }
     const foundWords = new Set();
     for (const [word, { weight, by }] of expansion) {
-      const terms = await this.expansionTerms(word);
+      const terms = this.expansion.get(word);
       if (await this.anyMatches(terms)) foundWords.add(word);
       clauses.push({ alternatives: [{ terms, weight, word }], words: by });
     }

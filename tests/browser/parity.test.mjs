@@ -3,7 +3,7 @@
 // The site's search script (site/static/search-engine.js) runs in Node on the index that
 // `methodewijzer build` exports, and is compared with `methodewijzer search --queries … --json`
 // on every judged query (tests/relevance/queries.toml) and a few hundred generated ones
-// (typos, prefixes, unseen inflections, compounds, stop words, synonyms, odd input): the same
+// (typos, prefixes, unseen inflections, compounds, stop words, synonyms, ages, odd input): the same
 // total, the same top 10 in the same order (places may swap only between scores equal within
 // `close`, which the two sides round differently), scores equal within `close`, and the same
 // facet counts.
@@ -78,6 +78,8 @@ function generatedQueries(methods, count) {
     () => pick(methods).name.toUpperCase().replace(/E/g, "É"),
     () => `${pick(vocabulary)}, ${pick(long).slice(0, 4)}`,
     () => `"${pick(vocabulary)}" -${pick(vocabulary)} OR ${pick(long)}*`,
+    // Ages (read as a stage of life up to 120) and numbers beyond them.
+    () => `${pick(vocabulary)} van ${Math.floor(random() * 130)} ${pick(vocabulary)}`,
   ];
   for (let i = 0; i < count; i++) out.push(kinds[i % kinds.length]());
   return out.map((q) => q.replace(/\n/g, " "));

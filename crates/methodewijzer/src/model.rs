@@ -276,23 +276,70 @@ pub struct AgeBand {
     pub label: &'static str,
     /// The ages it covers.
     pub range: AgeRange,
+    /// The catalogue word an age in a query is read as ("man van 80" searches "ouderen").
+    pub word: &'static str,
 }
 
 impl AgeBand {
     /// Every band, youngest first.
     pub const ALL: [AgeBand; 6] = [
-        AgeBand::new("0-3", "Baby's en peuters (0–3 jaar)", 0, Some(3)),
-        AgeBand::new("4-11", "Kinderen (4–11 jaar)", 4, Some(11)),
-        AgeBand::new("12-17", "Jongeren (12–17 jaar)", 12, Some(17)),
-        AgeBand::new("18-26", "Jongvolwassenen (18–26 jaar)", 18, Some(26)),
-        AgeBand::new("27-64", "Volwassenen (27–64 jaar)", 27, Some(64)),
-        AgeBand::new("65-plus", "Ouderen (65 jaar en ouder)", 65, None),
+        AgeBand::new("0-3", "Baby's en peuters (0–3 jaar)", 0, Some(3), "baby"),
+        AgeBand::new("4-11", "Kinderen (4–11 jaar)", 4, Some(11), "kinderen"),
+        AgeBand::new("12-17", "Jongeren (12–17 jaar)", 12, Some(17), "jongeren"),
+        AgeBand::new(
+            "18-26",
+            "Jongvolwassenen (18–26 jaar)",
+            18,
+            Some(26),
+            "jongvolwassenen",
+        ),
+        AgeBand::new(
+            "27-64",
+            "Volwassenen (27–64 jaar)",
+            27,
+            Some(64),
+            "volwassenen",
+        ),
+        AgeBand::new("65-plus", "Ouderen (65 jaar en ouder)", 65, None, "ouderen"),
     ];
 
-    const fn new(id: &'static str, label: &'static str, min: u8, max: Option<u8>) -> AgeBand {
+    /// The oldest age a number in a query is read as; a larger number is just a number.
+    pub const MAX_AGE: u8 = 120;
+
+    /// The band of an age typed in a query, as the word typed: digits only, at most
+    /// [`AgeBand::MAX_AGE`] ("80" → ouderen); `None` for anything else.
+    ///
+    /// ```
+    /// use methodewijzer::AgeBand;
+    /// assert_eq!(AgeBand::of_typed("80").map(|b| b.word), Some("ouderen"));
+    /// assert_eq!(AgeBand::of_typed("15").map(|b| b.id), Some("12-17"));
+    /// assert!(AgeBand::of_typed("800").is_none() && AgeBand::of_typed("vijf").is_none());
+    /// ```
+    pub fn of_typed(word: &str) -> Option<&'static AgeBand> {
+        if word.is_empty() || word.len() > 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let age: u8 = word.parse().ok()?;
+        if age > Self::MAX_AGE {
+            return None;
+        }
+        Self::ALL
+            .iter()
+            .rev()
+            .find(|band| band.range.min <= Some(age))
+    }
+
+    const fn new(
+        id: &'static str,
+        label: &'static str,
+        min: u8,
+        max: Option<u8>,
+        word: &'static str,
+    ) -> AgeBand {
         AgeBand {
             id,
             label,
+            word,
             range: AgeRange {
                 min: Some(min),
                 max,

@@ -890,3 +890,48 @@ fn a_large_thesaurus_group_does_not_outweigh_the_typed_words() {
     );
     assert_eq!(order(&summed, query)[0], "familiedag");
 }
+
+#[test]
+fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
+    // "man van 80" means an older man: the method for ouderen (and, through the thesaurus,
+    // for senioren) comes before the one for jongeren, and the reading says so.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "jongerenpunt",
+                "Jongerenpunt",
+                "Een plek voor jongeren die alleen zijn.",
+                "Jongeren die alleen zijn ontmoeten elkaar.",
+            ),
+            (
+                "seniorenpunt",
+                "Seniorenpunt",
+                "Een plek voor senioren die alleen zijn.",
+                "Senioren die alleen zijn ontmoeten elkaar.",
+            ),
+            (
+                "ouderenpunt",
+                "Ouderenpunt",
+                "Een plek voor ouderen.",
+                "Ouderen ontmoeten elkaar.",
+            ),
+        ],
+        "[[groups]]\nwords = [\"ouderen\", \"senioren\"]\n",
+    );
+    let index = SearchIndex::build(&catalogue);
+    let found = order(&index, "man van 80 alleen");
+    assert_eq!(found[0], "seniorenpunt", "{found:?}");
+    let read = index
+        .search(&SearchRequest::new("man van 80 alleen"))
+        .interpretation;
+    assert_eq!(read.expanded, ["ouderen", "senioren"]);
+    assert!(!read.unknown.contains(&"80".to_string()), "{read:?}");
+    // Fifteen is young: the method for jongeren first.
+    assert_eq!(order(&index, "meisje van 15 alleen")[0], "jongerenpunt");
+    // A number beyond any age is just a number that the catalogue lacks.
+    let read = index
+        .search(&SearchRequest::new("alleen 800"))
+        .interpretation;
+    assert_eq!(read.unknown, ["800"]);
+    assert!(read.expanded.is_empty(), "{read:?}");
+}

@@ -40,7 +40,7 @@ use tantivy::schema::IndexRecordOption;
 pub use super::files::BrowserFile;
 use super::files::{add_file, json_bytes, paged, shard_set};
 use super::index::{
-    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
+    AGE_WEIGHT, BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
 use super::manifest::{Analysis, FacetEntry, Manifest, Weights};
@@ -52,7 +52,7 @@ pub const IMPACT_SCALE: f64 = 100_000.0;
 /// Methods per display-data block.
 pub const DOCS_PER_BLOCK: usize = 16;
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at.
 const WORDS_SHARD_BYTES: usize = 6_000;
 const POSTINGS_SHARD_BYTES: usize = 6_000;
@@ -151,6 +151,9 @@ impl SearchIndex {
                 (term, flat)
             })
             .collect();
+        // The terms the index has: thesaurus words' terms are listed only when present.
+        let indexed: std::collections::HashSet<String> =
+            postings.iter().map(|(term, _)| term.clone()).collect();
         let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
         let postings = paged("postings", postings, &mut files);
 
@@ -254,10 +257,13 @@ impl SearchIndex {
             .collect();
         let reviewed_file = add_file(&mut files, "reviewed", "json", json_bytes(&reviewed));
 
-        // The thesaurus, in three sharded sets: first word of a member → the groups with
-        // such a member; group (by its number, zero-padded to sort) → its members and broader
-        // groups; word → its index terms (synonyms are often words the catalogue lacks, so the
-        // browser need not load the stemmer or the dictionary for them).
+        // The thesaurus, in two sharded sets: first word of a member → the groups with such a
+        // member; group (by its number, zero-padded to sort) → its members, its broader groups
+        // and its words' index terms. The terms come with the group, so a query that reaches
+        // a group needs no file more to search its words (synonyms are often words the
+        // catalogue lacks, so the browser need not load the stemmer or the dictionary for
+        // them), and only the terms the index has are listed: a word the catalogue lacks
+        // costs no postings lookup.
         let mut starts: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (g, group) in self.synonyms.iter().enumerate() {
             for member in group {
@@ -282,23 +288,18 @@ impl SearchIndex {
                 .iter()
                 .zip(&self.broader)
                 .enumerate()
-                .map(|(g, (members, broader))| (format!("{g:06}"), json!([members, broader])))
-                .collect(),
-            THESAURUS_SHARD_BYTES,
-            &mut files,
-        );
-        let synonym_terms: BTreeMap<&str, Vec<String>> = self
-            .synonyms
-            .iter()
-            .flatten()
-            .flatten()
-            .map(|word| (word.as_str(), analyzer.terms(word).to_vec()))
-            .collect();
-        let synonym_terms = shard_set(
-            "synonymterms",
-            synonym_terms
-                .into_iter()
-                .map(|(w, t)| (w.to_string(), t))
+                .map(|(g, (members, broader))| {
+                    let terms: BTreeMap<&str, Vec<String>> = members
+                        .iter()
+                        .flatten()
+                        .map(|word| {
+                            let mut terms = analyzer.terms(word).to_vec();
+                            terms.retain(|term| indexed.contains(term));
+                            (word.as_str(), terms)
+                        })
+                        .collect();
+                    (format!("{g:06}"), json!([members, broader, terms]))
+                })
                 .collect(),
             THESAURUS_SHARD_BYTES,
             &mut files,
@@ -324,12 +325,12 @@ impl SearchIndex {
                 .collect(),
             reviewed_file,
             stop_words: DUTCH_STOP_WORDS,
-            synonym_terms,
             thesaurus: starts,
             thesaurus_groups: groups,
             typos,
             version: FORMAT_VERSION,
             weights: Weights {
+                age: f64::from(AGE_WEIGHT),
                 broader: f64::from(BROADER_WEIGHT),
                 coordination: f64::from(self.coordination),
                 exact_name: f64::from(EXACT_NAME_BONUS),

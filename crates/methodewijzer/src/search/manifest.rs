@@ -15,7 +15,8 @@
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `words`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
 //! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
-//! | `thesaurus`, `thesaurusGroups`, `synonymTerms` | the thesaurus, sharded the same way |
+//! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded |
+//! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}]`, sharded |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, sharded |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
@@ -48,7 +49,6 @@ pub(super) struct Manifest<'a> {
     pub recognition_ranks: BTreeMap<String, u8>,
     pub reviewed_file: String,
     pub stop_words: &'static [&'static str],
-    pub synonym_terms: Vec<(String, String)>,
     pub thesaurus: Vec<(String, String)>,
     pub thesaurus_groups: Vec<(String, String)>,
     pub typos: Vec<(String, String)>,
@@ -79,6 +79,11 @@ pub(super) struct Analysis {
     pub guard_max_prefix: usize,
     /// Words stemmed by hand rather than by Snowball.
     pub stem_exceptions: BTreeMap<&'static str, &'static str>,
+    /// A number up to `maxAge` typed in a query is an age: `[youngest age, word]` per band,
+    /// youngest first ([`crate::AgeBand::word`]).
+    pub ages: Vec<(u8, &'static str)>,
+    /// The oldest age read ([`crate::AgeBand::MAX_AGE`]).
+    pub max_age: u8,
 }
 
 impl Analysis {
@@ -95,6 +100,11 @@ impl Analysis {
             guard_head: a::GUARD_HEAD,
             guard_max_prefix: a::GUARD_MAX_PREFIX,
             stem_exceptions: a::STEM_EXCEPTIONS.iter().copied().collect(),
+            ages: crate::AgeBand::ALL
+                .iter()
+                .map(|band| (band.range.min.unwrap_or(0), band.word))
+                .collect(),
+            max_age: crate::AgeBand::MAX_AGE,
         }
     }
 }
@@ -104,6 +114,7 @@ impl Analysis {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Weights {
+    pub age: f64,
     pub broader: f64,
     pub coordination: f64,
     pub exact_name: f64,

@@ -17,10 +17,11 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 
 use super::index::{
-    BROADER_WEIGHT, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
-    TYPO_WEIGHT,
+    AGE_WEIGHT, BROADER_WEIGHT, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT,
+    SearchIndex, TYPO_WEIGHT,
 };
 use super::{Correction, Interpretation};
+use crate::AgeBand;
 
 /// One clause of a query: what a typed word, a joined pair of words or a thesaurus word adds
 /// to a method's score.
@@ -74,11 +75,21 @@ impl SearchIndex {
             let mut corrections = Vec::new();
             if self.any_matches(searcher, &terms) {
                 alternatives.push((terms, 1.0));
-            } else {
+            } else if AgeBand::of_typed(&word.text).is_none() {
                 corrections = self.fuzzy_words(&word.text);
                 for typo in &corrections {
                     alternatives.push((analyzer.terms(typo).to_vec(), TYPO_WEIGHT));
                 }
+            }
+            // A number is read as an age: "man van 80" also searches its band's word.
+            if let Some(band) = AgeBand::of_typed(&word.text) {
+                let terms = analyzer.terms(band.word).to_vec();
+                if self.any_matches(searcher, &terms)
+                    && !read.expanded.iter().any(|w| w == band.word)
+                {
+                    read.expanded.push(band.word.to_string());
+                }
+                alternatives.push((terms, AGE_WEIGHT));
             }
             let mut completed = false;
             if i == last && open_end {
@@ -129,7 +140,11 @@ impl SearchIndex {
         // Synonyms: a member found in the query adds the group's other members, and the
         // members of its broader groups at a lower weight. Each word is added once, at the
         // highest weight it gets, in the order first met (the script does the same).
-        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        // An age stands in the thesaurus for its band's word, so "80" also finds "senioren".
+        let typed: Vec<&str> = words
+            .iter()
+            .map(|w| AgeBand::of_typed(&w.text).map_or(w.text.as_str(), |band| band.word))
+            .collect();
         let mut expansion: Vec<(&str, f32, u32)> = Vec::new();
         // The thesaurus entries added, as written ("sociaal isolement"), for the reading.
         let mut phrases: Vec<&[String]> = Vec::new();
