@@ -211,6 +211,8 @@ export class Engine {
     this.thesaurusGroups = new ShardSet(this, manifest.thesaurusGroups);
     // The index terms of the words thesaurus groups add, as the groups bring them.
     this.expansion = new Map();
+    // The postings of short terms, as thesaurus groups bring them.
+    this.carried = new Map();
     // Corrections and compound parts come from indexes of their own, not the word list
     // (crates/methodewijzer/src/search/neighbours.rs says how they are keyed).
     this.typos = new PagedShardSet(this, manifest.typos);
@@ -282,12 +284,19 @@ export class Engine {
 
   /**
    * Thesaurus group `g`: `[members, broader]`. Its words' index terms come with it, only
-   * those the catalogue has, so a word the catalogue lacks costs no postings lookup.
+   * those the catalogue has, so a word the catalogue lacks costs no postings lookup; and the
+   * postings of those in few methods, so most of its words cost no postings shard.
    */
   async group(g) {
-    const [members, broader, terms] = await this.thesaurusGroups.get(String(g).padStart(6, '0'));
+    const [members, broader, terms, postings] = await this.thesaurusGroups.get(String(g).padStart(6, '0'));
     for (const [word, present] of Object.entries(terms)) this.expansion.set(word, present);
+    for (const [term, list] of Object.entries(postings)) this.carried.set(term, list);
     return [members, broader];
+  }
+
+  /** A term's postings: carried by a thesaurus group loaded, else from its shard. */
+  async posting(term) {
+    return this.carried.get(term) ?? this.postings.get(term);
   }
 
   async analyse(word) {
@@ -364,7 +373,7 @@ export class Engine {
   }
 
   async anyMatches(terms) {
-    for (const term of terms) if ((await this.postings.get(term)) !== undefined) return true;
+    for (const term of terms) if ((await this.posting(term)) !== undefined) return true;
     return false;
   }
 
@@ -604,7 +613,7 @@ export class Engine {
           for (const { terms, weight, word } of alternatives) {
             const altTouched = [];
             for (const term of terms) {
-              const postings = await this.postings.get(term);
+              const postings = await this.posting(term);
               if (!postings) continue;
               highlight.add(word);
               let doc = 0;
