@@ -208,7 +208,7 @@ export class Engine {
     this.postings = new PagedShardSet(this, manifest.postings);
     this.names = new ShardSet(this, manifest.names);
     this.thesaurus = new ShardSet(this, manifest.thesaurus);
-    this.thesaurusGroups = new ShardSet(this, manifest.thesaurusGroups);
+    this.thesaurusGroups = new PagedShardSet(this, manifest.thesaurusGroups);
     // The index terms of the words thesaurus groups add, as the groups bring them.
     this.expansion = new Map();
     // The postings of short terms, as thesaurus groups bring them.

@@ -16,7 +16,7 @@
 //! | `words`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
 //! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
 //! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded |
-//! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most 64 methods}]`, sharded |
+//! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most 64 methods}]`, paged as `postings` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, sharded |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
