@@ -210,7 +210,7 @@ export class Engine {
     this.thesaurus = new ShardSet(this, manifest.thesaurus);
     this.thesaurusGroups = new PagedShardSet(this, manifest.thesaurusGroups);
     // The index terms of the words thesaurus groups add, as the groups bring them.
-    this.expansion = new Map();
+    this.groupTerms = new Map();
     // The postings of short terms, as thesaurus groups bring them.
     this.carried = new Map();
     // Corrections and compound parts come from indexes of their own, not the word list
@@ -287,11 +287,13 @@ export class Engine {
    * those the catalogue has, so a word the catalogue lacks costs no postings lookup; and the
    * postings of those in few methods, so most of its words cost no postings shard.
    */
-  async group(g) {
-    const [members, broader, terms, postings] = await this.thesaurusGroups.get(String(g).padStart(6, '0'));
-    for (const [word, present] of Object.entries(terms)) this.expansion.set(word, present);
-    for (const [term, list] of Object.entries(postings)) this.carried.set(term, list);
-    return [members, broader];
+  group(g) {
+    return this.memo('group', g, async () => {
+      const [members, broader, terms, postings] = await this.thesaurusGroups.get(String(g).padStart(6, '0'));
+      for (const [word, present] of Object.entries(terms)) this.groupTerms.set(word, present);
+      for (const [term, list] of Object.entries(postings)) this.carried.set(term, list);
+      return [members, broader];
+    });
   }
 
   /** A term's postings: carried by a thesaurus group loaded, else from its shard. */
@@ -435,12 +437,6 @@ export class Engine {
     return found.slice(0, this.m.maxExpansions).map(([w]) => w);
   }
 
-  /**
-   * The query for `text`, as the library builds it: a list of clauses `{alternatives, words}`,
-   * each with its alternatives `{terms, weight, word}` and the typed words it stands for (as
-   * bits, the library's `Clause::words`); null when the text is blank or only stop words
-   * (browse everything), no clauses when it has no letter or digit (nothing found).
-   */
   /** The word an age typed as `word` is read as (the library's `AgeBand::of_typed`), or null. */
   ageWord(word) {
     if (!/^[0-9]{1,3}$/.test(word) || Number(word) > this.a.maxAge) return null;
@@ -449,6 +445,12 @@ export class Engine {
     return found;
   }
 
+  /**
+   * The query for `text`, as the library builds it: a list of clauses `{alternatives, words}`,
+   * each with its alternatives `{terms, weight, word}` and the typed words it stands for (as
+   * bits, the library's `Clause::words`); null when the text is blank or only stop words
+   * (browse everything), no clauses when it has no letter or digit (nothing found).
+   */
   async parse(text, read = { corrected: [], expanded: [], unknown: [], ignored: [] }) {
     const all = words(text, this.stopWords, this.a.maxWordBytes);
     read.ignored = all.slice(this.m.maxWords).map((w) => w.text);
@@ -456,20 +458,21 @@ export class Engine {
     if (!ws.length) return /\P{White_Space}/u.test(text) && !/[\p{Alphabetic}\p{N}]/u.test(text) ? [] : null;
     const openEnd = !/[\s!-/:-@[-`{-~]$/u.test(text);
     const weights = this.m.weights;
+    // A number is read as an age: "man van 80" also searches its band's word.
+    const ages = ws.map((w) => this.ageWord(w.text));
     const perWord = ws.map(async (word, i) => {
       const alternatives = [];
       const terms = await this.terms(word.text);
       let corrections = [];
-      const age = this.ageWord(word.text);
+      const age = ages[i];
       if (await this.anyMatches(terms)) {
         alternatives.push({ terms, weight: 1, word: word.text });
-      } else if (age === null) {
+      } else {
         corrections = await this.fuzzy(word.text);
         for (const typo of corrections) {
           alternatives.push({ terms: await this.terms(typo), weight: weights.typo, word: typo });
         }
       }
-      // A number is read as an age: "man van 80" also searches its band's word.
       let ageFound = false;
       if (age !== null) {
         const ageTerms = await this.terms(age);
@@ -483,12 +486,12 @@ export class Engine {
           completed = true;
         }
       }
-      return { alternatives, corrections, completed, typed: word.text, bit: 2 ** i, age: ageFound ? age : null };
+      return { alternatives, corrections, completed, typed: word.text, bit: 2 ** i, ageRead: ageFound ? age : null };
     });
     const clauses = [];
     // How the query was read, as the library's `Interpretation`, in the same order.
-    for (const { alternatives, corrections, completed, typed, bit, age } of await Promise.all(perWord)) {
-      if (age !== null && !read.expanded.includes(age)) read.expanded.push(age);
+    for (const { alternatives, corrections, completed, typed, bit, ageRead } of await Promise.all(perWord)) {
+      if (ageRead !== null && !read.expanded.includes(ageRead)) read.expanded.push(ageRead);
       if (!completed && corrections.length) read.corrected.push({ typed, searched: corrections });
       else if (!alternatives.length) read.unknown.push(typed);
       if (alternatives.length) clauses.push({ alternatives, words: bit });
@@ -506,21 +509,24 @@ export class Engine {
       }
     }
 
-    // An age stands in the thesaurus for its band's word, so "80" also finds "senioren".
-    const typed = ws.map((w) => this.ageWord(w.text) ?? w.text);
-    const runAt = (member, s) => s + member.length <= typed.length && member.every((m, k) => typed[s + k] === m);
+    // An age also stands in the thesaurus for its band's word, so "80" finds "senioren" (as
+    // the number itself still finds "113" or "80-plussers"); what a group adds through an age
+    // alone counts at most as the age's own word.
+    const typed = ws.map((w) => w.text);
+    const at = (i, word, withAges) => typed[i] === word || (withAges && ages[i] === word);
+    const runAt = (member, s, withAges) => s + member.length <= typed.length && member.every((m, k) => at(s + k, m, withAges));
     // The typed words `member` covers wherever it occurs, as bits (the library's `runs`); 0
     // when it is not typed.
-    const runs = (member) => {
+    const runs = (member, withAges = true) => {
       let bits = 0;
-      if (member.length) typed.forEach((_, s) => { if (runAt(member, s)) bits |= (2 ** member.length - 1) * 2 ** s; });
+      if (member.length) typed.forEach((_, s) => { if (runAt(member, s, withAges)) bits |= (2 ** member.length - 1) * 2 ** s; });
       return bits >>> 0;
     };
     // As the library: each added word once, at its highest weight and for every typed word
     // that led to it, in the order first met.
     const expansion = new Map();
     const add = (word, weight, by) => {
-      if (typed.includes(word)) return;
+      if (typed.includes(word) || ages.includes(word)) return;
       const had = expansion.get(word);
       if (!had) expansion.set(word, { weight, by });
       else expansion.set(word, { weight: Math.max(had.weight, weight), by: (had.by | by) >>> 0 });
@@ -531,31 +537,34 @@ export class Engine {
     const foundGroups = [];
     // Only groups with a member starting with a typed word can be named, in group order.
     const candidates = new Set();
-    for (const word of new Set(typed)) for (const g of (await this.thesaurus.get(word)) ?? []) candidates.add(g);
+    for (const word of new Set([...typed, ...ages.filter((a) => a !== null)])) {
+      for (const g of (await this.thesaurus.get(word)) ?? []) candidates.add(g);
+    }
     for (const g of [...candidates].sort((a, b) => a - b)) {
       const [members, broader] = await this.group(g);
       const found = members.findIndex((member) => runs(member) !== 0);
       if (found < 0) continue;
       const start = phrases.length;
       // Per member, the typed words it covers; the group was found by all of them.
-      const typedRuns = members.map(runs);
+      const typedRuns = members.map((member) => runs(member));
       const by = typedRuns.reduce((bits, r) => bits | r, 0) >>> 0;
+      const cap = members.some((member) => runs(member, false) !== 0) ? Infinity : weights.age;
       for (let m = 0; m < members.length; m++) {
         if (m === found || typedRuns[m] !== 0) continue;
         phrases.push(members[m]);
-        for (const word of members[m]) add(word, weights.synonym, by);
+        for (const word of members[m]) add(word, Math.min(weights.synonym, cap), by);
       }
       for (const b of broader) {
         for (const member of (await this.group(b))[0]) {
           phrases.push(member);
-          for (const word of member) add(word, weights.broader, by);
+          for (const word of member) add(word, Math.min(weights.broader, cap), by);
         }
       }
       foundGroups.push([members[found], start, phrases.length]);
     }
     const foundWords = new Set();
     for (const [word, { weight, by }] of expansion) {
-      const terms = this.expansion.get(word);
+      const terms = this.groupTerms.get(word);
       if (await this.anyMatches(terms)) foundWords.add(word);
       clauses.push({ alternatives: [{ terms, weight, word }], words: by });
     }

@@ -183,7 +183,10 @@ test("top 10, scores and facet counts equal the library's on every judged and 30
     .map((m) => JSON.parse(`"${m[1]}"`));
   assert.ok(judged.length >= 100, "judged queries found");
   const methods = JSON.parse(readFileSync(join(site, "data/methods.json"), "utf8")).methods;
-  const queries = [...judged, ...generatedQueries(methods, 300), "", "   ", "xq", "zzzzzzzzzzzz", "!!!", "🙂", "-- ?"];
+  // Numbers: ages (leading zeros, the last word still open) and thesaurus entries that hold
+  // a number ("113", "80-plussers"), which an age must not hide.
+  const numbers = ["113", "bel 113 bij gedachten aan zelfdoding", "man van 007", "eenzame vrouw 80", "80-plussers eenzaam", "24-uursopvang", "alleen 0", "jongen van 15"];
+  const queries = [...judged, ...generatedQueries(methods, 300), ...numbers, "", "   ", "xq", "zzzzzzzzzzzz", "!!!", "🙂", "-- ?"];
   const expected = library(queries);
   assert.equal(expected.length, queries.length);
   for (let i = 0; i < queries.length; i++) {

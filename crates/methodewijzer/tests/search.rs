@@ -893,8 +893,9 @@ fn a_large_thesaurus_group_does_not_outweigh_the_typed_words() {
 
 #[test]
 fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
-    // "man van 80" means an older man: the method for ouderen (and, through the thesaurus,
-    // for senioren) comes before the one for jongeren, and the reading says so.
+    // "man van 80" means an older man: a method for senioren (found through the thesaurus's
+    // "ouderen") who are alone comes before the one for jongeren who are alone, and the
+    // reading says so.
     let (_dir, catalogue) = small_catalogue(
         &[
             (
@@ -915,8 +916,14 @@ fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
                 "Een plek voor ouderen.",
                 "Ouderen ontmoeten elkaar.",
             ),
+            (
+                "hulplijn",
+                "Hulplijn",
+                "Bellen bij gedachten aan zelfdoding.",
+                "Praten over zelfdoding.",
+            ),
         ],
-        "[[groups]]\nwords = [\"ouderen\", \"senioren\"]\n",
+        "[[groups]]\nwords = [\"ouderen\", \"senioren\"]\n\n[[groups]]\nwords = [\"113\", \"zelfdoding\"]\n",
     );
     let index = SearchIndex::build(&catalogue);
     let found = order(&index, "man van 80 alleen");
@@ -928,6 +935,8 @@ fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
     assert!(!read.unknown.contains(&"80".to_string()), "{read:?}");
     // Fifteen is young: the method for jongeren first.
     assert_eq!(order(&index, "meisje van 15 alleen")[0], "jongerenpunt");
+    // A number is still itself: the thesaurus entry "113" finds the helpline.
+    assert_eq!(order(&index, "113")[0], "hulplijn");
     // A number beyond any age is just a number that the catalogue lacks.
     let read = index
         .search(&SearchRequest::new("alleen 800"))

@@ -19,11 +19,11 @@
 //! - **Split so a query loads only what it needs.** Words, postings and names are sorted and
 //!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
-//!   shards. The lists that grow with the catalogue (postings, typos) are paged: the manifest
-//!   lists pages of shard lists (`paged`), so it stays small at 10,000 methods. A misspelt or
+//!   shards. The lists that grow with the catalogue (postings, typos) and the thesaurus
+//!   groups are paged: the manifest lists pages of shard lists (`paged`), so it stays small. A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
-//!   [`DOCS_PER_BLOCK`] in name order. Every file name carries a hash of its content
+//!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`). Every file name carries a hash of its content
 //!   ([`content_name`](super::content_name), `files.rs`), so hosts may cache them forever.
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
@@ -49,8 +49,25 @@ use super::{Facet, Facts};
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
 pub const IMPACT_SCALE: f64 = 100_000.0;
-/// Methods per display-data block.
+/// Methods per display-data block, at most: `docs_per_block` chooses 4, 8 or 16.
 pub const DOCS_PER_BLOCK: usize = 16;
+/// The manifest lists at most this many display blocks unless blocks are already
+/// [`DOCS_PER_BLOCK`] long.
+const MAX_BLOCKS: usize = 128;
+
+/// Methods per display block for a catalogue of `methods`: the smallest of 4, 8 and 16 that
+/// keeps the manifest's list of blocks at most `MAX_BLOCKS` long. The ten results of a
+/// first search come from up to ten blocks: small blocks waste little of each, but every
+/// block is a name in the manifest. On the shipped catalogue blocks of 4 instead of 16 take
+/// a first search from 10.1 to 6.4 KiB of display data; at 10,000 methods the 625 names of
+/// blocks of 16 already weigh 7 KiB in the manifest.
+fn docs_per_block(methods: usize) -> usize {
+    [4, 8]
+        .into_iter()
+        .find(|&per| methods.div_ceil(per) <= MAX_BLOCKS)
+        .unwrap_or(DOCS_PER_BLOCK)
+}
+
 /// Version of the export format; the script refuses a manifest it does not know.
 pub const FORMAT_VERSION: u32 = 5;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
@@ -58,10 +75,11 @@ pub const FORMAT_VERSION: u32 = 5;
 /// them for a concept: those are smaller. Measured over the training queries' first search
 /// on the shipped catalogue (thesaurus / postings / words; manifest + query KiB, mean):
 /// 8,000 / 6,000 / 6,000 4.7 + 54.8; 3,000 / 3,000 / 6,000 7.3 + 37.0, and with the group
-/// list paged 3.9 + 38.7; 1,500 / 3,000 / 6,000 paged 4.3 + 35.9. The words list grows with
-/// the catalogue and is not paged, so it stays at 6,000.
+/// list paged 3.9 + 38.7; 1,500 / 3,000 / 6,000 paged 4.3 + 35.9; with display blocks of 4,
+/// 4.4 + 32.5; and 1,500 / 1,500 / 6,000 4.5 + 30.3 (chosen). The words list grows with the
+/// catalogue and is not paged, so it stays at 6,000.
 const WORDS_SHARD_BYTES: usize = 6_000;
-const POSTINGS_SHARD_BYTES: usize = 3_000;
+const POSTINGS_SHARD_BYTES: usize = 1_500;
 const NAMES_SHARD_BYTES: usize = 24_000;
 /// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
 const NEIGHBOURS_SHARD_BYTES: usize = 6_000;
@@ -222,7 +240,8 @@ impl SearchIndex {
             by_doc[doc_of(ord) as usize] = ord;
         }
         let mut blocks = Vec::new();
-        for (b, chunk) in by_doc.chunks(DOCS_PER_BLOCK).enumerate() {
+        let per_block = docs_per_block(methods.len());
+        for (b, chunk) in by_doc.chunks(per_block).enumerate() {
             let docs: Vec<Value> = chunk
                 .iter()
                 .map(|&ord| {
@@ -334,7 +353,7 @@ impl SearchIndex {
         let manifest = Manifest {
             analysis: Analysis::of_library(),
             docs: blocks,
-            docs_per_block: DOCS_PER_BLOCK,
+            docs_per_block: per_block,
             facet_file,
             facets,
             impact_scale: IMPACT_SCALE,

@@ -61,7 +61,7 @@ pub const BROADER_WEIGHT: f32 = 0.4;
 /// Weight of a synonym's words.
 pub const SYNONYM_WEIGHT: f32 = 0.7;
 /// Weight of the word an age is read as ("80" → ouderen, [`crate::AgeBand::word`]).
-pub const AGE_WEIGHT: f32 = 0.4;
+pub const AGE_WEIGHT: f32 = 0.7;
 /// Added to the score of a method whose name or alias is the query, so it comes first.
 pub const EXACT_NAME_BONUS: f32 = 1000.0;
 /// At most this many completions of a prefix, the most frequent first.

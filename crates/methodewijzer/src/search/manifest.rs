@@ -9,14 +9,14 @@
 //! |---|---|
 //! | `version` | [`FORMAT_VERSION`](super::FORMAT_VERSION); the script refuses another |
 //! | `methods` | how many methods; browser document numbers are their positions in name order |
-//! | `analysis` | word limits, compound, typo, prefix and stemming constants ([`Analysis`]) |
+//! | `analysis` | word limits, compound, typo, prefix and stemming constants, and the ages (`ages`, `maxAge`) ([`Analysis`]) |
 //! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers |
 //! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `words`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
 //! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
 //! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded |
-//! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most 64 methods}]`, paged as `postings` |
+//! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, sharded |
 //! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |

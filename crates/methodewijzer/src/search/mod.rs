@@ -201,7 +201,8 @@ pub struct Interpretation {
     /// ("kwartiermakn" → "kwartiermaken"). A last word still being typed that completes to
     /// catalogue words is not corrected.
     pub corrected: Vec<Correction>,
-    /// What was searched beside the words typed, in the order added: two typed words that
+    /// What was searched beside the words typed, in the order added: the word an age is read
+    /// as ("80" → "ouderen"), two typed words that
     /// form one catalogue word ("kwartier maken" → "kwartiermaken"), then the thesaurus's
     /// synonyms and broader concepts as entries (folded: "sociaal isolement", "65 plussers"),
     /// each only when a word of it occurs in the catalogue.

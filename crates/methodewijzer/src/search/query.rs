@@ -1,8 +1,9 @@
 //! Reading a query: from what a professional typed to the tantivy query that scores it.
 //!
 //! Each word becomes a clause of alternatives — the word as typed, or its typo corrections
-//! when the catalogue does not know it, and its completions when it is the last word — and
-//! the best alternative counts (a disjunction max). Adjacent words that form a catalogue
+//! when the catalogue does not know it, its stage of life's word when it is an age ("80" →
+//! ouderen), and its completions when it is the last word — and the best alternative counts
+//! (a disjunction max). Adjacent words that form a catalogue
 //! word, and the synonyms of what was typed, add clauses of their own. Every clause knows
 //! which typed words it stands for ([`Clause::words`]), so that a method can be scored by how
 //! much of the query it covers (`results.rs`). The browser script
@@ -68,6 +69,11 @@ impl SearchIndex {
         let open_end = !text.ends_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
         let mut clauses: Clauses = Vec::new();
         let last = words.len() - 1;
+        // A number is read as an age: "man van 80" also searches its band's word.
+        let ages: Vec<Option<&str>> = words
+            .iter()
+            .map(|w| AgeBand::of_typed(&w.text).map(|band| band.word))
+            .collect();
 
         for (i, word) in words.iter().enumerate() {
             let mut alternatives: Vec<(Vec<String>, f32)> = Vec::new();
@@ -75,19 +81,16 @@ impl SearchIndex {
             let mut corrections = Vec::new();
             if self.any_matches(searcher, &terms) {
                 alternatives.push((terms, 1.0));
-            } else if AgeBand::of_typed(&word.text).is_none() {
+            } else {
                 corrections = self.fuzzy_words(&word.text);
                 for typo in &corrections {
                     alternatives.push((analyzer.terms(typo).to_vec(), TYPO_WEIGHT));
                 }
             }
-            // A number is read as an age: "man van 80" also searches its band's word.
-            if let Some(band) = AgeBand::of_typed(&word.text) {
-                let terms = analyzer.terms(band.word).to_vec();
-                if self.any_matches(searcher, &terms)
-                    && !read.expanded.iter().any(|w| w == band.word)
-                {
-                    read.expanded.push(band.word.to_string());
+            if let Some(band) = ages[i] {
+                let terms = analyzer.terms(band).to_vec();
+                if self.any_matches(searcher, &terms) && !read.expanded.iter().any(|w| w == band) {
+                    read.expanded.push(band.to_string());
                 }
                 alternatives.push((terms, AGE_WEIGHT));
             }
@@ -140,38 +143,50 @@ impl SearchIndex {
         // Synonyms: a member found in the query adds the group's other members, and the
         // members of its broader groups at a lower weight. Each word is added once, at the
         // highest weight it gets, in the order first met (the script does the same).
-        // An age stands in the thesaurus for its band's word, so "80" also finds "senioren".
-        let typed: Vec<&str> = words
-            .iter()
-            .map(|w| AgeBand::of_typed(&w.text).map_or(w.text.as_str(), |band| band.word))
-            .collect();
+        // An age also stands in the thesaurus for its band's word, so "80" finds "senioren"
+        // (as the number itself still finds "113" or "80-plussers"); what a group adds through
+        // an age alone counts at most as the age's own word.
+        let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let mut expansion: Vec<(&str, f32, u32)> = Vec::new();
         // The thesaurus entries added, as written ("sociaal isolement"), for the reading.
         let mut phrases: Vec<&[String]> = Vec::new();
         // Per group a typed entry was found in: that entry, and the range of its phrases.
         let mut found_groups: Vec<(&[String], std::ops::Range<usize>)> = Vec::new();
         for (g, group) in self.synonyms.iter().enumerate() {
-            let Some(found) = group.iter().position(|member| runs(&typed, member) != 0) else {
+            let Some(found) = group
+                .iter()
+                .position(|member| runs(&typed, &ages, member) != 0)
+            else {
                 continue;
             };
             let start = phrases.len();
             // Per member, the typed words it covers; the group was found by all of them.
-            let typed_runs: Vec<u32> = group.iter().map(|member| runs(&typed, member)).collect();
+            let typed_runs: Vec<u32> = group
+                .iter()
+                .map(|member| runs(&typed, &ages, member))
+                .collect();
             let by = typed_runs.iter().fold(0, |a, b| a | b);
+            let cap = if group.iter().any(|member| runs(&typed, &[], member) != 0) {
+                f32::INFINITY
+            } else {
+                AGE_WEIGHT
+            };
             for (m, member) in group.iter().enumerate() {
                 if m == found || typed_runs[m] != 0 {
                     continue;
                 }
                 phrases.push(member);
                 for word in member {
-                    add_expansion(&mut expansion, &typed, word, SYNONYM_WEIGHT, by);
+                    let weight = SYNONYM_WEIGHT.min(cap);
+                    add_expansion(&mut expansion, &typed, &ages, word, weight, by);
                 }
             }
             for &b in &self.broader[g] {
                 for member in &self.synonyms[b] {
                     phrases.push(member);
                     for word in member {
-                        add_expansion(&mut expansion, &typed, word, BROADER_WEIGHT, by);
+                        let weight = BROADER_WEIGHT.min(cap);
+                        add_expansion(&mut expansion, &typed, &ages, word, weight, by);
                     }
                 }
             }
@@ -309,16 +324,17 @@ impl SearchIndex {
 }
 
 /// Adds `word` to a query's synonym expansion once, at the highest weight it is given and for
-/// every typed word (`by`, as bits) that led to it; words typed in the query are not added
-/// again.
+/// every typed word (`by`, as bits) that led to it; words typed in the query, or read from an
+/// age typed (`ages`), are not added again.
 fn add_expansion<'a>(
     expansion: &mut Vec<(&'a str, f32, u32)>,
     typed: &[&str],
+    ages: &[Option<&str>],
     word: &'a str,
     weight: f32,
     by: u32,
 ) {
-    if typed.contains(&word) {
+    if typed.contains(&word) || ages.contains(&Some(word)) {
         return;
     }
     match expansion.iter_mut().find(|(w, _, _)| *w == word) {
@@ -331,14 +347,16 @@ fn add_expansion<'a>(
 }
 
 /// The positions of `words` that `member` covers wherever it occurs as consecutive words, as
-/// bits.
-fn runs(words: &[&str], member: &[String]) -> u32 {
+/// bits. A typed word matches a member's word as typed or, for an age, as its band's word
+/// (`ages`, by position; empty for the words as typed only).
+fn runs(words: &[&str], ages: &[Option<&str>], member: &[String]) -> u32 {
     if member.is_empty() || member.len() > words.len() {
         return 0;
     }
+    let at = |i: usize, word: &str| words[i] == word || ages.get(i) == Some(&Some(word));
     let mut bits = 0u32;
-    for (start, window) in words.windows(member.len()).enumerate() {
-        if window.iter().zip(member).all(|(a, b)| a == b) {
+    for start in 0..=words.len() - member.len() {
+        if member.iter().enumerate().all(|(k, m)| at(start + k, m)) {
             bits |= (((1u64 << member.len()) - 1) << start) as u32;
         }
     }
