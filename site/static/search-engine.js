@@ -206,7 +206,7 @@ export class Engine {
     this.stopWords = new Set(manifest.stopWords);
     this.words = new ShardSet(this, manifest.words);
     this.postings = new PagedShardSet(this, manifest.postings);
-    this.names = new ShardSet(this, manifest.names);
+    this.names = new PagedShardSet(this, manifest.names);
     this.thesaurus = new ShardSet(this, manifest.thesaurus);
     this.thesaurusGroups = new PagedShardSet(this, manifest.thesaurusGroups);
     // The index terms of the words thesaurus groups add, as the groups bring them.

@@ -13,7 +13,8 @@
 //! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers |
 //! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
 //! | `stopWords` | the Dutch stop words, dropped from queries |
-//! | `words`, `names` | sharded sets: `[[file, first key], …]`, sorted by key |
+//! | `words` | a sharded set: `[[file, first key], …]`, sorted by key |
+//! | `names` | method names and aliases (compared text → document), paged as `postings` |
 //! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
 //! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded |
 //! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
