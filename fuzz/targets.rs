@@ -246,7 +246,8 @@ pub fn browser_export(folder: &Path, data: &[u8]) {
         .expect("the manifest is exported");
     let manifest: serde_json::Value =
         serde_json::from_slice(&manifest_file.bytes).expect("the manifest parses");
-    // The manifest names every file, or a page of a paged list it names (postings, typos).
+    // The manifest names every file, or a page of a paged list it names (postings, typos,
+    // thesaurus groups, names).
     let mut manifest_text = String::from_utf8_lossy(&manifest_file.bytes).into_owned();
     for page in export.files.iter().filter(|f| f.name.contains("-pages-")) {
         manifest_text.push_str(&String::from_utf8_lossy(&page.bytes));

@@ -477,7 +477,8 @@ export class Engine {
       if (age !== null) {
         const ageTerms = await this.terms(age);
         ageFound = await this.anyMatches(ageTerms);
-        alternatives.push({ terms: ageTerms, weight: weights.age, word: age });
+        // A synonym of the number, as in the library.
+        alternatives.push({ terms: ageTerms, weight: weights.synonym, word: age });
       }
       let completed = false;
       if (i === ws.length - 1 && openEnd) {
@@ -510,16 +511,15 @@ export class Engine {
     }
 
     // An age also stands in the thesaurus for its band's word, so "80" finds "senioren" (as
-    // the number itself still finds "113" or "80-plussers"); what a group adds through an age
-    // alone counts at most as the age's own word.
+    // the number itself still finds "113" or "80-plussers").
     const typed = ws.map((w) => w.text);
-    const at = (i, word, withAges) => typed[i] === word || (withAges && ages[i] === word);
-    const runAt = (member, s, withAges) => s + member.length <= typed.length && member.every((m, k) => at(s + k, m, withAges));
+    const at = (i, word) => typed[i] === word || ages[i] === word;
+    const runAt = (member, s) => s + member.length <= typed.length && member.every((m, k) => at(s + k, m));
     // The typed words `member` covers wherever it occurs, as bits (the library's `runs`); 0
     // when it is not typed.
-    const runs = (member, withAges = true) => {
+    const runs = (member) => {
       let bits = 0;
-      if (member.length) typed.forEach((_, s) => { if (runAt(member, s, withAges)) bits |= (2 ** member.length - 1) * 2 ** s; });
+      if (member.length) typed.forEach((_, s) => { if (runAt(member, s)) bits |= (2 ** member.length - 1) * 2 ** s; });
       return bits >>> 0;
     };
     // As the library: each added word once, at its highest weight and for every typed word
@@ -546,18 +546,17 @@ export class Engine {
       if (found < 0) continue;
       const start = phrases.length;
       // Per member, the typed words it covers; the group was found by all of them.
-      const typedRuns = members.map((member) => runs(member));
+      const typedRuns = members.map(runs);
       const by = typedRuns.reduce((bits, r) => bits | r, 0) >>> 0;
-      const cap = members.some((member) => runs(member, false) !== 0) ? Infinity : weights.age;
       for (let m = 0; m < members.length; m++) {
         if (m === found || typedRuns[m] !== 0) continue;
         phrases.push(members[m]);
-        for (const word of members[m]) add(word, Math.min(weights.synonym, cap), by);
+        for (const word of members[m]) add(word, weights.synonym, by);
       }
       for (const b of broader) {
         for (const member of (await this.group(b))[0]) {
           phrases.push(member);
-          for (const word of member) add(word, Math.min(weights.broader, cap), by);
+          for (const word of member) add(word, weights.broader, by);
         }
       }
       foundGroups.push([members[found], start, phrases.length]);

@@ -40,7 +40,7 @@ use tantivy::schema::IndexRecordOption;
 pub use super::files::BrowserFile;
 use super::files::{add_file, json_bytes, paged, shard_set};
 use super::index::{
-    AGE_WEIGHT, BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
+    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
 use super::manifest::{Analysis, FacetEntry, Manifest, Weights};
@@ -182,17 +182,14 @@ impl SearchIndex {
                 (term, flat)
             })
             .collect();
-        // The terms the index has, with the postings of the short ones: a thesaurus group
-        // carries its words' terms, and the postings of those in few methods.
-        let indexed: std::collections::HashMap<String, Option<Vec<u64>>> = postings
-            .iter()
-            .map(|(term, flat)| {
-                let short = flat.len() / 2 <= GROUP_POSTINGS;
-                (term.clone(), short.then(|| flat.clone()))
-            })
-            .collect();
-        let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
-        let postings = paged("postings", postings, &mut files);
+        // Sorted by term (from the map): a thesaurus group looks its words' postings up here
+        // before they are sharded.
+        let posting_of = |term: &str| {
+            postings
+                .binary_search_by(|(t, _)| t.as_str().cmp(term))
+                .ok()
+                .map(|i| &postings[i].1)
+        };
 
         // Every surface word with its document frequency (completions are ranked by it) and
         // its index terms.
@@ -334,14 +331,15 @@ impl SearchIndex {
                         .flatten()
                         .map(|word| {
                             let mut terms = analyzer.terms(word).to_vec();
-                            terms.retain(|term| indexed.contains_key(term));
+                            terms.retain(|term| posting_of(term).is_some());
                             (word.as_str(), terms)
                         })
                         .collect();
                     let postings: BTreeMap<&str, &Vec<u64>> = terms
                         .values()
                         .flatten()
-                        .filter_map(|term| Some((term.as_str(), indexed[term].as_ref()?)))
+                        .filter_map(|term| Some((term.as_str(), posting_of(term)?)))
+                        .filter(|(_, flat)| flat.len() / 2 <= GROUP_POSTINGS)
                         .collect();
                     (
                         format!("{g:06}"),
@@ -354,6 +352,8 @@ impl SearchIndex {
         );
         // Paged as the postings: the group shards' names were half of the manifest.
         let groups = paged("groups", groups, &mut files);
+        let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
+        let postings = paged("postings", postings, &mut files);
 
         let manifest = Manifest {
             analysis: Analysis::of_library(),
@@ -380,7 +380,6 @@ impl SearchIndex {
             typos,
             version: FORMAT_VERSION,
             weights: Weights {
-                age: f64::from(AGE_WEIGHT),
                 broader: f64::from(BROADER_WEIGHT),
                 coordination: f64::from(self.coordination),
                 exact_name: f64::from(EXACT_NAME_BONUS),

@@ -115,7 +115,6 @@ impl Analysis {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Weights {
-    pub age: f64,
     pub broader: f64,
     pub coordination: f64,
     pub exact_name: f64,

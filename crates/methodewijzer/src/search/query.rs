@@ -18,8 +18,8 @@ use tantivy::query::{
 use tantivy::schema::IndexRecordOption;
 
 use super::index::{
-    AGE_WEIGHT, BROADER_WEIGHT, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT,
-    SearchIndex, TYPO_WEIGHT,
+    BROADER_WEIGHT, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SYNONYM_WEIGHT, SearchIndex,
+    TYPO_WEIGHT,
 };
 use super::{Correction, Interpretation};
 use crate::AgeBand;
@@ -92,7 +92,9 @@ impl SearchIndex {
                 if self.any_matches(searcher, &terms) && !read.expanded.iter().any(|w| w == band) {
                     read.expanded.push(band.to_string());
                 }
-                alternatives.push((terms, AGE_WEIGHT));
+                // A synonym of the number: so what its thesaurus groups add (synonyms, broader
+                // words) never outweighs it.
+                alternatives.push((terms, SYNONYM_WEIGHT));
             }
             let mut completed = false;
             if i == last && open_end {
@@ -144,8 +146,7 @@ impl SearchIndex {
         // members of its broader groups at a lower weight. Each word is added once, at the
         // highest weight it gets, in the order first met (the script does the same).
         // An age also stands in the thesaurus for its band's word, so "80" finds "senioren"
-        // (as the number itself still finds "113" or "80-plussers"); what a group adds through
-        // an age alone counts at most as the age's own word.
+        // (as the number itself still finds "113" or "80-plussers").
         let typed: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         let mut expansion: Vec<(&str, f32, u32)> = Vec::new();
         // The thesaurus entries added, as written ("sociaal isolement"), for the reading.
@@ -166,27 +167,20 @@ impl SearchIndex {
                 .map(|member| runs(&typed, &ages, member))
                 .collect();
             let by = typed_runs.iter().fold(0, |a, b| a | b);
-            let cap = if group.iter().any(|member| runs(&typed, &[], member) != 0) {
-                f32::INFINITY
-            } else {
-                AGE_WEIGHT
-            };
             for (m, member) in group.iter().enumerate() {
                 if m == found || typed_runs[m] != 0 {
                     continue;
                 }
                 phrases.push(member);
                 for word in member {
-                    let weight = SYNONYM_WEIGHT.min(cap);
-                    add_expansion(&mut expansion, &typed, &ages, word, weight, by);
+                    add_expansion(&mut expansion, &typed, &ages, word, SYNONYM_WEIGHT, by);
                 }
             }
             for &b in &self.broader[g] {
                 for member in &self.synonyms[b] {
                     phrases.push(member);
                     for word in member {
-                        let weight = BROADER_WEIGHT.min(cap);
-                        add_expansion(&mut expansion, &typed, &ages, word, weight, by);
+                        add_expansion(&mut expansion, &typed, &ages, word, BROADER_WEIGHT, by);
                     }
                 }
             }
@@ -348,12 +342,12 @@ fn add_expansion<'a>(
 
 /// The positions of `words` that `member` covers wherever it occurs as consecutive words, as
 /// bits. A typed word matches a member's word as typed or, for an age, as its band's word
-/// (`ages`, by position; empty for the words as typed only).
+/// (`ages`, by position).
 fn runs(words: &[&str], ages: &[Option<&str>], member: &[String]) -> u32 {
     if member.is_empty() || member.len() > words.len() {
         return 0;
     }
-    let at = |i: usize, word: &str| words[i] == word || ages.get(i) == Some(&Some(word));
+    let at = |i: usize, word: &str| words[i] == word || ages[i] == Some(word);
     let mut bits = 0u32;
     for start in 0..=words.len() - member.len() {
         if member.iter().enumerate().all(|(k, m)| at(start + k, m)) {
