@@ -12,6 +12,7 @@
 //     and CSS excepted) up to the first one-word search, with the top 10 shown with title and
 //     summary (for Pagefind: its script, wasm, metadata, index chunks and the 10 fragments).
 //     For Pagefind and MiniSearch the site's own search files are blocked, so they do not count.
+//     A second column adds the home page's HTML and style, as issue #15 counts.
 //   - latency per keystroke after load: every prefix of every judged query (every 4th query on a
 //     synthetic catalogue), one search call per typed character, timed in the page with
 //     performance.now() around the awaited call (p50, p95);
@@ -269,6 +270,7 @@ async function measure(browser, site, system, judged) {
   const result = {
     indexSeconds, firstMs,
     bytes: counted.reduce((s, r) => s + r.bytes, 0), requests: counted.length,
+    page: log.filter((r) => BASE_PAGE.has(r.path) && r.path !== '/favicon.ico').reduce((s, r) => s + r.bytes, 0),
     p50: percentile(times, 50), p95: percentile(times, 95), warmP95: percentile(warm, 95),
   };
   if (judged) {
@@ -315,12 +317,12 @@ await browser.close();
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const ms = (x) => x.toFixed(2);
 console.log(`First search: "${queries[0].text.split(/\s+/)[0]}". Keystroke latency: every prefix of the ${queries.length} judged queries (of every 4th on a synthetic catalogue); relevance over the same ${queries.length} queries.\n`);
-console.log('| catalogue | system | bytes before first result (gzip) | requests | first result ms | keystroke p50 ms | keystroke p95 ms | warm p95 ms | nDCG@10 | MRR | own index build s |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| catalogue | system | bytes before first result (gzip) | with page and style | requests | first result ms | keystroke p50 ms | keystroke p95 ms | warm p95 ms | nDCG@10 | MRR | own index build s |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  if (r.skip) { console.log(`| ${r.catalogue} | ${r.system} | ${r.skip} |${' |'.repeat(8)}`); continue; }
+  if (r.skip) { console.log(`| ${r.catalogue} | ${r.system} | ${r.skip} |${' |'.repeat(9)}`); continue; }
   const rel = r.scores ? [r.ndcg.toFixed(3), r.mrr.toFixed(3)] : ['—', '—'];
-  console.log(`| ${r.catalogue} | ${r.system} | ${kb(r.bytes)} | ${r.requests} | ${r.firstMs.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.warmP95)} | ${rel.join(' | ')} | ${r.system === 'Methodewijzer' ? 'in site build' : r.indexSeconds.toFixed(1)} |`);
+  console.log(`| ${r.catalogue} | ${r.system} | ${kb(r.bytes)} | ${kb(r.bytes + r.page)} | ${r.requests} | ${r.firstMs.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.warmP95)} | ${rel.join(' | ')} | ${r.system === 'Methodewijzer' ? 'in site build' : r.indexSeconds.toFixed(1)} |`);
 }
 if (byKind) {
   const scored = rows.filter((r) => r.scores);

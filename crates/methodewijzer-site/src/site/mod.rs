@@ -17,6 +17,7 @@ mod fixed;
 mod guide;
 mod history;
 mod lists;
+mod minify;
 pub mod output;
 pub mod pages;
 mod proposal;
@@ -120,6 +121,7 @@ fn render_to(options: &BuildOptions, sink: Sink<'_>) -> Result<Written, BuildErr
     let mut env = environment(&options.site)?;
     let static_files::Assets { files, names } = static_files::read_assets(&options.site)?;
     add_asset_function(&mut env, names);
+    timer.lap("scripts (minified) and styles");
     let (index, data) = index_and_open_data(&catalogue)?;
     timer.lap("search index, data");
     let (search, mut views) = browser_index_and_views(&catalogue, &index, &settings, &strings)?;

@@ -3,7 +3,7 @@
 //! index's files do, so that a host may cache them forever: a new version of a script is a new
 //! file, and a page never runs an old script against a new index. A script's imports of the
 //! others (`'./search-engine.js'`) are rewritten to their hashed names first, so that its own
-//! hash covers what it loads. Templates name them through `asset("search.js")`, which fails
+//! hash covers what it loads; then it is minified (`minify.rs`), and named by what is shipped. Templates name them through `asset("search.js")`, which fails
 //! the build for a file that does not exist.
 
 use std::collections::BTreeMap;
@@ -91,6 +91,9 @@ pub(super) fn read_assets(site_dir: &Path) -> Result<Assets, BuildError> {
                 }
             }
             let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
+            if ext == "js" || ext == "mjs" {
+                text = super::minify::script(&static_dir.join(&path), &text)?;
+            }
             let new_name = methodewijzer::search::content_name(stem, ext, text.as_bytes());
             files.remove(&path);
             files.insert(PathBuf::from(&new_name), text.into_bytes());
@@ -171,12 +174,13 @@ mod tests {
         let assets = read_assets(dir.path()).unwrap();
         let a = &assets.names["a.js"];
         let text = String::from_utf8(assets.files[&PathBuf::from(a)].clone()).unwrap();
+        // Minified, the quotes may change; the names are what count.
         assert!(
-            text.contains(&format!("'./{}'", assets.names["b.js"])),
+            text.contains(&format!("./{}", assets.names["b.js"])),
             "{text}"
         );
         assert!(
-            text.contains(&format!("'./{}'", assets.names["c.js"])),
+            text.contains(&format!("./{}", assets.names["c.js"])),
             "{text}"
         );
         assert!(!assets.files.contains_key(&PathBuf::from("a.js")));
