@@ -45,5 +45,13 @@ fn main() {
     for (t, q, total) in times.iter().rev().take(8) {
         println!("{t:>10.2?}  {total:>6}  {q}");
     }
-    println!("median {:?}", times[times.len() / 2].0);
+    let at = |share: f64| times[((times.len() as f64 * share) as usize).min(times.len() - 1)].0;
+    println!(
+        "p50 {:?}  p95 {:?}  p99 {:?}  max {:?}  ({} queries)",
+        at(0.5),
+        at(0.95),
+        at(0.99),
+        times[times.len() - 1].0,
+        times.len()
+    );
 }

@@ -6,8 +6,8 @@
 //! One document per method. Text goes into a handful of fields with different weights —
 //! a word in the name says more than a word in a practice example. Beside the index, a term
 //! dictionary of its own ([`WordList`]) keeps the surface words with their document
-//! frequencies; typo and prefix expansion stream through it with tantivy's Levenshtein
-//! automata. The index lives in RAM: a catalogue is small, and building it takes
+//! frequencies, for prefix expansion; typo corrections are looked up under the words'
+//! deletion signatures ([`Typos`]). The index lives in RAM: a catalogue is small, and building it takes
 //! milliseconds per hundred methods.
 
 use std::collections::HashMap;
@@ -20,6 +20,7 @@ use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument};
 
 use super::card::Card;
 use super::fields::all_field_texts;
+use super::neighbours::Typos;
 use super::related::Signatures;
 use super::words::WordList;
 use super::{Facet, STRIDE};
@@ -132,6 +133,8 @@ pub struct SearchIndex {
     pub(super) fields: Vec<(Field, f32)>,
     /// Every surface word of the catalogue with its document frequency.
     pub(super) words: WordList,
+    /// The same words under their deletion signatures, for typo corrections.
+    pub(super) typos: Typos,
     /// Per facet (in [`Facet::ALL`] order), its values as (id, label), in display order.
     pub(super) facets: Vec<Vec<(String, String)>>,
     /// Per method, what a result shows of it.
@@ -193,6 +196,7 @@ impl SearchIndex {
         } = Analyzer::counting(&documents, options.stemming, options.split_compounds);
         let words_list =
             WordList::new(&counts).expect("a term dictionary in memory cannot fail to build");
+        let typos = Typos::new(counts.iter().map(|(word, _)| word.as_str()));
         drop(counts);
         let terms: Vec<Vec<String>> = words
             .par_iter()
@@ -202,8 +206,15 @@ impl SearchIndex {
             )
             .collect();
         drop(words);
-        SearchIndex::build_with(catalogue, analyzer, words_list, texts, terms, options)
-            .expect("an in-memory index of a loaded catalogue cannot fail to build")
+        SearchIndex::build_with(
+            catalogue,
+            analyzer,
+            (words_list, typos),
+            texts,
+            terms,
+            options,
+        )
+        .expect("an in-memory index of a loaded catalogue cannot fail to build")
     }
 
     /// `texts` are each method's field texts, `terms` the same fields as index terms. Both are
@@ -211,7 +222,7 @@ impl SearchIndex {
     fn build_with(
         catalogue: &Catalogue,
         analyzer: Analyzer,
-        words: WordList,
+        (words, typos): (WordList, Typos),
         texts: Vec<[String; 5]>,
         terms: Vec<Vec<String>>,
         options: IndexOptions,
@@ -326,6 +337,7 @@ impl SearchIndex {
             analyzer,
             fields,
             words,
+            typos,
             facets,
             cards: catalogue
                 .methods()

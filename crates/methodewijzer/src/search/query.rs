@@ -12,9 +12,7 @@
 use tantivy::Term;
 
 use crate::analysis::{MIN_PREFIX, TYPO_LENGTHS};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 use super::index::{
@@ -264,7 +262,7 @@ impl SearchIndex {
         })
     }
 
-    /// Catalogue words within the allowed edit distance of `word`.
+    /// Catalogue words within the allowed edit distance of `word`, in byte order.
     fn fuzzy_words(&self, word: &str) -> Vec<String> {
         let len = word.chars().count();
         let [one, two] = TYPO_LENGTHS;
@@ -273,20 +271,7 @@ impl SearchIndex {
             n if n < two => 1,
             _ => 2,
         };
-        // Any text field: the automaton only needs the word.
-        let term = Term::from_field_text(self.fields[0].0, word);
-        let Ok(automaton) = FuzzyTermQuery::new(term, distance, true).automaton() else {
-            return Vec::new();
-        };
-        let mut found = Vec::new();
-        if let Ok(mut stream) = self.words.0.search(&automaton).into_stream() {
-            while stream.advance() {
-                if let Ok(w) = std::str::from_utf8(stream.key()) {
-                    found.push(w.to_string());
-                }
-            }
-        }
-        found
+        self.typos.near(word, distance)
     }
 
     /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.

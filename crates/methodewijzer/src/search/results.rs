@@ -268,12 +268,16 @@ impl SearchIndex {
         // catalogue does not have lowers every method alike.
         let known = f64::from(covered.iter().fold(0, |a, &b| a | b).count_ones());
         let power = f64::from(self.coordination);
+        let coordinate = power > 0.0 && known > 1.0;
+        // The factor depends only on how many words a method covers: one power per count.
+        let factor: Vec<f64> = (0..=u32::BITS)
+            .map(|covers| (f64::from(covers) / known).powf(power))
+            .collect();
         (0..self.methods)
             .filter(|&ord| covered[ord] != 0)
             .map(|ord| {
-                let share = f64::from(covered[ord].count_ones()) / known;
-                let s = if power > 0.0 && known > 1.0 {
-                    (f64::from(score[ord]) * share.powf(power)) as f32
+                let s = if coordinate {
+                    (f64::from(score[ord]) * factor[covered[ord].count_ones() as usize]) as f32
                 } else {
                     score[ord]
                 };

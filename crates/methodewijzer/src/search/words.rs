@@ -1,12 +1,11 @@
-//! The catalogue's words for typo and prefix expansion.
+//! The catalogue's words for prefix expansion and the browser's word list.
 
 use tantivy::directory::FileSlice;
 use tantivy::postings::TermInfo;
 use tantivy::termdict::{TermDictionary, TermDictionaryBuilder};
 
 /// The catalogue's surface words (folded, unstemmed) with their document frequency, in a
-/// tantivy term dictionary: typo and prefix expansion stream through it with tantivy's
-/// automata. Kept apart from the index, which would otherwise keep a posting list for every
+/// tantivy term dictionary: prefix expansion streams through it. Kept apart from the index, which would otherwise keep a posting list for every
 /// word of every method that nothing reads — half the indexing work of a large catalogue.
 pub(super) struct WordList(pub(super) TermDictionary);
 
