@@ -437,6 +437,18 @@ export class Engine {
     return found.slice(0, this.m.maxExpansions).map(([w]) => w);
   }
 
+  /**
+   * Whether `word` is a thesaurus entry of one word, not a typo (the library's
+   * `in_thesaurus`). Its groups are the ones the thesaurus step loads for it anyway.
+   */
+  async inThesaurus(word) {
+    for (const g of (await this.thesaurus.get(word)) ?? []) {
+      const [members] = await this.group(g);
+      if (members.some((member) => member.length === 1 && member[0] === word)) return true;
+    }
+    return false;
+  }
+
   /** The word an age typed as `word` is read as (the library's `AgeBand::of_typed`), or null. */
   ageWord(word) {
     if (!/^[0-9]{1,3}$/.test(word) || Number(word) > this.a.maxAge) return null;
@@ -467,7 +479,7 @@ export class Engine {
       const age = ages[i];
       if (await this.anyMatches(terms)) {
         alternatives.push({ terms, weight: 1, word: word.text });
-      } else {
+      } else if (!(await this.inThesaurus(word.text))) {
         corrections = await this.fuzzy(word.text);
         for (const typo of corrections) {
           alternatives.push({ terms: await this.terms(typo), weight: weights.typo, word: typo });

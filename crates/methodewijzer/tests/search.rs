@@ -944,3 +944,40 @@ fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
     assert_eq!(read.unknown, ["800"]);
     assert!(read.expanded.is_empty(), "{read:?}");
 }
+
+#[test]
+fn a_thesaurus_word_no_method_uses_is_not_a_typo() {
+    // "overleden" is one letter from "overheden". No method says "overleden", but the
+    // thesaurus knows it: it is searched through its group, not corrected into a word about
+    // government, and the reading claims no typo.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "rouwgroep",
+                "Rouwgroep",
+                "Een groep voor wie rouwt na een sterfgeval.",
+                "Praten over verlies en verdriet.",
+            ),
+            (
+                "inspraak",
+                "Inspraak",
+                "Bewoners praten mee met overheden.",
+                "Overheden luisteren naar bewoners.",
+            ),
+        ],
+        "[[groups]]\nwords = [\"overleden\", \"sterfgeval\"]\n",
+    );
+    let index = SearchIndex::build(&catalogue);
+    let read = index
+        .search(&SearchRequest::new("vrouw is overleden"))
+        .interpretation;
+    assert!(read.corrected.is_empty(), "{read:?}");
+    assert_eq!(read.expanded, ["sterfgeval"]);
+    assert_eq!(order(&index, "vrouw is overleden"), ["rouwgroep"]);
+    // A word the thesaurus does not know is still corrected.
+    let read = index
+        .search(&SearchRequest::new("overhedem"))
+        .interpretation;
+    assert_eq!(read.corrected.len(), 1, "{read:?}");
+    assert_eq!(read.corrected[0].searched, ["overheden"]);
+}

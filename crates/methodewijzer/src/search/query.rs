@@ -79,7 +79,7 @@ impl SearchIndex {
             let mut corrections = Vec::new();
             if self.any_matches(searcher, &terms) {
                 alternatives.push((terms, 1.0));
-            } else {
+            } else if !self.in_thesaurus(&word.text) {
                 corrections = self.fuzzy_words(&word.text);
                 for typo in &corrections {
                     alternatives.push((analyzer.terms(typo).to_vec(), TYPO_WEIGHT));
@@ -260,6 +260,16 @@ impl SearchIndex {
                     > 0
             })
         })
+    }
+
+    /// Whether `word` is a thesaurus entry of one word. The thesaurus is the editors'
+    /// vocabulary: such a word is not a typo even when no method uses it ("overleden" is not
+    /// "overheden", "slaat" not "staat"); its group searches for it.
+    fn in_thesaurus(&self, word: &str) -> bool {
+        self.synonyms
+            .iter()
+            .flatten()
+            .any(|member| member.len() == 1 && member[0] == word)
     }
 
     /// Catalogue words within the allowed edit distance of `word`, in byte order.
