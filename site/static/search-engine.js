@@ -584,10 +584,17 @@ export class Engine {
       if (phrases.slice(start, end).some((p) => p.some((w) => foundWords.has(w)))) for (const w of member) explained.add(w);
     }
     read.unknown = read.unknown.filter((w) => !explained.has(w));
-    // The thesaurus entries added, as written, when a word of theirs is in the catalogue (the library's rule).
-    for (const phrase of phrases) {
-      const text = phrase.join(' ');
-      if (phrase.some((w) => foundWords.has(w)) && !read.expanded.includes(text)) read.expanded.push(text);
+    // The thesaurus entries added, as written, when a word of theirs is in the catalogue, the
+    // groups taking turns (the library's rule).
+    const named = foundGroups.map(([, start, end]) =>
+      phrases.slice(start, end).filter((p) => p.some((w) => foundWords.has(w))));
+    const turns = Math.max(0, ...named.map((list) => list.length));
+    for (let turn = 0; turn < turns; turn++) {
+      for (const list of named) {
+        if (turn >= list.length) continue;
+        const text = list[turn].join(' ');
+        if (!read.expanded.includes(text)) read.expanded.push(text);
+      }
     }
     return clauses;
   }

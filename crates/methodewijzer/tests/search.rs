@@ -981,3 +981,42 @@ fn a_thesaurus_word_no_method_uses_is_not_a_typo() {
     assert_eq!(read.corrected.len(), 1, "{read:?}");
     assert_eq!(read.corrected[0].searched, ["overheden"]);
 }
+
+#[test]
+fn the_reading_names_each_concept_before_a_second_form_of_any() {
+    // The site shows the first few words searched beside those typed: a query touching two
+    // thesaurus groups names the first entry of each before the second of either.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "drankhulp",
+                "Drankhulp",
+                "Hulp bij alcohol, alcoholgebruik en alcoholmisbruik.",
+                "Over alcohol.",
+            ),
+            (
+                "veilig-thuis",
+                "Veilig thuis",
+                "Stoppen met mishandeling en geweld in het gezin.",
+                "Mishandeling stoppen.",
+            ),
+        ],
+        "[[groups]]\nwords = [\"drinkt\", \"alcohol\", \"alcoholgebruik\", \"alcoholmisbruik\"]\n\n\
+         [[groups]]\nwords = [\"slaat\", \"mishandeling\", \"geweld\"]\n",
+    );
+    let index = SearchIndex::build(&catalogue);
+    let read = index
+        .search(&SearchRequest::new("vader drinkt en slaat"))
+        .interpretation;
+    assert_eq!(
+        read.expanded,
+        [
+            "alcohol",
+            "mishandeling",
+            "alcoholgebruik",
+            "geweld",
+            "alcoholmisbruik"
+        ],
+        "{read:?}"
+    );
+}

@@ -205,7 +205,9 @@ pub struct Interpretation {
     /// as ("80" → "ouderen"), two typed words that
     /// form one catalogue word ("kwartier maken" → "kwartiermaken"), then the thesaurus's
     /// synonyms and broader concepts as entries (folded: "sociaal isolement", "65 plussers"),
-    /// each only when a word of it occurs in the catalogue.
+    /// each only when a word of it occurs in the catalogue, the groups found taking turns
+    /// (each group's first entry, then each one's second, …) so that the first few name
+    /// every concept the query was read as.
     pub expanded: Vec<String>,
     /// Typed words that found nothing, not even corrected.
     pub unknown: Vec<String>,

@@ -208,8 +208,22 @@ impl SearchIndex {
         }
         read.unknown.retain(|w| !explained.contains(w));
         // Only entries with a word the catalogue has are named: the others change nothing.
-        for phrase in phrases {
-            if phrase.iter().any(|w| found_words.contains(&w.as_str())) {
+        // The groups take turns (each one's first entry, then each one's second, …), so that
+        // the first few named show every concept the query was read as, not one group's
+        // forms ("drinkt" → alcohol, alcoholgebruik, … before "slaat" → mishandeling).
+        let named: Vec<Vec<&[String]>> = found_groups
+            .iter()
+            .map(|(_, range)| {
+                phrases[range.clone()]
+                    .iter()
+                    .filter(|p| p.iter().any(|w| found_words.contains(&w.as_str())))
+                    .copied()
+                    .collect()
+            })
+            .collect();
+        let turns = named.iter().map(Vec::len).max().unwrap_or(0);
+        for turn in 0..turns {
+            for phrase in named.iter().filter_map(|list| list.get(turn)) {
                 let phrase = phrase.join(" ");
                 if !read.expanded.contains(&phrase) {
                     read.expanded.push(phrase);
