@@ -183,6 +183,22 @@ class PagedShardSet {
     if (!this.files.length) return undefined;
     return (await this.page(locate(this.firsts, key))).get(key);
   }
+  /** Entries whose key starts with `prefix`, from the pages their shards are listed in. */
+  async withPrefix(prefix) {
+    if (!this.files.length) return [];
+    const pages = [];
+    for (let i = locate(this.firsts, prefix); i <= locate(this.firsts, prefix + '\uffff'); i++) pages.push(this.page(i));
+    const found = await Promise.all((await Promise.all(pages)).map((page) => page.withPrefix(prefix)));
+    return found.flat();
+  }
+  /** Every entry: for tests and tools, never on a query's path (it reads every shard). */
+  async all() {
+    const entries = new Map();
+    for (const page of await Promise.all(this.files.map((_, i) => this.page(i)))) {
+      for (const [key, value] of await page.all()) entries.set(key, value);
+    }
+    return entries;
+  }
 }
 
 export class Engine {
@@ -190,7 +206,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 5) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 6) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
     return engine;
@@ -204,7 +220,7 @@ export class Engine {
     this.fetcher = fetcher;
     this.files = new Map();
     this.stopWords = new Set(manifest.stopWords);
-    this.words = new ShardSet(this, manifest.words);
+    this.words = new PagedShardSet(this, manifest.words);
     this.postings = new PagedShardSet(this, manifest.postings);
     this.names = new PagedShardSet(this, manifest.names);
     this.thesaurus = new ShardSet(this, manifest.thesaurus);

@@ -70,23 +70,29 @@ fn docs_per_block(methods: usize) -> usize {
 }
 
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
 /// shard per word, but a postings shard per term and a thesaurus shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
 /// on the shipped catalogue (thesaurus / postings / words; manifest + query KiB, mean):
 /// 8,000 / 6,000 / 6,000 4.7 + 54.8; 3,000 / 3,000 / 6,000 7.3 + 37.0, and with the group
 /// list paged 3.9 + 38.7; 1,500 / 3,000 / 6,000 paged 4.3 + 35.9; with display blocks of 4,
-/// 4.4 + 32.5; and 1,500 / 1,500 / 6,000 4.5 + 30.3 (chosen). The words list grows with the
-/// catalogue and is not paged, so it stays at 6,000.
-const WORDS_SHARD_BYTES: usize = 6_000;
+/// 4.4 + 32.5; and 1,500 / 1,500 / 6,000 4.5 + 30.3. Every typed word reads a words shard:
+/// paged since format 6, they are cut at 1,500 too, and a long situation of ten words no
+/// longer reads ten files of 6,000 bytes (measured in BENCHMARKS.md, "A first search in all").
+const WORDS_SHARD_BYTES: usize = 1_500;
 const POSTINGS_SHARD_BYTES: usize = 1_500;
 /// Every query looks up its whole text among the names (the exact-name bonus): small shards,
 /// paged. At 10,000 zipf methods 24,000-byte shards cost a query 7 KiB; on the shipped
 /// catalogue 1.6 KiB, now 1.0 with its page.
 const NAMES_SHARD_BYTES: usize = 2_000;
 /// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
-const NEIGHBOURS_SHARD_BYTES: usize = 6_000;
+/// The typo index is paged, so its shards can be small: at 2,000 bytes instead of 6,000 a
+/// typo ("krachtwek") reads 6.1 KiB of it instead of 11.4 on the shipped catalogue, and
+/// 1–2 KiB less at 10,000 zipf methods. The parts index is not paged: its shard names are in
+/// the manifest.
+const TYPOS_SHARD_BYTES: usize = 2_000;
+const PARTS_SHARD_BYTES: usize = 6_000;
 /// The thesaurus: which groups a first word may start, the groups, and their words' terms.
 /// Sharded, because a few hundred concepts would otherwise weigh more than the rest of the
 /// manifest, and a query needs only the groups its words can start.
@@ -215,17 +221,18 @@ impl SearchIndex {
         let typos = shard_set(
             "typos",
             neighbours::typo_buckets(listed()).into_iter().collect(),
-            NEIGHBOURS_SHARD_BYTES,
+            TYPOS_SHARD_BYTES,
             &mut files,
         );
         let typos = paged("typos", typos, &mut files);
         let parts = shard_set(
             "parts",
             neighbours::part_buckets(listed()).into_iter().collect(),
-            NEIGHBOURS_SHARD_BYTES,
+            PARTS_SHARD_BYTES,
             &mut files,
         );
         let words = shard_set("words", words, WORDS_SHARD_BYTES, &mut files);
+        let words = paged("words", words, &mut files);
 
         let mut names: Vec<(String, Value)> = self
             .names

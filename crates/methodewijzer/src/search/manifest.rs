@@ -13,7 +13,7 @@
 //! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers |
 //! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
 //! | `stopWords` | the Dutch stop words, dropped from queries |
-//! | `words` | a sharded set: `[[file, first key], …]`, sorted by key |
+//! | `words` | surface word → its document frequency, or `[frequency, index terms…]` when they are not the word itself; paged as `postings` |
 //! | `names` | method names and aliases (compared text → document), paged as `postings` |
 //! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
 //! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded |
