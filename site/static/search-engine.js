@@ -369,7 +369,8 @@ export class Engine {
   /**
    * Catalogue words within `max` edits of `word` (as chars), from the typo index: the words
    * listed under the signatures of its deletion variants, kept when their true distance is
-   * within `max`. Exactly the words the library's automaton finds (a unit test there).
+   * within `max`. Exactly the words the library's `Typos::near` finds, which a unit test
+   * there checks against tantivy's Levenshtein automaton.
    */
   async near(w, max) {
     const n = w.length;
@@ -421,7 +422,8 @@ export class Engine {
     // From the last word back, so that the earlier words' offsets stay right.
     for (const w of [...ws].reverse()) {
       const chars = Array.from(w.text);
-      if (chars.length < 3 || (await this.words.get(w.text)) !== undefined) continue;
+      // A catalogue word, or a thesaurus entry (not a typo, as in the search itself).
+      if (chars.length < 3 || (await this.words.get(w.text)) !== undefined || (await this.inThesaurus(w.text))) continue;
       const near = (await this.near(chars, reach)).map((c) => [c, distance(chars, Array.from(c), reach)]);
       const closest = Math.min(...near.map(([, d]) => d));
       // Only the closest need their frequency, each a lookup in the word list.

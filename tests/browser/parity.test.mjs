@@ -172,7 +172,8 @@ test("a typo two edits away and an unknown compound read as in the library, with
   const shard = (f) => /^words-\d/.test(f);
   const wordFiles = new Set(fetched.filter(shard)).size;
   const allWordFiles = readdirSync(join(site, "search")).filter(shard).length;
-  assert.ok(wordFiles < allWordFiles / 2, `${wordFiles} of ${allWordFiles} word-list files read`);
+  // About one per query (7 for these 24 on the shipped catalogue), never the list.
+  assert.ok(wordFiles <= queries.length && wordFiles < allWordFiles / 4, `${wordFiles} of ${allWordFiles} word-list files read`);
 });
 
 test("the script folds words, drops stop words and keeps their positions for joining", () => {

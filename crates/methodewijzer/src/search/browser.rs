@@ -19,8 +19,8 @@
 //! - **Split so a query loads only what it needs.** Words, postings and names are sorted and
 //!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
-//!   shards. The lists that grow with the catalogue (postings, typos) and the thesaurus
-//!   groups are paged: the manifest lists pages of shard lists (`paged`), so it stays small. A misspelt or
+//!   shards. The lists that grow with the catalogue (postings, typos, words) and the
+//!   thesaurus groups and names are paged: the manifest lists pages of shard lists (`paged`), so it stays small. A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
 //!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`). Every file name carries a hash of its content
@@ -88,8 +88,8 @@ const POSTINGS_SHARD_BYTES: usize = 1_500;
 const NAMES_SHARD_BYTES: usize = 2_000;
 /// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
 /// The typo index is paged, so its shards can be small: at 2,000 bytes instead of 6,000 a
-/// typo ("krachtwek") reads 6.1 KiB of it instead of 11.4 on the shipped catalogue, and
-/// 1–2 KiB less at 10,000 zipf methods. The parts index is not paged: its shard names are in
+/// typo ("krachtwek") reads 6.1 KiB of it instead of 11.4 on the shipped catalogue; at
+/// 10,000 zipf methods a typo's files weigh 1–2 KiB less in all. The parts index is not paged: its shard names are in
 /// the manifest.
 const TYPOS_SHARD_BYTES: usize = 2_000;
 const PARTS_SHARD_BYTES: usize = 6_000;

@@ -4,8 +4,8 @@
 
 use std::hash::Hasher;
 
-/// Shards listed per page of a paged shard list (postings, typos; see `paged`): a page is
-/// about 1 KB gzip.
+/// Shards listed per page of a paged shard list (postings, typos, words, names, thesaurus
+/// groups; see `paged`): a page is about 1 KB gzip.
 const SHARDS_PER_PAGE: usize = 64;
 
 /// One file of the export.

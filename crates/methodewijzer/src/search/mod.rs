@@ -199,7 +199,8 @@ pub(crate) const STRIDE: usize = FACETS + 1;
 pub struct Interpretation {
     /// Typed words the catalogue does not know, with the catalogue words searched instead
     /// ("kwartiermakn" → "kwartiermaken"). A last word still being typed that completes to
-    /// catalogue words is not corrected.
+    /// catalogue words is not corrected, nor a word that is a thesaurus entry by itself
+    /// (read as search reads it, stop words dropped): it is searched through its group.
     pub corrected: Vec<Correction>,
     /// What was searched beside the words typed, in the order added: the word an age is read
     /// as ("80" → "ouderen"), two typed words that

@@ -276,8 +276,8 @@ impl SearchIndex {
         })
     }
 
-    /// Whether `word` is a thesaurus entry of one word. The thesaurus is the editors'
-    /// vocabulary: such a word is not a typo even when no method uses it ("overleden" is not
+    /// Whether `word` is a thesaurus entry of one word, as search reads entries (stop words
+    /// dropped: "geen werk" reads as "werk"). The thesaurus is the editors' vocabulary: such a word is not a typo even when no method uses it ("overleden" is not
     /// "overheden", "slaat" not "staat"); its group searches for it.
     fn in_thesaurus(&self, word: &str) -> bool {
         self.synonyms
