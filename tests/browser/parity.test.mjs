@@ -262,3 +262,26 @@ test("the weaker matches come after the ones that count, as in the library, with
   const actual = await engine.search({ query: "hulp", limit: 50, filters: { law: ["jeugdwet"] }, weaker: true });
   compare("hulp (jeugdwet, weaker)", expected[0], actual);
 });
+
+test("completions and lookups across a page boundary of the word list", async () => {
+  // The word list is paged (format 6): a prefix whose words straddle two pages must find
+  // them on both, and a word that is a page's first key must be found on its own page.
+  const all = [...(await engine.words.all()).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const pageFirsts = engine.words.firsts;
+  assert.ok(pageFirsts.length >= 2, `${pageFirsts.length} pages of words`);
+  for (const boundary of pageFirsts.slice(1)) {
+    const before = all[all.indexOf(boundary) - 1];
+    let common = 0;
+    while (common < before.length && before[common] === boundary[common]) common++;
+    const fresh = await Engine.load(engine.base.href, readFile);
+    for (const prefix of [boundary.slice(0, Math.max(1, common)), boundary]) {
+      const found = (await fresh.words.withPrefix(prefix)).map(([w]) => w).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      assert.deepEqual(found, all.filter((w) => w.startsWith(prefix)), `words starting with "${prefix}"`);
+    }
+    assert.notEqual(await fresh.words.get(boundary), undefined, `${boundary} is found`);
+    assert.notEqual(await fresh.words.get(before), undefined, `${before} is found`);
+    // Typed as an unfinished word, the script completes it as the library does.
+    const typed = boundary.slice(0, Math.max(fresh.a.minPrefix, common));
+    compare(typed, library([typed])[0], await fresh.search({ query: typed, limit: 10 }));
+  }
+});
