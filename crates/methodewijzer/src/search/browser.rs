@@ -220,7 +220,8 @@ impl SearchIndex {
         let listed = || words.iter().map(|(w, _)| w.as_str());
         let typos = shard_set(
             "typos",
-            neighbours::typo_buckets(listed()).into_iter().collect(),
+            // The library's own typo index, over the same words.
+            self.typos.listed().into_iter().collect(),
             TYPOS_SHARD_BYTES,
             &mut files,
         );

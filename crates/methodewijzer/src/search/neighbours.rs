@@ -58,17 +58,9 @@ fn each_signature(word: &[char], deletions: usize, mut f: impl FnMut(Signature))
     }
 }
 
-/// The signature keys of `word`'s deletion variants of up to `deletions` deletions, as the
-/// export names them (first letter, last letter, length in two digits).
-pub(super) fn signatures(word: &[char], deletions: usize) -> Vec<String> {
-    let mut keys = Vec::new();
-    each_signature(word, deletions, |(first, last, len)| {
-        let key = format!("{first}{last}{len:02}");
-        if !keys.contains(&key) {
-            keys.push(key);
-        }
-    });
-    keys
+/// A signature as the export names it: first letter, last letter, length in two digits.
+fn key_name((first, last, len): Signature) -> String {
+    format!("{first}{last}{len:02}")
 }
 
 /// The typo index in memory, for the library's own corrections: every catalogue word of at
@@ -131,27 +123,18 @@ impl Typos {
             .map(str::to_string)
             .collect()
     }
-}
 
-/// The typo index: signature → the catalogue words listed under it, sorted.
-pub(super) fn typo_buckets<'a>(
-    words: impl IntoIterator<Item = &'a str>,
-) -> BTreeMap<String, Vec<String>> {
-    let mut buckets: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for word in words {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.len() < MIN_PART {
-            continue;
-        }
-        for key in signatures(&chars, REACH) {
-            buckets.entry(key).or_default().push(word.to_string());
-        }
+    /// The index as the export carries it: signature name → the words listed under it, in
+    /// byte order.
+    pub(super) fn listed(&self) -> BTreeMap<String, Vec<String>> {
+        self.buckets
+            .iter()
+            .map(|(&key, ids)| {
+                let words = ids.iter().map(|&id| self.words[id as usize].to_string());
+                (key_name(key), words.collect())
+            })
+            .collect()
     }
-    for list in buckets.values_mut() {
-        list.sort();
-        list.dedup();
-    }
-    buckets
 }
 
 /// Where `part` is listed in the parts index: its key and what is kept of it.
@@ -276,7 +259,9 @@ mod tests {
     /// What the script does: the query's signatures, the words listed there, the true distance.
     fn lookup(buckets: &BTreeMap<String, Vec<String>>, query: &str, max: usize) -> Vec<String> {
         let q: Vec<char> = query.chars().collect();
-        let mut found: Vec<String> = signatures(&q, max)
+        let mut keys = Vec::new();
+        each_signature(&q, max, |key| keys.push(key_name(key)));
+        let mut found: Vec<String> = keys
             .iter()
             .filter_map(|key| buckets.get(key))
             .flatten()
@@ -307,8 +292,8 @@ mod tests {
         let (words, queries) = words_and_queries();
         let counts: Vec<(String, u32)> = words.iter().map(|w| (w.clone(), 1)).collect();
         let list = WordList::new(&counts).expect("a word list");
-        let buckets = typo_buckets(words.iter().map(String::as_str));
         let typos = Typos::new(words.iter().map(String::as_str));
+        let buckets = typos.listed();
         let mut corrected = 0;
         for query in &queries {
             let len = query.chars().count();
