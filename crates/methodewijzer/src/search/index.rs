@@ -9,6 +9,11 @@
 //! frequencies, for prefix expansion; typo corrections are looked up under the words'
 //! deletion signatures ([`Typos`]). The index lives in RAM: a catalogue is small, and building it takes
 //! milliseconds per hundred methods.
+//!
+//! This file is long because every table a query reads beside tantivy's index (facet values,
+//! cards, names, the thesaurus, typos, signatures) is built here, in one pass over the
+//! catalogue; each is small, and splitting them would pass that pass's intermediate data
+//! between files.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Once, RwLock};
