@@ -221,6 +221,17 @@ impl<'a> Walker<'a> {
                     && (items.len() as u64) < min
                 {
                     let message = Msg::EmptyList.with(&[("key", &shown()), ("min", &min)]);
+                    self.error(span.clone(), message);
+                }
+                if let Some(max) = schema.get("maxItems").and_then(Json::as_u64)
+                    && (items.len() as u64) > max
+                {
+                    let count = items.len();
+                    let message = Msg::TooManyItems.with(&[
+                        ("key", &shown()),
+                        ("count", &count),
+                        ("max", &max),
+                    ]);
                     self.error(span, message);
                 }
             }

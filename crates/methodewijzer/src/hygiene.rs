@@ -38,6 +38,9 @@ pub(crate) fn check_texts(method: &Method, report: &mut dyn FnMut(Severity, &str
     for (i, element) in method.effective_elements.iter().enumerate() {
         one_line.push((format!("effective_elements[{i}]"), element));
     }
+    for (i, situation) in method.situations.iter().enumerate() {
+        one_line.push((format!("situations[{i}]"), situation));
+    }
     for (i, source) in method.sources.iter().enumerate() {
         one_line.push((format!("sources[{i}].title"), &source.title));
     }

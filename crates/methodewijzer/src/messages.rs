@@ -352,6 +352,10 @@ messages! {
         nl: "`{key}` is leeg: noem er minstens {min}",
         en: "`{key}` is empty: list at least {min}",
     }
+    TooManyItems = "MW212" {
+        nl: "`{key}` noemt er {count}; houd het bij hoogstens {max} (kies de duidelijkste)",
+        en: "`{key}` lists {count}; keep it to at most {max} (choose the clearest)",
+    }
     DateWithTime = "MW206" {
         nl: "`{key}` moet een datum zonder tijd zijn, zoals 2024-05-31",
         en: "`{key}` must be a date without a time, like 2024-05-31",

@@ -85,6 +85,14 @@ pub struct Method {
     /// When the method fits (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indications: Option<String>,
+    /// Recognisable situations: short examples, in everyday words, of a client, household or
+    /// neighbourhood for whom a professional could consider the method ("Herkenbare
+    /// situaties" on its page). Plain text, one sentence each. They are searched with the
+    /// fields that say when a method fits, so that a professional who describes a situation
+    /// in their own words finds the method.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 10), inner(length(min = 20, max = 240)))]
+    pub situations: Vec<String>,
     /// When the method does not fit (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contra_indications: Option<String>,

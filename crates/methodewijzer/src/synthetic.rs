@@ -303,6 +303,9 @@ fn method(i: usize, vocab: &Vocabularies, rng: &mut fastrand::Rng, words: Words)
             .collect(),
         foundation: rng.bool().then(|| paragraphs(rng, words, 1, 60)),
         indications: Some(paragraphs(rng, words, 1, 30)),
+        // None, so that the synthetic catalogues (and the figures measured on them) stay as
+        // they were before the field existed.
+        situations: Vec::new(),
         contra_indications: rng.bool().then(|| paragraphs(rng, words, 1, 25)),
         duration_and_intensity: Some(sentence(rng, words, 15)),
         preconditions: Some(paragraphs(rng, words, 1, 40)),

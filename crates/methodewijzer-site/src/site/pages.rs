@@ -100,6 +100,8 @@ pub struct MethodView {
     pub recognitions: Vec<RecognitionView>,
     pub sections: Vec<Section>,
     pub effective_elements: Vec<String>,
+    /// Recognisable situations, shown under "Wanneer inzetten".
+    pub situations: Vec<String>,
     pub owner: Option<methodewijzer::Owner>,
     pub sources: Vec<methodewijzer::Source>,
     pub practice_examples: Vec<PracticeView>,
@@ -306,6 +308,7 @@ pub fn method_view(
             .collect(),
         sections,
         effective_elements: method.effective_elements.clone(),
+        situations: method.situations.clone(),
         owner: method.owner.clone(),
         sources: method.sources.clone(),
         practice_examples: method

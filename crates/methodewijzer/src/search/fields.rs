@@ -33,6 +33,10 @@ pub(super) fn field_texts(catalogue: &Catalogue, method: &Method) -> [String; 5]
     core.extend(method.effective_elements.iter().cloned());
     core.extend(method.problem.as_deref().map(markdown::to_text));
     core.extend(method.indications.as_deref().map(markdown::to_text));
+    // A professional describes a client in everyday words; the situations are written in
+    // them. Here rather than in a field of their own: with its own document frequencies a
+    // short field made a word rare in it (vrijwilligerswerk) outweigh the methods about it.
+    core.extend(method.situations.iter().cloned());
 
     let mut body = vec![markdown::to_text(&method.approach)];
     for (key, text) in method.markdown_fields() {

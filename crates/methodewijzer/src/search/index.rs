@@ -34,8 +34,9 @@ use crate::catalogue::Catalogue;
 use crate::text::comparable;
 
 /// The scored fields and their weights, justified by the relevance judgments
-/// (`tests/relevance/`, BENCHMARKS.md). `core` — aim, effective elements, problem and
-/// indications, the fields that say when a method fits — counts double: chosen on the
+/// (`tests/relevance/`, BENCHMARKS.md). `core` — aim, effective elements, problem,
+/// indications and the recognisable situations, the fields that say when a method fits —
+/// counts double: chosen on the
 /// training set (nDCG@10 0.880 → 0.882, MRR 0.945 → 0.955), for situations.
 pub const FIELD_WEIGHTS: [(&str, f32); 5] = [
     ("name", 1.0),
