@@ -120,7 +120,7 @@ pub fn report(dir: &Path, floor: u8) -> ExitCode {
     };
     let methods = catalogue.methods();
     let total = methods.len().max(1);
-    let rows: Vec<[(&str, bool); 16]> = methods.iter().map(|m| m.completeness()).collect();
+    let rows: Vec<[(&str, bool); 17]> = methods.iter().map(|m| m.completeness()).collect();
     let n = methods.len();
     let heading = Msg::ReportFilled.text(&[("n", &n), ("dir", &dir.display())]);
     println!("{heading}\n");

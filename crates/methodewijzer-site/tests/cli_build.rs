@@ -91,6 +91,20 @@ fn builds_every_page_and_the_open_data() {
     ] {
         assert!(method.contains(expected), "method page lacks {expected:?}");
     }
+    // The recognisable situations, one list item each, under their own heading.
+    let catalogue = methodewijzer::Catalogue::load(format!("{ROOT}/interventions")).unwrap();
+    let situations = &catalogue.get("krachtwerk").unwrap().situations;
+    assert!(!situations.is_empty(), "krachtwerk lists no situations");
+    let section = method
+        .split("<h2 id=\"herkenbare-situaties\">Herkenbare situaties</h2>")
+        .nth(1)
+        .and_then(|s| s.split("</ul>").next())
+        .expect("the method page shows its situations");
+    assert_eq!(section.matches("<li>").count(), situations.len());
+    assert!(
+        method.contains("href=\"#herkenbare-situaties\""),
+        "listed on the page"
+    );
     let json_ld = method
         .split("<script type=\"application/ld+json\">")
         .nth(1)

@@ -162,7 +162,7 @@ impl Method {
 
     /// The optional fields a complete description fills, each with whether this one does:
     /// what `methodewijzer check --report` counts.
-    pub fn completeness(&self) -> [(&'static str, bool); 16] {
+    pub fn completeness(&self) -> [(&'static str, bool); 17] {
         let has = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
         [
             ("laws", !self.laws.is_empty()),
@@ -173,6 +173,7 @@ impl Method {
             ("effective_elements", !self.effective_elements.is_empty()),
             ("foundation", has(&self.foundation)),
             ("indications", has(&self.indications)),
+            ("situations", !self.situations.is_empty()),
             ("contra_indications", has(&self.contra_indications)),
             ("duration_and_intensity", has(&self.duration_and_intensity)),
             ("costs", has(&self.costs)),

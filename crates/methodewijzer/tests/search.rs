@@ -785,6 +785,33 @@ fn order(index: &SearchIndex, query: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_situation_in_everyday_words_finds_the_method_that_lists_it() {
+    // Neither method's text says "deurwaarder" or "weduwe"; one lists a recognisable situation
+    // that does, in the words a professional types.
+    let method = |name: &str, situations: &str| {
+        format!(
+            "name = \"{name}\"\nsummary = \"Steun bij geldzaken.\"\nthemes = [\"basisvaardigheden\"]\n\
+             target_groups = [\"ouderen\"]\naim = \"Grip op geld.\"\napproach = \"Aanpak.\"\n\
+             situations = [{situations}]\nlast_reviewed = 2025-01-01\n"
+        )
+    };
+    let files = [
+        ("geldmaatje.toml".to_string(), method("Geldmaatje", "")),
+        (
+            "thuisloket.toml".to_string(),
+            method(
+                "Thuisloket",
+                "\"Een weduwe van 79 krijgt brieven van de deurwaarder en durft ze niet te openen.\"",
+            ),
+        ),
+    ];
+    let dir = support::catalogue_dir(None, &files);
+    let index = SearchIndex::build(&Catalogue::load(dir.path()).unwrap());
+    assert_eq!(order(&index, "weduwe deurwaarder"), ["thuisloket"]);
+    assert_eq!(order(&index, "geld"), ["geldmaatje", "thuisloket"]);
+}
+
+#[test]
 fn a_method_that_covers_more_of_the_situation_comes_first() {
     // "geldloket" is all about debts, "belcirkel" about loneliness; "buurtkamer" mentions
     // debts and loneliness once each.

@@ -383,6 +383,27 @@ fn summary_too_long() {
 }
 
 #[test]
+fn situations_too_long_or_too_many() {
+    // Each situation is one sentence an editor can keep short; ten is the most a page shows.
+    let long = "Een oudere man zit de hele dag alleen. ".repeat(7);
+    let many: Vec<String> = (1..=11)
+        .map(|i| format!("\"Situatie nummer {i} van een cliënt in de wijk.\""))
+        .collect();
+    let text = format!("{VALID}situations = [\"{}\"]\n", long.trim());
+    assert_eq!(
+        one_error(&text),
+        "wandelclub.toml:9:15: fout[MW209]: `situations[1]` is 272 tekens lang; maak het korter, tot hoogstens 240"
+    );
+    let text = format!("{VALID}situations = [{}]\n", many.join(", "));
+    assert_eq!(
+        one_error(&text),
+        "wandelclub.toml:9:14: fout[MW212]: `situations` noemt er 11; houd het bij hoogstens 10 (kies de duidelijkste)"
+    );
+    let ten = format!("{VALID}situations = [{}]\n", many[..10].join(", "));
+    assert!(load(&[("wandelclub.toml", &ten)]).1.is_ok());
+}
+
+#[test]
 fn empty_required_text_and_lists() {
     let text = VALID
         .replace("name = \"Wandelclub\"", "name = \"\"")
