@@ -235,6 +235,8 @@ export class Engine {
     this.parts = new ShardSet(this, manifest.parts);
     this.stemmer = null;
     this.cache = new Map();
+    // Each method's document number, as the results it was in gave it (for its situations).
+    this.docOf = new Map();
     // Facet values per method as a flat list of global value numbers (as in the library):
     // counting runs over every match on every keystroke, so it must be a tight loop.
     this.facetBase = [];
@@ -795,6 +797,7 @@ export class Engine {
     const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
     const hits = page.map((d, i) => {
       const [slug, name, summary, facts] = blocks[i][d % per];
+      this.docOf.set(slug, d);
       return { slug, name, summary, facts, score: score[d], weaker: offset + i >= strong };
     });
     return {
@@ -812,6 +815,32 @@ export class Engine {
         })),
       })),
     };
+  }
+
+  /**
+   * For each of `hits` (a result's), the recognisable situation of its method that has the
+   * most different words `highlight` marks for `found` (the result's `words`), or null when
+   * none has two (one, for a query of one word). Ties go to the first. The situations do not
+   * rank, so they are files of their own, fetched only for the results shown.
+   */
+  async situations(hits, found, query) {
+    const files = this.m.situations ?? [];
+    if (!files.length || !found.length) return hits.map(() => null);
+    const typed = words(query, this.stopWords, this.a.maxWordBytes).length;
+    const needed = Math.min(2, Math.max(1, typed));
+    const per = this.m.docsPerBlock;
+    return Promise.all(hits.map(async (hit) => {
+      const d = this.docOf.get(hit.slug);
+      if (d === undefined) return null;
+      const list = (await this.file(files[Math.floor(d / per)]))[d % per] ?? [];
+      let best = null;
+      let most = needed - 1;
+      for (const text of list) {
+        const marked = new Set(this.highlight(text, found).filter((p) => p.mark).map((p) => fold(p.text.toLowerCase())));
+        if (marked.size > most) { most = marked.size; best = text; }
+      }
+      return best;
+    }));
   }
 
   /**

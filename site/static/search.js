@@ -231,11 +231,15 @@ function setUp(form) {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
       // Under "Minder passende methoden" (h2), a weaker hit's title is one level down.
-      return el('li', {}, el(hit.weaker ? 'h3' : 'h2', { class: 'hit-title' }, link), facts(hit.facts),
+      const li = el('li', {}, el(hit.weaker ? 'h3' : 'h2', { class: 'hit-title' }, link), facts(hit.facts),
         el('p', {}, ...marked(hit.summary, results.words)), saveButton(hit.slug, hit.name));
+      items.set(hit.slug, li);
+      return li;
     };
+    const items = new Map();
     list.replaceChildren(...strong.map(item));
     weakList.replaceChildren(...weak.map(item));
+    showSituations(results, items, run);
     weakHeading.hidden = weakList.hidden = weak.length === 0;
     if (focused >= 0) {
       const all = links();
@@ -271,6 +275,26 @@ function setUp(form) {
       window.scrollTo(0, place.y);
       place = null;
     }
+  }
+
+  // Under each result, the recognisable situation that fits the query best, once its file
+  // is in: they come after the results, which do not wait for them.
+  async function showSituations(results, items, mine) {
+    if (!results.words.length || !state.query.trim()) return;
+    let chosen;
+    try {
+      chosen = await engine.situations(results.hits, results.words, state.query);
+    } catch {
+      return;
+    }
+    if (mine !== run) return;
+    results.hits.forEach((hit, i) => {
+      const li = items.get(hit.slug);
+      if (!chosen[i] || !li || li.querySelector('.hit-situation')) return;
+      const line = el('p', { class: 'hit-situation' },
+        el('span', { class: 'hit-situation-label', text: `${s.strSituation}: ` }), ...marked(chosen[i], results.words));
+      li.insertBefore(line, li.querySelector(':scope > .save-button'));
+    });
   }
 
   // "Bedoelde u …?": the closest catalogue words for a query that found nothing.

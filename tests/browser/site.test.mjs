@@ -337,6 +337,36 @@ test("search: every hit shows the facts that decide, and on a phone the first is
   await context.close();
 });
 
+test("search: a result shows its recognisable situation that fits the query", async () => {
+  const { context, page } = await open(base + "methoden/?q=" + encodeURIComponent("weduwnaar zit de hele dag alleen"));
+  await page.waitForSelector(".hits .hit-situation");
+  const shown = await page.$$eval(".hits li", (items) => items
+    .filter((li) => li.querySelector(".hit-situation"))
+    .map((li) => ({
+      slug: decodeURIComponent(li.querySelector(".hit-title a").getAttribute("href").split("/").filter(Boolean).pop()),
+      line: li.querySelector(".hit-situation").textContent,
+      marked: [...li.querySelectorAll(".hit-situation mark")].map((m) => m.textContent.toLowerCase()),
+      beforeSave: li.querySelector(".hit-situation").nextElementSibling?.classList.contains("save-button"),
+    })));
+  assert.ok(shown.length >= 1, "no result shows a situation");
+  // Each line is one of that method's own situations (the open data has them), with at least
+  // two different words of the query marked, and comes before the save button.
+  const methods = await (await fetch(base + "data/methods.json")).json();
+  const situationsOf = new Map((methods.methods ?? methods).map((m) => [m.slug, m.situations ?? []]));
+  for (const { slug, line, marked, beforeSave } of shown) {
+    assert.match(line, /^Herkenbaar: /);
+    assert.ok(situationsOf.get(slug).includes(line.replace(/^Herkenbaar: /, "")), `${slug}: ${line}`);
+    assert.ok(new Set(marked).size >= 2, `${slug}: ${marked}`);
+    assert.ok(beforeSave, slug);
+  }
+  // A method's name as the query: no situation names its method, so none is shown.
+  await page.goto(base + "methoden/?q=digisterker");
+  await page.waitForSelector('.search-results[data-query="digisterker"] .hits li');
+  await page.waitForLoadState("networkidle");
+  assert.equal(await page.locator(".hits .hit-situation").count(), 0);
+  await context.close();
+});
+
 test("search: the results say which other words the query was read as", async () => {
   const { context, page } = await open(base + "methoden/?q=weduwnaar");
   await page.waitForSelector(".search-reading");

@@ -23,7 +23,9 @@
 //!   thesaurus groups and names are paged: the manifest lists pages of shard lists (`paged`), so it stays small. A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
-//!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`). Every file name carries a hash of its content
+//!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`), and their recognisable
+//!   situations in blocks beside them, which the page fetches after showing the results.
+//!   Every file name carries a hash of its content
 //!   ([`content_name`](super::content_name), `files.rs`), so hosts may cache them forever.
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
@@ -267,6 +269,25 @@ impl SearchIndex {
             ));
         }
 
+        // Recognisable situations, in the same blocks: the page shows under a result the one
+        // that shares most words with the query. They do not rank, so they are files of
+        // their own, fetched after the results are shown.
+        let mut situations = Vec::new();
+        if methods.iter().any(|m| !m.situations.is_empty()) {
+            for (b, chunk) in by_doc.chunks(per_block).enumerate() {
+                let lists: Vec<&[String]> = chunk
+                    .iter()
+                    .map(|&ord| methods[ord as usize].situations.as_slice())
+                    .collect();
+                situations.push(add_file(
+                    &mut files,
+                    &format!("situations-{b}"),
+                    "json",
+                    json_bytes(&lists),
+                ));
+            }
+        }
+
         // Facet values as one bit per value, per method, in name order: counting facets
         // touches every match, and bits are the smallest thing to send for it.
         let mut facet_bytes = Vec::new();
@@ -367,6 +388,7 @@ impl SearchIndex {
             analysis: Analysis::of_library(),
             docs: blocks,
             docs_per_block: per_block,
+            situations,
             facet_file,
             facets,
             impact_scale: IMPACT_SCALE,

@@ -42,6 +42,8 @@ pub(super) struct Card {
     pub(super) reviewed: crate::Date,
     /// The slugs its `related` list names, in order.
     pub(super) related: Vec<String>,
+    /// Its recognisable situations, for the browser to show the one that fits a query.
+    pub(super) situations: Vec<String>,
 }
 
 impl Card {
@@ -78,6 +80,7 @@ impl Card {
             rank: crate::recognition_rank(state),
             reviewed: method.last_reviewed,
             related: method.related.clone(),
+            situations: method.situations.clone(),
         }
     }
 }
