@@ -54,13 +54,22 @@ pub fn scratch_folder(interventions: &Path) -> PathBuf {
         .clone()
 }
 
-/// The shipped catalogue and its index, made once per process. It is read as `check` reads it,
-/// on the real date: editors date their reviews today, which a fixed date would call the
-/// future (the queries, not the date, are what a finding needs to reproduce).
+/// The shipped catalogue and its index, made once per process. Its "today" is the fixed date
+/// or, when an editor reviewed a method later, that review's date: reviews are dated the day
+/// they are made, which an older fixed date would call the future. A finding reproduces on the
+/// same catalogue whatever the day.
 pub fn shipped_catalogue(interventions: &Path) -> &'static (Catalogue, SearchIndex) {
     static CATALOGUE: OnceLock<(Catalogue, SearchIndex)> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        let catalogue = Catalogue::load(interventions).expect("the shipped catalogue loads");
+        let newest = Catalogue::load(interventions)
+            .expect("the shipped catalogue loads")
+            .methods()
+            .iter()
+            .map(|m| m.last_reviewed)
+            .max();
+        let today = newest.map_or(today(), |newest| newest.max(today()));
+        let catalogue = Catalogue::load_with(interventions, LoadOptions { today })
+            .expect("the shipped catalogue loads");
         let index = SearchIndex::build(&catalogue);
         (catalogue, index)
     })

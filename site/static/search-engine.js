@@ -632,6 +632,8 @@ export class Engine {
     let weak = [];
     const score = new Float64Array(n);
     const highlight = new Set();
+    // Per word that found something, the typed words (as bits) it stands for.
+    const wordBits = new Map();
     if (clauses === null) {
       matched = Array.from({ length: n }, (_, d) => d);
     } else {
@@ -663,6 +665,7 @@ export class Engine {
               const postings = await this.posting(term);
               if (!postings) continue;
               highlight.add(word);
+              wordBits.set(word, (wordBits.get(word) ?? 0) | bits);
               let doc = 0;
               for (let p = 0; p < postings.length; p += 2) {
                 doc += postings[p];
@@ -807,6 +810,7 @@ export class Engine {
       interpretation,
       hits,
       words: [...highlight],
+      wordBits,
       facets: facets.map((f, fi) => ({
         key: f.key,
         label: f.label,
@@ -818,26 +822,42 @@ export class Engine {
   }
 
   /**
-   * For each of `hits` (a result's), the recognisable situation of its method that has the
-   * most different words `highlight` marks for `found` (the result's `words`), or null when
-   * none has two (one, for a query of one word). Ties go to the first. The situations do not
-   * rank, so they are files of their own, fetched only for the results shown.
+   * For each of `results.hits` (up to `limit`), the recognisable situation of its method that
+   * covers the most of the query's words, or null when none covers two (one, when only one
+   * typed word found anything). A situation covers a typed word when `highlight` would mark
+   * one of its words for a word the typed word found (itself, a form, a thesaurus word). Ties
+   * go to the first. The situations do not rank, so they are files of their own, fetched only
+   * for the results shown.
    */
-  async situations(hits, found, query) {
+  async situations(results, limit = 10) {
     const files = this.m.situations ?? [];
+    const found = results.words;
+    const hits = results.hits.slice(0, limit);
     if (!files.length || !found.length) return hits.map(() => null);
-    const typed = words(query, this.stopWords, this.a.maxWordBytes).length;
-    const needed = Math.min(2, Math.max(1, typed));
+    const bitsOf = results.wordBits ?? new Map();
+    const ones = (x) => { let c = 0; for (; x; x >>>= 1) c += x & 1; return c; };
+    let all = 0;
+    for (const bits of bitsOf.values()) all |= bits;
+    const needed = Math.min(2, Math.max(1, ones(all)));
+    const stems = found.filter((w) => w.length >= 4);
+    const covers = (word) => {
+      let bits = 0;
+      if (found.includes(word)) bits |= bitsOf.get(word) ?? 0;
+      for (const s of stems) if (word.startsWith(s.slice(0, Math.max(4, s.length - 2)))) bits |= bitsOf.get(s) ?? 0;
+      return bits;
+    };
     const per = this.m.docsPerBlock;
     return Promise.all(hits.map(async (hit) => {
       const d = this.docOf.get(hit.slug);
-      if (d === undefined) return null;
-      const list = (await this.file(files[Math.floor(d / per)]))[d % per] ?? [];
+      const file = d === undefined ? null : files[Math.floor(d / per)];
+      if (!file) return null;
+      const list = (await this.file(file))[d % per] ?? [];
       let best = null;
       let most = needed - 1;
       for (const text of list) {
-        const marked = new Set(this.highlight(text, found).filter((p) => p.mark).map((p) => fold(p.text.toLowerCase())));
-        if (marked.size > most) { most = marked.size; best = text; }
+        let bits = 0;
+        for (const w of words(text, this.stopWords, this.a.maxWordBytes)) bits |= covers(w.text);
+        if (ones(bits) > most) { most = ones(bits); best = text; }
       }
       return best;
     }));

@@ -8,6 +8,8 @@ import { Engine } from './search-engine.js';
 import { el, saveButton } from './shortlist.js';
 
 const LIMIT = 20;
+// How long typing must pause before the results' situations are fetched (ms).
+const SITUATIONS_DELAY = 250;
 
 /** Facet key → its name in the address (`theme` → `thema`): from the page (`Facet::param`). */
 let PARAMS = {};
@@ -237,9 +239,11 @@ function setUp(form) {
       return li;
     };
     const items = new Map();
+    // Where Back put the page, to put it there again once the situations are in.
+    const restoring = place;
     list.replaceChildren(...strong.map(item));
     weakList.replaceChildren(...weak.map(item));
-    showSituations(results, items, run);
+    showSituations(results, items, run, restoring);
     weakHeading.hidden = weakList.hidden = weak.length === 0;
     if (focused >= 0) {
       const all = links();
@@ -278,16 +282,21 @@ function setUp(form) {
   }
 
   // Under each result, the recognisable situation that fits the query best, once its file
-  // is in: they come after the results, which do not wait for them.
-  async function showSituations(results, items, mine) {
+  // is in: they come after the results, which do not wait for them, and only once typing
+  // pauses, so that a word being typed does not fetch the situations of every prefix.
+  async function showSituations(results, items, mine, restoring) {
     if (!results.words.length || !state.query.trim()) return;
+    await new Promise((resolve) => setTimeout(resolve, SITUATIONS_DELAY));
+    if (mine !== run) return;
     let chosen;
     try {
-      chosen = await engine.situations(results.hits, results.words, state.query);
+      chosen = await engine.situations(results, results.hits.length);
     } catch {
       return;
     }
     if (mine !== run) return;
+    // Whether the reader is still where Back put the page.
+    const untouched = restoring && Math.abs(window.scrollY - restoring.y) < 2;
     results.hits.forEach((hit, i) => {
       const li = items.get(hit.slug);
       if (!chosen[i] || !li || li.querySelector('.hit-situation')) return;
@@ -295,6 +304,10 @@ function setUp(form) {
         el('span', { class: 'hit-situation-label', text: `${s.strSituation}: ` }), ...marked(chosen[i], results.words));
       li.insertBefore(line, li.querySelector(':scope > .save-button'));
     });
+    // The place Back restored was measured with these lines on the page: now that they are
+    // in again, go there again (overriding the browser's scroll anchoring), unless the reader
+    // has scrolled since.
+    if (untouched) window.scrollTo(0, restoring.y);
   }
 
   // "Bedoelde u …?": the closest catalogue words for a query that found nothing.

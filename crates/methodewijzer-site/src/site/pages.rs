@@ -100,8 +100,11 @@ pub struct MethodView {
     pub recognitions: Vec<RecognitionView>,
     pub sections: Vec<Section>,
     pub effective_elements: Vec<String>,
-    /// Recognisable situations, shown under "Wanneer inzetten".
+    /// Recognisable situations, shown after the section named by `situations_after`.
     pub situations: Vec<String>,
+    /// The section the situations follow: "Wanneer inzetten" (`indications`), else the
+    /// approach (which every method has).
+    pub situations_after: &'static str,
     pub owner: Option<methodewijzer::Owner>,
     pub sources: Vec<methodewijzer::Source>,
     pub practice_examples: Vec<PracticeView>,
@@ -309,6 +312,11 @@ pub fn method_view(
         sections,
         effective_elements: method.effective_elements.clone(),
         situations: method.situations.clone(),
+        situations_after: if method.indications.is_some() {
+            "indications"
+        } else {
+            "approach"
+        },
         owner: method.owner.clone(),
         sources: method.sources.clone(),
         practice_examples: method

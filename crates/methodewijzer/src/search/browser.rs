@@ -279,12 +279,16 @@ impl SearchIndex {
                     .iter()
                     .map(|&ord| methods[ord as usize].situations.as_slice())
                     .collect();
-                situations.push(add_file(
-                    &mut files,
-                    &format!("situations-{b}"),
-                    "json",
-                    json_bytes(&lists),
-                ));
+                // A block without any is no file: identical empty files would be fetched
+                // for nothing.
+                situations.push(lists.iter().any(|l| !l.is_empty()).then(|| {
+                    add_file(
+                        &mut files,
+                        &format!("situations-{b}"),
+                        "json",
+                        json_bytes(&lists),
+                    )
+                }));
             }
         }
 

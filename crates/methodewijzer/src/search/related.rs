@@ -2,7 +2,7 @@
 //!
 //! Every method gets a signature: its most distinctive terms, weighted by tf·idf over what says
 //! what a method is about — name, summary, labels and the core texts (aim, problem,
-//! indications, effective elements), each counted with its search weight. Two methods are as
+//! indications, effective elements, recognisable situations), each counted with its search weight. Two methods are as
 //! related as their signatures are alike (cosine similarity).
 //!
 //! Comparing signatures, instead of running each signature as a query against the index, is
