@@ -66,9 +66,15 @@ async function firstSearch(query) {
   const engine = await Engine.load(pathToFileURL(join(site, 'search', manifest)).href, fetcher);
   const load = bytes;
   [bytes, files] = [0, 0];
-  await engine.search({ query });
+  const results = await engine.search({ query });
   const stemmed = engine.stemmer !== null ? stemmer : 0;
-  return { query, load, bytes, files, stemmed, total: page + scripts + stemmed + load + bytes };
+  const before = { bytes, files };
+  // After the first result: the recognisable situations the page fetches for the results shown.
+  [bytes, files] = [0, 0];
+  await engine.situations(results, results.hits.length);
+  const situations = bytes;
+  [bytes, files] = [before.bytes, before.files];
+  return { query, load, bytes, files, stemmed, situations, total: page + scripts + stemmed + load + bytes };
 }
 
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
@@ -76,6 +82,7 @@ console.log(`Home page and style ${kb(page)}, scripts ${kb(scripts)}, the stemme
 console.log('| set | queries | mean | median | 90th percentile | largest | within 40 KB |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const worst = [];
+const after = [];
 for (const file of SETS) {
   const runs = [];
   for (const query of judged(file)) runs.push(await firstSearch(query));
@@ -85,6 +92,10 @@ for (const file of SETS) {
   const within = runs.filter((r) => r.total <= TARGET).length;
   console.log(`| ${file.replace(/.*\//, '')} | ${runs.length} | ${kb(mean)} | ${kb(at(0.5))} | ${kb(at(0.9))} | ${kb(runs.at(-1).total)} | ${within} (${Math.round((100 * within) / runs.length)} %) |`);
   worst.push(runs.at(-1));
+  after.push([file, runs.reduce((s, r) => s + r.situations, 0) / runs.length, Math.max(...runs.map((r) => r.situations))]);
+}
+for (const [file, mean, most] of after) {
+  console.log(`\nAfter the first result, ${file.replace(/.*\//, '')}: the situations of the ten results shown, mean ${kb(mean)}, largest ${kb(most)}.`);
 }
 for (const w of worst) {
   console.log(`\nLargest: "${w.query}": page and style ${kb(page)}, scripts ${kb(scripts + w.stemmed)}, manifest ${kb(w.load)}, query ${kb(w.bytes)} in ${w.files} files.`);

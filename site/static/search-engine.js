@@ -830,10 +830,10 @@ export class Engine {
    * for the results shown.
    */
   async situations(results, limit = 10) {
-    const files = this.m.situations ?? [];
     const found = results.words;
     const hits = results.hits.slice(0, limit);
-    if (!files.length || !found.length) return hits.map(() => null);
+    if (!this.m.situations || !found.length) return hits.map(() => null);
+    const files = await this.file(this.m.situations);
     const bitsOf = results.wordBits ?? new Map();
     const ones = (x) => { let c = 0; for (; x; x >>>= 1) c += x & 1; return c; };
     let all = 0;

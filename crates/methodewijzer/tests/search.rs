@@ -621,6 +621,14 @@ fn browser_export_is_deterministic_content_named_and_complete() {
         );
         text.push_str(&String::from_utf8_lossy(&file.bytes));
     }
+    // The recognisable situations' files are named by a list of their own.
+    let situations = manifest["situations"]
+        .as_str()
+        .expect("the shipped catalogue has situations");
+    let list = export.files.iter().find(|f| f.name == situations).unwrap();
+    let list: Vec<Option<String>> = serde_json::from_slice(&list.bytes).unwrap();
+    assert_eq!(list.len(), manifest["docs"].as_array().unwrap().len());
+    text.push_str(&serde_json::to_string(&list).unwrap());
     for name in &names {
         assert!(
             *name == export.manifest || text.contains(&format!("\"{name}\"")),

@@ -272,7 +272,7 @@ impl SearchIndex {
         // Recognisable situations, in the same blocks: the page shows under a result the one
         // that shares most words with the query. They do not rank, so they are files of
         // their own, fetched after the results are shown.
-        let mut situations = Vec::new();
+        let mut situation_files = Vec::new();
         if methods.iter().any(|m| !m.situations.is_empty()) {
             for (b, chunk) in by_doc.chunks(per_block).enumerate() {
                 let lists: Vec<&[String]> = chunk
@@ -281,7 +281,7 @@ impl SearchIndex {
                     .collect();
                 // A block without any is no file: identical empty files would be fetched
                 // for nothing.
-                situations.push(lists.iter().any(|l| !l.is_empty()).then(|| {
+                situation_files.push(lists.iter().any(|l| !l.is_empty()).then(|| {
                     add_file(
                         &mut files,
                         &format!("situations-{b}"),
@@ -291,6 +291,17 @@ impl SearchIndex {
                 }));
             }
         }
+
+        // Their names are a file of their own, not in the manifest: every first search reads
+        // the manifest, and the situations come only after it.
+        let situations = (!situation_files.is_empty()).then(|| {
+            add_file(
+                &mut files,
+                "situations",
+                "json",
+                json_bytes(&situation_files),
+            )
+        });
 
         // Facet values as one bit per value, per method, in name order: counting facets
         // touches every match, and bits are the smallest thing to send for it.

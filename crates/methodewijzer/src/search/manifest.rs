@@ -49,9 +49,9 @@ pub(super) struct Manifest<'a> {
     pub postings: Vec<(String, String)>,
     pub recognition_ranks: BTreeMap<String, u8>,
     pub reviewed_file: String,
-    /// Per display block, the file of its methods' recognisable situations, `null` for a
-    /// block without any (and no list at all when no method has any).
-    pub situations: Vec<Option<String>>,
+    /// The file that names, per display block, the file of its methods' recognisable
+    /// situations (`null` for a block without any); `None` when no method has any.
+    pub situations: Option<String>,
     pub stop_words: &'static [&'static str],
     pub thesaurus: Vec<(String, String)>,
     pub thesaurus_groups: Vec<(String, String)>,
