@@ -113,14 +113,27 @@ fn removes_what_killed_builds_left_and_keeps_what_is_not_its_own() {
         std::fs::write(p.join(name).join(".methodewijzer-build"), "").unwrap();
         std::fs::write(p.join(name).join("index.html"), "old").unwrap();
     }
-    // Someone's own folder with a look-alike name, without the marker.
+    // Made by builds killed before they renamed it: empty, or with the marker only.
+    std::fs::create_dir(p.join(".public.creating-999999995-18b4c2e1f")).unwrap();
+    std::fs::create_dir(p.join(".public.creating-999999994-18b4c2e1f")).unwrap();
+    std::fs::write(
+        p.join(".public.creating-999999994-18b4c2e1f/.methodewijzer-build"),
+        "",
+    )
+    .unwrap();
+    // Someone's own folders with look-alike names: without the marker, or with more in it.
     std::fs::create_dir(p.join(".public.building-999999997")).unwrap();
+    std::fs::create_dir(p.join(".public.creating-999999993-1")).unwrap();
+    std::fs::write(p.join(".public.creating-999999993-1/notes.txt"), "mine").unwrap();
     let result = build(p, "public");
     assert!(result.status.success(), "{}", stderr(&result));
     assert!(!p.join(".public.building-999999999").exists());
     assert!(!p.join(".public.previous-999999998").exists());
     assert!(!p.join(".public.building-999999996-18b4c2e1f").exists());
+    assert!(!p.join(".public.creating-999999995-18b4c2e1f").exists());
+    assert!(!p.join(".public.creating-999999994-18b4c2e1f").exists());
     assert!(p.join(".public.building-999999997").exists());
+    assert!(p.join(".public.creating-999999993-1/notes.txt").is_file());
     assert!(p.join("public/index.html").is_file());
 }
 

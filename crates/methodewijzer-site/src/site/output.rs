@@ -9,10 +9,12 @@
 //!   folder beside the target and swapped in with one atomic exchange (`renameat2` with
 //!   `RENAME_EXCHANGE` on Linux); a kill at any instant leaves `out` whole. Platforms without an
 //!   exchange fall back to two renames.
-//! - **No debris.** The staging folder carries the marker from its first moment, so a folder
-//!   left by a killed build is recognisable: the next build removes every `.NAME.building-PID`
-//!   or `.NAME.previous-PID` folder (with a `-TIME` suffix) beside `out` whose process is gone
-//!   and that has the marker.
+//! - **No debris.** The staging folder carries the marker from its first moment (it is made
+//!   as `.NAME.creating-PID-TIME`, given the marker, then renamed), so a folder left by a
+//!   killed build is recognisable: the next build removes every `.NAME.building-PID` or
+//!   `.NAME.previous-PID` folder (with a `-TIME` suffix) beside `out` whose process is gone
+//!   and that has the marker, and every `.NAME.creating-PID-TIME` folder whose process is gone
+//!   and that holds nothing but the marker (a kill before the rename).
 //!
 //! A symlinked `--out` is followed: the site is built into the folder it points to, so the
 //! link stays and its target is what gets updated.
@@ -65,15 +67,20 @@ impl Staging {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        let dir = parent.join(format!(".{name}.building-{}-{nanos:x}", std::process::id()));
-        std::fs::create_dir(&dir).map_err(BuildError::io(&dir))?;
-        let staging = Staging {
+        let id = format!("{}-{nanos:x}", std::process::id());
+        let dir = parent.join(format!(".{name}.building-{id}"));
+        // Made under another name and renamed once it has the marker: a kill between making
+        // it and marking it would otherwise leave an unmarked folder no build may remove.
+        let creating = parent.join(format!(".{name}.creating-{id}"));
+        std::fs::create_dir(&creating).map_err(BuildError::io(&creating))?;
+        let marker = creating.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(BuildError::io(&marker))?;
+        std::fs::rename(&creating, &dir).map_err(BuildError::io(&dir))?;
+        Ok(Staging {
             out,
             dir,
             committed: false,
-        };
-        staging.write(Path::new(MARKER), MARKER_TEXT.as_bytes())?;
-        Ok(staging)
+        })
     }
 
     /// Writes one file, at `path` relative to the site's root.
@@ -235,7 +242,8 @@ fn guard(out: &Path, inputs: &[&Path]) -> Result<(), BuildError> {
 }
 
 /// Removes the staging and previous folders of killed builds beside `out`: named
-/// `.NAME.building-PID` or `.NAME.previous-PID`, with the marker, and whose process is gone.
+/// `.NAME.building-PID` or `.NAME.previous-PID`, with the marker, and whose process is gone;
+/// and `.NAME.creating-PID-TIME` folders of killed builds that hold nothing but the marker.
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
@@ -248,12 +256,25 @@ fn remove_stale(parent: &Path, name: &str) {
         let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
             continue;
         };
+        let path = entry.path();
+        if let Some(pid) = rest
+            .strip_prefix("creating-")
+            .and_then(|id| id.split('-').next()?.parse::<u32>().ok())
+        {
+            // Only a folder that holds the marker at most is touched.
+            let holds_only_marker = std::fs::read_dir(&path)
+                .is_ok_and(|mut inside| inside.all(|e| e.is_ok_and(|e| e.file_name() == MARKER)));
+            if holds_only_marker && pid != std::process::id() && !process_alive(pid) {
+                let _ = std::fs::remove_file(path.join(MARKER));
+                let _ = std::fs::remove_dir(&path);
+            }
+            continue;
+        }
         let pid = rest
             .strip_prefix("building-")
             .or_else(|| rest.strip_prefix("previous-"))
             .and_then(|id| id.split('-').next()?.parse::<u32>().ok());
         let Some(pid) = pid else { continue };
-        let path = entry.path();
         let is_ours = entry.file_type().is_ok_and(|t| t.is_dir()) && path.join(MARKER).is_file();
         if is_ours && pid != std::process::id() && !process_alive(pid) {
             let _ = std::fs::remove_dir_all(&path);
