@@ -71,7 +71,7 @@ async function firstSearch(query) {
   const before = { bytes, files };
   // After the first result: the recognisable situations the page fetches for the results shown.
   [bytes, files] = [0, 0];
-  await engine.situations(results, results.hits.length);
+  await engine.situations(results);
   const situations = bytes;
   [bytes, files] = [before.bytes, before.files];
   return { query, load, bytes, files, stemmed, situations, total: page + scripts + stemmed + load + bytes };

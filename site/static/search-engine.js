@@ -22,6 +22,18 @@ export function fold(word) {
   return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[ßæÆøØœŒłŁđĐðÐþÞı]/g, (c) => SPECIAL_FOLDS[c]);
 }
 
+/** How many bits of `x` are set: typed words are bits (`Clause::words` in the library). */
+const bitCount = (x) => { let c = 0; for (; x; x >>>= 1) c += x & 1; return c; };
+
+/**
+ * The words of `found` (a result's `words`) that a word of a text shows as found: the same
+ * word, or a longer form of one of at least four letters (gezin → gezinnen). What
+ * `highlight` marks and what a situation covers.
+ */
+function foundIn(word, found) {
+  return found.filter((f) => f === word || (f.length >= 4 && word.startsWith(f.slice(0, Math.max(4, f.length - 2)))));
+}
+
 /**
  * The words of `text` as the library splits them: folded, stop words dropped, with positions;
  * words of `maxWordBytes` UTF-8 bytes or more are skipped (the manifest's analysis).
@@ -235,8 +247,6 @@ export class Engine {
     this.parts = new ShardSet(this, manifest.parts);
     this.stemmer = null;
     this.cache = new Map();
-    // Each method's document number, as the results it was in gave it (for its situations).
-    this.docOf = new Map();
     // Facet values per method as a flat list of global value numbers (as in the library):
     // counting runs over every match on every keystroke, so it must be a tight loop.
     this.facetBase = [];
@@ -701,9 +711,8 @@ export class Engine {
       // method, to the power `coordination`.
       let known = 0;
       for (const d of matched) known |= covered[d];
-      const ones = (x) => { let c = 0; for (; x; x >>>= 1) c += x & 1; return c; };
-      const all = ones(known);
-      if (coordination > 0 && all > 1) for (const d of matched) score[d] *= Math.pow(ones(covered[d]) / all, coordination);
+      const all = bitCount(known);
+      if (coordination > 0 && all > 1) for (const d of matched) score[d] *= Math.pow(bitCount(covered[d]) / all, coordination);
       // The best score before the exact-name bonus, as in the library.
       let strongest = 0;
       for (const d of matched) strongest = Math.max(strongest, Math.fround(score[d]));
@@ -800,7 +809,6 @@ export class Engine {
     const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
     const hits = page.map((d, i) => {
       const [slug, name, summary, facts] = blocks[i][d % per];
-      this.docOf.set(slug, d);
       return { slug, name, summary, facts, score: score[d], weaker: offset + i >= strong };
     });
     return {
@@ -811,6 +819,8 @@ export class Engine {
       hits,
       words: [...highlight],
       wordBits,
+      // The hits' document numbers, in order (for their situations).
+      docs: page,
       facets: facets.map((f, fi) => ({
         key: f.key,
         label: f.label,
@@ -822,42 +832,32 @@ export class Engine {
   }
 
   /**
-   * For each of `results.hits` (up to `limit`), the recognisable situation of its method that
-   * covers the most of the query's words, or null when none covers two (one, when only one
+   * For each of `results.hits`, the recognisable situation of its method that covers the most
+   * of the query's words, or null when none covers two (one, when only one
    * typed word found anything). A situation covers a typed word when `highlight` would mark
    * one of its words for a word the typed word found (itself, a form, a thesaurus word). Ties
    * go to the first. The situations do not rank, so they are files of their own, fetched only
    * for the results shown.
    */
-  async situations(results, limit = 10) {
-    const found = results.words;
-    const hits = results.hits.slice(0, limit);
-    if (!this.m.situations || !found.length) return hits.map(() => null);
+  async situations(results) {
+    const { words: found, wordBits, docs } = results;
+    if (!this.m.situations || !found.length) return docs.map(() => null);
     const files = await this.file(this.m.situations);
-    const bitsOf = results.wordBits ?? new Map();
-    const ones = (x) => { let c = 0; for (; x; x >>>= 1) c += x & 1; return c; };
     let all = 0;
-    for (const bits of bitsOf.values()) all |= bits;
-    const needed = Math.min(2, Math.max(1, ones(all)));
-    const stems = found.filter((w) => w.length >= 4);
-    const covers = (word) => {
-      let bits = 0;
-      if (found.includes(word)) bits |= bitsOf.get(word) ?? 0;
-      for (const s of stems) if (word.startsWith(s.slice(0, Math.max(4, s.length - 2)))) bits |= bitsOf.get(s) ?? 0;
-      return bits;
-    };
+    for (const bits of wordBits.values()) all |= bits;
+    const needed = Math.min(2, Math.max(1, bitCount(all)));
     const per = this.m.docsPerBlock;
-    return Promise.all(hits.map(async (hit) => {
-      const d = this.docOf.get(hit.slug);
-      const file = d === undefined ? null : files[Math.floor(d / per)];
+    return Promise.all(docs.map(async (d) => {
+      const file = files[Math.floor(d / per)];
       if (!file) return null;
-      const list = (await this.file(file))[d % per] ?? [];
       let best = null;
       let most = needed - 1;
-      for (const text of list) {
+      for (const text of (await this.file(file))[d % per]) {
         let bits = 0;
-        for (const w of words(text, this.stopWords, this.a.maxWordBytes)) bits |= covers(w.text);
-        if (ones(bits) > most) { most = ones(bits); best = text; }
+        for (const w of words(text, this.stopWords, this.a.maxWordBytes)) {
+          for (const f of foundIn(w.text, found)) bits |= wordBits.get(f);
+        }
+        if (bitCount(bits) > most) { most = bitCount(bits); best = text; }
       }
       return best;
     }));
@@ -870,10 +870,8 @@ export class Engine {
   highlight(text, found) {
     const pieces = [];
     let at = 0;
-    const stems = found.filter((w) => w.length >= 4);
     for (const w of words(text, this.stopWords, this.a.maxWordBytes)) {
-      const match = found.includes(w.text) || stems.some((s) => w.text.startsWith(s.slice(0, Math.max(4, s.length - 2))));
-      if (!match) continue;
+      if (!foundIn(w.text, found).length) continue;
       if (w.start > at) pieces.push({ text: text.slice(at, w.start), mark: false });
       pieces.push({ text: text.slice(w.start, w.end), mark: true });
       at = w.end;

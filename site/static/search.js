@@ -290,7 +290,7 @@ function setUp(form) {
     if (mine !== run) return;
     let chosen;
     try {
-      chosen = await engine.situations(results, results.hits.length);
+      chosen = await engine.situations(results);
     } catch {
       return;
     }

@@ -256,28 +256,36 @@ fn remove_stale(parent: &Path, name: &str) {
         let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
             continue;
         };
-        let path = entry.path();
-        if let Some(pid) = rest
-            .strip_prefix("creating-")
-            .and_then(|id| id.split('-').next()?.parse::<u32>().ok())
-        {
-            // Only a folder that holds the marker at most is touched.
-            let holds_only_marker = std::fs::read_dir(&path)
-                .is_ok_and(|mut inside| inside.all(|e| e.is_ok_and(|e| e.file_name() == MARKER)));
-            if holds_only_marker && pid != std::process::id() && !process_alive(pid) {
-                let _ = std::fs::remove_file(path.join(MARKER));
-                let _ = std::fs::remove_dir(&path);
-            }
+        // `KIND-PID` or `KIND-PID-TIME`: a folder of a build whose process is gone.
+        let Some((kind, id)) = rest.split_once('-') else {
+            continue;
+        };
+        let Some(pid) = id.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() || process_alive(pid) {
             continue;
         }
-        let pid = rest
-            .strip_prefix("building-")
-            .or_else(|| rest.strip_prefix("previous-"))
-            .and_then(|id| id.split('-').next()?.parse::<u32>().ok());
-        let Some(pid) = pid else { continue };
-        let is_ours = entry.file_type().is_ok_and(|t| t.is_dir()) && path.join(MARKER).is_file();
-        if is_ours && pid != std::process::id() && !process_alive(pid) {
-            let _ = std::fs::remove_dir_all(&path);
+        let path = entry.path();
+        match kind {
+            "building" | "previous" => {
+                let is_ours =
+                    entry.file_type().is_ok_and(|t| t.is_dir()) && path.join(MARKER).is_file();
+                if is_ours {
+                    let _ = std::fs::remove_dir_all(&path);
+                }
+            }
+            // Killed before its rename: touched only when it holds the marker at most.
+            "creating" => {
+                let holds_only_marker = std::fs::read_dir(&path).is_ok_and(|mut inside| {
+                    inside.all(|e| e.is_ok_and(|e| e.file_name() == MARKER))
+                });
+                if holds_only_marker {
+                    let _ = std::fs::remove_file(path.join(MARKER));
+                    let _ = std::fs::remove_dir(&path);
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -39,6 +39,7 @@ use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
 
+use super::card::Card;
 pub use super::files::BrowserFile;
 use super::files::{add_file, json_bytes, paged, shard_set};
 use super::index::{
@@ -251,15 +252,18 @@ impl SearchIndex {
         for ord in 0..methods.len() as u32 {
             by_doc[doc_of(ord) as usize] = ord;
         }
+        // Beside each block, its methods' recognisable situations: the page shows under a
+        // result the one that shares most words with the query. They do not rank, so they are
+        // files of their own, fetched after the results are shown. A block without any has no
+        // file: identical empty files would be fetched for nothing.
         let mut blocks = Vec::new();
+        let mut situation_files = Vec::new();
         let per_block = docs_per_block(methods.len());
         for (b, chunk) in by_doc.chunks(per_block).enumerate() {
-            let docs: Vec<Value> = chunk
+            let block: Vec<&Card> = chunk.iter().map(|&ord| &methods[ord as usize]).collect();
+            let docs: Vec<Value> = block
                 .iter()
-                .map(|&ord| {
-                    let m = &methods[ord as usize];
-                    json!([m.slug, m.name, m.summary, display_facts(&m.facts)])
-                })
+                .map(|m| json!([m.slug, m.name, m.summary, display_facts(&m.facts)]))
                 .collect();
             blocks.push(add_file(
                 &mut files,
@@ -267,34 +271,20 @@ impl SearchIndex {
                 "json",
                 json_bytes(&docs),
             ));
+            let situations: Vec<&[String]> =
+                block.iter().map(|m| m.situations.as_slice()).collect();
+            situation_files.push(situations.iter().any(|s| !s.is_empty()).then(|| {
+                add_file(
+                    &mut files,
+                    &format!("situations-{b}"),
+                    "json",
+                    json_bytes(&situations),
+                )
+            }));
         }
-
-        // Recognisable situations, in the same blocks: the page shows under a result the one
-        // that shares most words with the query. They do not rank, so they are files of
-        // their own, fetched after the results are shown.
-        let mut situation_files = Vec::new();
-        if methods.iter().any(|m| !m.situations.is_empty()) {
-            for (b, chunk) in by_doc.chunks(per_block).enumerate() {
-                let lists: Vec<&[String]> = chunk
-                    .iter()
-                    .map(|&ord| methods[ord as usize].situations.as_slice())
-                    .collect();
-                // A block without any is no file: identical empty files would be fetched
-                // for nothing.
-                situation_files.push(lists.iter().any(|l| !l.is_empty()).then(|| {
-                    add_file(
-                        &mut files,
-                        &format!("situations-{b}"),
-                        "json",
-                        json_bytes(&lists),
-                    )
-                }));
-            }
-        }
-
         // Their names are a file of their own, not in the manifest: every first search reads
         // the manifest, and the situations come only after it.
-        let situations = (!situation_files.is_empty()).then(|| {
+        let situations = situation_files.iter().any(Option::is_some).then(|| {
             add_file(
                 &mut files,
                 "situations",
