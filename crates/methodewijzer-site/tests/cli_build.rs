@@ -30,6 +30,17 @@ fn build(out: &Path, extra: &[&str]) -> Output {
     methodewijzer(&args)
 }
 
+/// Builds into `out` and fails the test with what the build printed when it did not succeed
+/// (a full disk, say, is then named in the failure instead of hidden).
+fn built(out: &Path) {
+    let result = build(out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
 fn read(path: PathBuf) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -188,8 +199,8 @@ fn builds_every_page_and_the_open_data() {
 fn the_same_input_gives_byte_identical_output() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    assert!(build(&a, &[]).status.success());
-    assert!(build(&b, &[]).status.success());
+    built(&a);
+    built(&b);
     assert_eq!(tree(&a), tree(&b));
 }
 
@@ -214,7 +225,7 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
 fn a_failed_build_leaves_the_previous_site_intact() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    assert!(build(&out, &[]).status.success());
+    built(&out);
     let before = tree(&out);
 
     let catalogue = catalogue_copy();
@@ -237,9 +248,9 @@ fn a_failed_build_leaves_the_previous_site_intact() {
 fn a_rebuild_replaces_the_previous_one() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
-    assert!(build(&out, &[]).status.success());
+    built(&out);
     std::fs::write(out.join("oud.html"), "stale").unwrap();
-    assert!(build(&out, &[]).status.success());
+    built(&out);
     assert!(!out.join("oud.html").exists());
     assert!(out.join(".methodewijzer-build").exists());
 }

@@ -61,6 +61,16 @@ fn build(project: &Path, out: &str) -> Output {
     methodewijzer(&["build", "--out", out], project)
 }
 
+/// Builds and fails the test with what the build printed when it did not succeed.
+fn built(project: &Path, out: &str) {
+    let result = build(project, out);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
 #[test]
 fn refuses_an_out_that_is_or_holds_an_input_whatever_markers_say() {
     let project = project();
@@ -160,10 +170,10 @@ fn a_symlinked_out_updates_its_target_and_stays_a_link() {
 fn a_build_killed_at_any_instant_leaves_the_old_site_or_the_new_one() {
     let project = project();
     let p = project.path();
-    assert!(build(p, "public").status.success());
+    built(p, "public");
     // How long a whole build takes here, to spread the kills over it.
     let start = Instant::now();
-    assert!(build(p, "public").status.success());
+    built(p, "public");
     let whole = start.elapsed();
     for i in 0..10u32 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_methodewijzer"))
@@ -187,7 +197,7 @@ fn a_build_killed_at_any_instant_leaves_the_old_site_or_the_new_one() {
             whole * i / 9
         );
     }
-    assert!(build(p, "public").status.success());
+    built(p, "public");
     let debris: Vec<PathBuf> = std::fs::read_dir(p)
         .unwrap()
         .map(|e| e.unwrap().path())
