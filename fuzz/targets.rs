@@ -13,6 +13,9 @@
 #[path = "../tests/support/html_tags.rs"]
 mod html_tags;
 
+#[path = "../tests/support/browser_files.rs"]
+mod browser_files;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -242,64 +245,22 @@ pub fn query((catalogue, index): &(Catalogue, SearchIndex), data: &[u8]) {
     );
 }
 
-/// Bytes → a one-method catalogue → the browser export. The manifest names exactly the files
-/// exported, every file parses, and the display blocks hold the catalogue's methods in order.
+/// Bytes → a one-method catalogue → the browser export. The manifest leads to exactly the
+/// files exported, every file parses (`tests/support/browser_files.rs`), and the display
+/// blocks hold the catalogue's methods in order.
 pub fn browser_export(folder: &Path, data: &[u8]) {
     let Ok(catalogue) = load(folder, data) else {
         return;
     };
     let export = SearchIndex::build(&catalogue).browser_export();
-    let manifest_file = export
-        .files
-        .iter()
-        .find(|f| f.name == export.manifest)
-        .expect("the manifest is exported");
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&manifest_file.bytes).expect("the manifest parses");
-    // The manifest names every file, or a page of a paged list it names (postings, typos,
-    // thesaurus groups, names).
-    let mut manifest_text = String::from_utf8_lossy(&manifest_file.bytes).into_owned();
-    for page in export.files.iter().filter(|f| f.name.contains("-pages-")) {
-        manifest_text.push_str(&String::from_utf8_lossy(&page.bytes));
-    }
-
-    let mut names = std::collections::HashSet::new();
-    for file in &export.files {
-        assert!(
-            names.insert(file.name.as_str()),
-            "{} exported twice",
-            file.name
-        );
-        if file.name.ends_with(".json") {
-            serde_json::from_slice::<serde_json::Value>(&file.bytes)
-                .unwrap_or_else(|e| panic!("{} does not parse: {e}", file.name));
-        }
-        if file.name != export.manifest {
-            assert!(
-                manifest_text.contains(&format!("\"{}\"", file.name)),
-                "{} is exported but not named by the manifest or its pages",
-                file.name
-            );
-        }
-    }
-    assert_eq!(manifest["methods"], catalogue.len());
-
+    let manifest = browser_files::check_export(&export, catalogue.len());
     let mut slugs = Vec::new();
-    for block in manifest["docs"].as_array().expect("docs blocks") {
-        let name = block.as_str().expect("a block name");
-        assert!(
-            names.contains(name),
-            "the manifest names a missing block {name}"
-        );
-        let bytes = &export.files.iter().find(|f| f.name == name).unwrap().bytes;
-        let docs: Vec<serde_json::Value> = serde_json::from_slice(bytes).unwrap();
-        for doc in docs {
-            slugs.push(doc[0].as_str().expect("a slug").to_string());
-            let method = catalogue
-                .get(doc[0].as_str().unwrap())
-                .expect("a known slug");
-            assert_eq!(doc[1], method.name.as_str(), "the display name round-trips");
-        }
+    for doc in browser_files::display_records(&export, &manifest) {
+        slugs.push(doc[0].as_str().expect("a slug").to_string());
+        let method = catalogue
+            .get(doc[0].as_str().unwrap())
+            .expect("a known slug");
+        assert_eq!(doc[1], method.name.as_str(), "the display name round-trips");
     }
     let expected: Vec<&str> = catalogue.iter().map(|m| m.slug.as_str()).collect();
     assert_eq!(

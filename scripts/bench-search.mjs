@@ -342,11 +342,13 @@ function kindQueries(site) {
   const dir = join(site, 'search');
   const manifest = JSON.parse(readFileSync(join(dir, execFileSync('ls', [dir]).toString().split('\n').find((f) => f.startsWith('manifest.'))), 'utf8'));
   const df = new Map();
-  // The word list is paged (format 6): the manifest names pages, each page its shards.
-  for (const [page] of manifest.words) {
-    for (const [file] of JSON.parse(readFileSync(join(dir, page), 'utf8'))) {
-      for (const [w, e] of Object.entries(JSON.parse(readFileSync(join(dir, file), 'utf8')))) df.set(w, Array.isArray(e) ? e[0] : e);
-    }
+  // The word list is paged (format 7): files words-pages-P and words-N, named with the
+  // index's generation; every shard is read here.
+  const named = (stem) => join(dir, `${stem}.${manifest.generation}.json`);
+  let shards = 0;
+  manifest.words.forEach((_, p) => { shards += JSON.parse(readFileSync(named(`words-pages-${p}`), 'utf8')).length; });
+  for (let n = 0; n < shards; n++) {
+    for (const [w, e] of Object.entries(JSON.parse(readFileSync(named(`words-${n}`), 'utf8')))) df.set(w, Array.isArray(e) ? e[0] : e);
   }
   const plain = [...df.keys()].filter((w) => /^[a-z]+$/.test(w)).sort();
   const every = (xs, n = 5) => Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]);

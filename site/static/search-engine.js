@@ -133,12 +133,16 @@ function locate(firsts, key) {
   return lo;
 }
 
-/** A sorted set of keys cut into files; finds the file of a key by binary search. */
+/**
+ * A sorted set of keys cut into files `KIND-N` (the library's `shard_set`); finds the file of
+ * a key by binary search in the shards' first keys. Shard numbers start at `offset` (a page's).
+ */
 class ShardSet {
-  constructor(engine, shards) {
+  constructor(engine, kind, firsts, offset = 0) {
     this.engine = engine;
-    this.files = shards.map(([file]) => file);
-    this.firsts = shards.map(([, first]) => first);
+    this.kind = kind;
+    this.firsts = firsts;
+    this.offset = offset;
     this.loaded = new Map();
     this.entries = new Map();
   }
@@ -147,24 +151,24 @@ class ShardSet {
   }
   load(i) {
     if (!this.loaded.has(i)) {
-      this.loaded.set(i, this.engine.file(this.files[i]).then((data) => {
+      this.loaded.set(i, this.engine.file(this.engine.named(`${this.kind}-${this.offset + i}`)).then((data) => {
         for (const [k, v] of Object.entries(data)) this.entries.set(k, v);
       }));
     }
     return this.loaded.get(i);
   }
   async get(key) {
-    if (this.files.length) await this.load(this.index(key));
+    if (this.firsts.length) await this.load(this.index(key));
     return this.entries.get(key);
   }
   /** Every entry: for tests and tools, never on a query's path (it reads every shard). */
   async all() {
-    await Promise.all(this.files.map((_, i) => this.load(i)));
+    await Promise.all(this.firsts.map((_, i) => this.load(i)));
     return this.entries;
   }
   /** Entries whose key starts with `prefix`. */
   async withPrefix(prefix) {
-    if (!this.files.length) return [];
+    if (!this.firsts.length) return [];
     const from = this.index(prefix);
     const to = this.index(prefix + '\uffff');
     const loads = [];
@@ -177,27 +181,31 @@ class ShardSet {
 }
 
 /**
- * A shard set whose list of shards is itself cut into pages (the library's `paged`): the
- * manifest names the pages, a lookup fetches the page it falls in and then the shard.
+ * A shard set whose list of first keys is itself cut into pages `KIND-pages-P` (the library's
+ * `paged`): the manifest lists the pages' first keys, a lookup fetches the page it falls in and
+ * then the shard.
  */
 class PagedShardSet {
-  constructor(engine, pages) {
+  constructor(engine, kind, firsts) {
     this.engine = engine;
-    this.files = pages.map(([file]) => file);
-    this.firsts = pages.map(([, first]) => first);
+    this.kind = kind;
+    this.firsts = firsts;
     this.pages = new Map();
   }
   page(i) {
-    if (!this.pages.has(i)) this.pages.set(i, this.engine.file(this.files[i]).then((shards) => new ShardSet(this.engine, shards)));
+    if (!this.pages.has(i)) {
+      const per = this.engine.m.shardsPerPage;
+      this.pages.set(i, this.engine.file(this.engine.named(`${this.kind}-pages-${i}`)).then((firsts) => new ShardSet(this.engine, this.kind, firsts, i * per)));
+    }
     return this.pages.get(i);
   }
   async get(key) {
-    if (!this.files.length) return undefined;
+    if (!this.firsts.length) return undefined;
     return (await this.page(locate(this.firsts, key))).get(key);
   }
   /** Entries whose key starts with `prefix`, from the pages their shards are listed in. */
   async withPrefix(prefix) {
-    if (!this.files.length) return [];
+    if (!this.firsts.length) return [];
     const pages = [];
     for (let i = locate(this.firsts, prefix); i <= locate(this.firsts, prefix + '\uffff'); i++) pages.push(this.page(i));
     const found = await Promise.all((await Promise.all(pages)).map((page) => page.withPrefix(prefix)));
@@ -206,7 +214,7 @@ class PagedShardSet {
   /** Every entry: for tests and tools, never on a query's path (it reads every shard). */
   async all() {
     const entries = new Map();
-    for (const page of await Promise.all(this.files.map((_, i) => this.page(i)))) {
+    for (const page of await Promise.all(this.firsts.map((_, i) => this.page(i)))) {
       for (const [key, value] of await page.all()) entries.set(key, value);
     }
     return entries;
@@ -218,9 +226,9 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 6) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 7) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
-    engine.setFacets(await engine.file(manifest.facetFile, 'bin'));
+    engine.setFacets(await engine.file(engine.named('facets', 'bin'), 'bin'));
     return engine;
   }
 
@@ -232,19 +240,19 @@ export class Engine {
     this.fetcher = fetcher;
     this.files = new Map();
     this.stopWords = new Set(manifest.stopWords);
-    this.words = new PagedShardSet(this, manifest.words);
-    this.postings = new PagedShardSet(this, manifest.postings);
-    this.names = new PagedShardSet(this, manifest.names);
-    this.thesaurus = new ShardSet(this, manifest.thesaurus);
-    this.thesaurusGroups = new PagedShardSet(this, manifest.thesaurusGroups);
+    this.words = new PagedShardSet(this, 'words', manifest.words);
+    this.postings = new PagedShardSet(this, 'postings', manifest.postings);
+    this.names = new PagedShardSet(this, 'names', manifest.names);
+    this.thesaurus = new ShardSet(this, 'thesaurus', manifest.thesaurus);
+    this.thesaurusGroups = new PagedShardSet(this, 'groups', manifest.thesaurusGroups);
     // The index terms of the words thesaurus groups add, as the groups bring them.
     this.groupTerms = new Map();
     // The postings of short terms, as thesaurus groups bring them.
     this.carried = new Map();
     // Corrections and compound parts come from indexes of their own, not the word list
     // (crates/methodewijzer/src/search/neighbours.rs says how they are keyed).
-    this.typos = new PagedShardSet(this, manifest.typos);
-    this.parts = new ShardSet(this, manifest.parts);
+    this.typos = new PagedShardSet(this, 'typos', manifest.typos);
+    this.parts = new ShardSet(this, 'parts', manifest.parts);
     this.stemmer = null;
     this.cache = new Map();
     // Facet values per method as a flat list of global value numbers (as in the library):
@@ -291,6 +299,11 @@ export class Engine {
     const k = `${kind}\u0000${key}`;
     if (!this.cache.has(k)) this.cache.set(k, f());
     return this.cache.get(k);
+  }
+
+  /** The name of the index file `stem`: every one carries the index's generation. */
+  named(stem, ext = 'json') {
+    return `${stem}.${this.m.generation}.${ext}`;
   }
 
   file(name, kind = 'json') {
@@ -780,7 +793,7 @@ export class Engine {
     // orders are the library's `Sort`; documents are numbered in name order, so `a < b` is
     // "by name".
     const byScore = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
-    const reviewed = sort === 'herzien' ? await this.file(this.m.reviewedFile) : null;
+    const reviewed = sort === 'herzien' ? await this.file(this.named('reviewed')) : null;
     const ranks = this.ranks;
     const before = {
       erkenning: (a, b) => ranks[a] > ranks[b] || (ranks[a] === ranks[b] && byScore(a, b)),
@@ -806,7 +819,7 @@ export class Engine {
     if (weaker && want > passing.length) top.push(...first(weak, want - passing.length));
     const page = top.slice(offset, offset + limit);
     const per = this.m.docsPerBlock;
-    const blocks = await Promise.all(page.map((d) => this.file(this.m.docs[Math.floor(d / per)])));
+    const blocks = await Promise.all(page.map((d) => this.file(this.named(`docs-${Math.floor(d / per)}`))));
     const hits = page.map((d, i) => {
       const [slug, name, summary, facts] = blocks[i][d % per];
       return { slug, name, summary, facts, score: score[d], weaker: offset + i >= strong };
@@ -842,17 +855,16 @@ export class Engine {
   async situations(results) {
     const { words: found, wordBits, docs } = results;
     if (!this.m.situations || !found.length) return docs.map(() => null);
-    const files = await this.file(this.m.situations);
     let all = 0;
     for (const bits of wordBits.values()) all |= bits;
     const needed = Math.min(2, Math.max(1, bitCount(all)));
     const per = this.m.docsPerBlock;
     return Promise.all(docs.map(async (d) => {
-      const file = files[Math.floor(d / per)];
-      if (!file) return null;
+      const block = Math.floor(d / per);
+      if (this.m.situations.includes(block)) return null;
       let best = null;
       let most = needed - 1;
-      for (const text of (await this.file(file))[d % per]) {
+      for (const text of (await this.file(this.named(`situations-${block}`)))[d % per]) {
         let bits = 0;
         for (const w of words(text, this.stopWords, this.a.maxWordBytes)) {
           for (const f of foundIn(w.text, found)) bits |= wordBits.get(f);

@@ -20,13 +20,14 @@
 //!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
 //!   shards. The lists that grow with the catalogue (postings, typos, words) and the
-//!   thesaurus groups and names are paged: the manifest lists pages of shard lists (`paged`), so it stays small. A misspelt or
+//!   thesaurus groups and names are paged: the manifest lists the first keys of pages of
+//!   first keys (`paged`), so it stays small. A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
 //!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`), and their recognisable
 //!   situations in blocks beside them, which the page fetches after showing the results.
-//!   Every file name carries a hash of its content
-//!   ([`content_name`](super::content_name), `files.rs`), so hosts may cache them forever.
+//!   Every file name carries one hash of the whole index, the manifest's a hash of its own
+//!   content (`files.rs` says why), so hosts may cache them forever.
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
 //! library does (by name) just by comparing numbers.
@@ -41,7 +42,7 @@ use tantivy::schema::IndexRecordOption;
 
 use super::card::Card;
 pub use super::files::BrowserFile;
-use super::files::{add_file, json_bytes, paged, shard_set};
+use super::files::{Files, SHARDS_PER_PAGE, content_name, json_bytes, paged, shard_set};
 use super::index::{
     BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
@@ -54,17 +55,15 @@ use super::{Facet, Facts};
 pub const IMPACT_SCALE: f64 = 100_000.0;
 /// Methods per display-data block, at most: `docs_per_block` chooses 2, 4, 8 or 16.
 pub const DOCS_PER_BLOCK: usize = 16;
-/// The manifest lists at most this many display blocks unless blocks are already
-/// [`DOCS_PER_BLOCK`] long.
+/// Display blocks are at most this many unless blocks are already [`DOCS_PER_BLOCK`] long.
 const MAX_BLOCKS: usize = 128;
 
 /// Methods per display block for a catalogue of `methods`: the smallest of 2, 4, 8 and 16
-/// that keeps the manifest's list of blocks at most `MAX_BLOCKS` long. The ten results of a
-/// first search come from up to ten blocks: small blocks waste little of each, but every
-/// block is a name in the manifest. On the shipped catalogue blocks of 4 instead of 16 take
-/// a first search ("eenzaamheid") from 10.1 to 6.4 KiB of display data, blocks of 2 to
-/// 4.7 KiB; at 10,000 methods the 625 names of blocks of 16 already weigh 7 KiB in the
-/// manifest.
+/// that keeps the blocks at most `MAX_BLOCKS`. The ten results of a first search come from up
+/// to ten blocks: small blocks waste little of each. On the shipped catalogue blocks of 4
+/// instead of 16 take a first search ("eenzaamheid") from 10.1 to 6.4 KiB of display data,
+/// blocks of 2 to 4.7 KiB. Until format 7 the manifest named every block, which capped their
+/// number; now it only keeps a large catalogue's site from thousands of tiny files.
 fn docs_per_block(methods: usize) -> usize {
     [2, 4, 8]
         .into_iter()
@@ -73,7 +72,7 @@ fn docs_per_block(methods: usize) -> usize {
 }
 
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
 /// shard per word, but a postings shard per term and a thesaurus shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
@@ -83,8 +82,12 @@ pub const FORMAT_VERSION: u32 = 6;
 /// 4.4 + 32.5; and 1,500 / 1,500 / 6,000 4.5 + 30.3. Every typed word reads a words shard:
 /// paged since format 6, they are cut at 1,500 too, and a long situation of ten words no
 /// longer reads ten files of 6,000 bytes (measured in BENCHMARKS.md, "A first search in all").
-const WORDS_SHARD_BYTES: usize = 1_500;
-const POSTINGS_SHARD_BYTES: usize = 1_500;
+/// Since format 7 a shard costs its page only a first key, not a hashed name, so shards are
+/// smaller still: words, postings and thesaurus at 1,500 / 1,000 / 700 / 500 bytes give any
+/// first search of a training query 43.7 / 41.9 / 41.0 / 40.5 KB in all (mean,
+/// `node scripts/bench-first-search.mjs`); 700 keeps most of the gain with fewer files.
+const WORDS_SHARD_BYTES: usize = 700;
+const POSTINGS_SHARD_BYTES: usize = 700;
 /// Every query looks up its whole text among the names (the exact-name bonus): small shards,
 /// paged. At 10,000 zipf methods 24,000-byte shards cost a query 7 KiB; on the shipped
 /// catalogue 1.6 KiB, now 1.0 with its page.
@@ -92,14 +95,15 @@ const NAMES_SHARD_BYTES: usize = 2_000;
 /// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
 /// The typo index is paged, so its shards can be small: at 2,000 bytes instead of 6,000 a
 /// typo ("krachtwek") reads 6.1 KiB of it instead of 11.4 on the shipped catalogue; at
-/// 10,000 zipf methods a typo's files weigh 1–2 KiB less in all. The parts index is not paged: its shard names are in
-/// the manifest.
+/// 10,000 zipf methods a typo's files weigh 1–2 KiB less in all (1,000 instead of 2,000
+/// saves 0.1 KB a first search on average, format 7). The parts index is not paged: its
+/// shards' first keys are in the manifest.
 const TYPOS_SHARD_BYTES: usize = 2_000;
 const PARTS_SHARD_BYTES: usize = 6_000;
 /// The thesaurus: which groups a first word may start, the groups, and their words' terms.
 /// Sharded, because a few hundred concepts would otherwise weigh more than the rest of the
 /// manifest, and a query needs only the groups its words can start.
-const THESAURUS_SHARD_BYTES: usize = 1500;
+const THESAURUS_SHARD_BYTES: usize = 700;
 /// A thesaurus group carries the postings of its words' terms found in at most this many
 /// methods (the others are looked up in the postings shards, as every typed word's).
 const GROUP_POSTINGS: usize = 64;
@@ -124,7 +128,7 @@ impl SearchIndex {
         let methods = &self.cards;
         // Browser document number = position in name order.
         let doc_of = |ord: u32| self.name_rank[ord as usize];
-        let mut files = Vec::new();
+        let mut files = Files::default();
 
         // Impacts per term, summed over fields in field order as tantivy's union sums them.
         let total_docs = searcher.num_docs().max(1);
@@ -256,8 +260,8 @@ impl SearchIndex {
         // result the one that shares most words with the query. They do not rank, so they are
         // files of their own, fetched after the results are shown. A block without any has no
         // file: identical empty files would be fetched for nothing.
-        let mut blocks = Vec::new();
-        let mut situation_files = Vec::new();
+        let mut with_situations = 0;
+        let mut without_situations = Vec::new();
         let per_block = docs_per_block(methods.len());
         for (b, chunk) in by_doc.chunks(per_block).enumerate() {
             let block: Vec<&Card> = chunk.iter().map(|&ord| &methods[ord as usize]).collect();
@@ -265,33 +269,18 @@ impl SearchIndex {
                 .iter()
                 .map(|m| json!([m.slug, m.name, m.summary, display_facts(&m.facts)]))
                 .collect();
-            blocks.push(add_file(
-                &mut files,
-                &format!("docs-{b}"),
-                "json",
-                json_bytes(&docs),
-            ));
+            files.add(format!("docs-{b}"), "json", json_bytes(&docs));
             let situations: Vec<&[String]> =
                 block.iter().map(|m| m.situations.as_slice()).collect();
-            situation_files.push(situations.iter().any(|s| !s.is_empty()).then(|| {
-                add_file(
-                    &mut files,
-                    &format!("situations-{b}"),
-                    "json",
-                    json_bytes(&situations),
-                )
-            }));
+            if situations.iter().any(|s| !s.is_empty()) {
+                files.add(format!("situations-{b}"), "json", json_bytes(&situations));
+                with_situations += 1;
+            } else {
+                without_situations.push(b);
+            }
         }
-        // Their names are a file of their own, not in the manifest: every first search reads
-        // the manifest, and the situations come only after it.
-        let situations = situation_files.iter().any(Option::is_some).then(|| {
-            add_file(
-                &mut files,
-                "situations",
-                "json",
-                json_bytes(&situation_files),
-            )
-        });
+        // The manifest lists the blocks without any (usually none), or says there are none.
+        let situations = (with_situations > 0).then_some(without_situations);
 
         // Facet values as one bit per value, per method, in name order: counting facets
         // touches every match, and bits are the smallest thing to send for it.
@@ -317,7 +306,7 @@ impl SearchIndex {
                 width,
             });
         }
-        let facet_file = add_file(&mut files, "facets", "bin", facet_bytes);
+        files.add("facets".into(), "bin", facet_bytes);
 
         // Review dates as day numbers, in name order: only "most recently reviewed first"
         // needs them, so they are a file of their own, fetched for that order alone.
@@ -325,7 +314,7 @@ impl SearchIndex {
             .iter()
             .map(|&ord| methods[ord as usize].reviewed.0.to_julian_day())
             .collect();
-        let reviewed_file = add_file(&mut files, "reviewed", "json", json_bytes(&reviewed));
+        files.add("reviewed".into(), "json", json_bytes(&reviewed));
 
         // The thesaurus, in two sharded sets: first word of a member → the groups with such a
         // member; group (by its number, zero-padded to sort) → its members, its broader groups,
@@ -389,13 +378,13 @@ impl SearchIndex {
         let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
         let postings = paged("postings", postings, &mut files);
 
+        let (generation, mut files) = files.named();
         let manifest = Manifest {
             analysis: Analysis::of_library(),
-            docs: blocks,
             docs_per_block: per_block,
             situations,
-            facet_file,
             facets,
+            generation,
             impact_scale: IMPACT_SCALE,
             max_expansions: MAX_EXPANSIONS,
             max_words: MAX_QUERY_WORDS,
@@ -403,12 +392,12 @@ impl SearchIndex {
             names,
             parts,
             postings,
+            shards_per_page: SHARDS_PER_PAGE,
             recognition_ranks: self.facets[Facet::RecognitionLevel.position()]
                 .iter()
                 .map(|(id, _)| (id.clone(), crate::recognition_rank(id)))
                 .filter(|&(_, rank)| rank > 0)
                 .collect(),
-            reviewed_file,
             stop_words: DUTCH_STOP_WORDS,
             thesaurus: starts,
             thesaurus_groups: groups,
@@ -426,7 +415,12 @@ impl SearchIndex {
             },
             words,
         };
-        let manifest = add_file(&mut files, "manifest", "json", json_bytes(&manifest));
+        let bytes = json_bytes(&manifest);
+        let manifest = content_name("manifest", "json", &bytes);
+        files.push(BrowserFile {
+            name: manifest.clone(),
+            bytes,
+        });
         BrowserIndex { files, manifest }
     }
 }

@@ -1,115 +1,128 @@
-//! The files of the browser export: each named by a hash of its content, sorted keys cut into
-//! shards of a few kilobytes, and the long shard lists cut into pages. `browser.rs` decides
-//! what goes into the export; this file only how it is cut and named.
+//! The files of the browser export: sorted keys cut into shards of a few kilobytes, the long
+//! shard lists cut into pages, and every file named by one hash of the whole index. `browser.rs`
+//! decides what goes into the export; this file only how it is cut and named.
+//!
+//! **Names.** Every index file is `KIND-N.GENERATION.EXT` (`postings-3.1a2b3c4d5e.json`), with
+//! one generation for the whole index: a hash of every file's name and content. The manifest
+//! alone is named by its own content, and it carries the generation, so the script derives any
+//! file's name from a shard's number. Lists of shards are therefore lists of first keys only.
+//! Until format 6 each file carried a hash of its own, and the lists that named the shards were
+//! half hashes, which no compression shrinks: a first search read 7 KB of such pages on the
+//! shipped catalogue. A name still never stands for two contents, so hosts may cache every
+//! file forever; the price is that any change to the catalogue renames every index file, so a
+//! returning visitor fetches again what a query needs after an edit.
 
 use std::hash::Hasher;
 
 /// Shards listed per page of a paged shard list (postings, typos, words, names, thesaurus
-/// groups; see `paged`): a page is about 1 KB gzip.
-const SHARDS_PER_PAGE: usize = 64;
+/// groups; see `paged`).
+pub const SHARDS_PER_PAGE: usize = 64;
 
 /// One file of the export.
 #[derive(Debug, Clone)]
 pub struct BrowserFile {
-    /// File name, with a content hash (`postings-3.1a2b3c4d5e.json`).
+    /// File name: `postings-3.1a2b3c4d5e.json`, the hash the index's generation (the
+    /// manifest's own content hash for the manifest).
     pub name: String,
     /// Contents.
     pub bytes: Vec<u8>,
 }
 
-/// Cuts a shard list into pages of [`SHARDS_PER_PAGE`], each a file `[[file, first key], …]`;
-/// returns, for the manifest, each page's name and first key. At 10,000 methods the postings
-/// have thousands of shards and the typo index over 1,000: listed in the manifest they made
-/// it 85 KB gzip, which every first query paid; paged, a lookup fetches the one page it
-/// needs. The thesaurus groups are paged too: their shard names were half of the shipped
-/// manifest.
-pub(super) fn paged(
-    kind: &str,
-    shards: Vec<(String, String)>,
-    files: &mut Vec<BrowserFile>,
-) -> Vec<(String, String)> {
-    shards
+/// The index's files before they are named: each one's stem, extension and bytes.
+#[derive(Default)]
+pub(super) struct Files {
+    files: Vec<(String, &'static str, Vec<u8>)>,
+}
+
+impl Files {
+    /// Adds the file `stem.GENERATION.ext`.
+    pub fn add(&mut self, stem: String, ext: &'static str, bytes: Vec<u8>) {
+        self.files.push((stem, ext, bytes));
+    }
+
+    /// The generation (a hash of every file's stem and bytes, in the order they were added)
+    /// and the files named with it.
+    pub fn named(self) -> (String, Vec<BrowserFile>) {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (stem, ext, bytes) in &self.files {
+            hasher.write(stem.as_bytes());
+            hasher.write(ext.as_bytes());
+            hasher.write(bytes);
+            hasher.write_usize(bytes.len());
+        }
+        let generation = format!("{:010x}", hasher.finish() & 0xff_ffff_ffff);
+        let files = self
+            .files
+            .into_iter()
+            .map(|(stem, ext, bytes)| BrowserFile {
+                name: format!("{stem}.{generation}.{ext}"),
+                bytes,
+            })
+            .collect();
+        (generation, files)
+    }
+}
+
+/// Cuts a shard list into pages of [`SHARDS_PER_PAGE`], each a file `KIND-pages-P` listing
+/// its shards' first keys (shard `P × SHARDS_PER_PAGE + i` is the page's `i`-th); returns,
+/// for the manifest, each page's first key. At 10,000 methods the postings have thousands of
+/// shards and the typo index over 1,000: listed in the manifest they made it 85 KB gzip,
+/// which every first query paid; paged, a lookup fetches the one page it needs.
+pub(super) fn paged(kind: &str, firsts: Vec<String>, files: &mut Files) -> Vec<String> {
+    firsts
         .chunks(SHARDS_PER_PAGE)
         .enumerate()
         .map(|(i, page)| {
-            let first = page[0].1.clone();
-            let name = add_file(
-                files,
-                &format!("{kind}-pages-{i}"),
-                "json",
-                json_bytes(&page),
-            );
-            (name, first)
+            files.add(format!("{kind}-pages-{i}"), "json", json_bytes(&page));
+            page[0].clone()
         })
         .collect()
 }
 
-/// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes; returns, for
-/// the manifest, each file's name and first key. Each entry is serialized once, and the
-/// object is the entries joined in their (sorted) order.
+/// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes, files
+/// `KIND-N`; returns, for the manifest or the pages, each file's first key. Each entry is
+/// serialized once, and the object is the entries joined in their (sorted) order.
 pub(super) fn shard_set<T: serde::Serialize>(
     kind: &str,
     entries: Vec<(String, T)>,
     budget: usize,
-    files: &mut Vec<BrowserFile>,
-) -> Vec<(String, String)> {
-    let mut shards = Vec::new();
+    files: &mut Files,
+) -> Vec<String> {
+    let mut firsts = Vec::new();
     let mut current: Vec<u8> = Vec::new();
-    let mut first = String::new();
-    let mut flush = |current: &mut Vec<u8>, first: &str| {
-        if current.is_empty() {
-            return;
-        }
+    let mut flush = |current: &mut Vec<u8>, firsts: &Vec<String>| {
         current.push(b'}');
-        let name = add_file(
-            files,
-            &format!("{kind}-{}", shards.len()),
-            "json",
-            std::mem::take(current),
-        );
-        shards.push((name, first.to_string()));
+        let n = firsts.len() - 1;
+        files.add(format!("{kind}-{n}"), "json", std::mem::take(current));
     };
     for (key, value) in entries {
         let mut entry = json_bytes(&key);
         entry.push(b':');
         entry.extend(json_bytes(&value));
         if !current.is_empty() && current.len() + entry.len() + 2 > budget {
-            flush(&mut current, &first);
+            flush(&mut current, &firsts);
         }
         if current.is_empty() {
-            first = key;
+            firsts.push(key);
             current.push(b'{');
         } else {
             current.push(b',');
         }
         current.extend(entry);
     }
-    flush(&mut current, &first);
-    shards
+    if !current.is_empty() {
+        flush(&mut current, &firsts);
+    }
+    firsts
 }
 
 pub(super) fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("JSON values serialize")
 }
 
-/// Adds a file named `stem.<hash>.ext` and returns the name.
-pub(super) fn add_file(
-    files: &mut Vec<BrowserFile>,
-    stem: &str,
-    ext: &str,
-    bytes: Vec<u8>,
-) -> String {
-    let name = content_name(stem, ext, &bytes);
-    files.push(BrowserFile {
-        name: name.clone(),
-        bytes,
-    });
-    name
-}
-
 /// The name `stem.<hash>.ext` for a file with these `bytes`: a hash of the content, so that a
-/// host may cache the file forever and a changed file gets a new name. The same for the search
-/// index's files and the site's scripts and styles.
+/// host may cache the file forever and a changed file gets a new name. The site's scripts and
+/// styles and the search index's manifest are named so.
 ///
 /// ```
 /// let a = methodewijzer::search::content_name("search", "js", b"1");

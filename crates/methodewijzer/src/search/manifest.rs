@@ -13,17 +13,22 @@
 //! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers |
 //! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
 //! | `stopWords` | the Dutch stop words, dropped from queries |
+//! | `generation` | the hash in every other file's name: file `KIND-N` of the index is `KIND-N.GENERATION.json` (`.bin` for the facets) |
+//! | `shardsPerPage` | shards per page of a paged set |
 //! | `words` | surface word → its document frequency, or `[frequency, index terms…]` when they are not the word itself; paged as `postings` |
 //! | `names` | method names and aliases (compared text → document), paged as `postings` |
-//! | `postings` | a paged sharded set: `[[page file, first key], …]`, each page a list `[[file, first key], …]` of the shards it covers |
-//! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded |
+//! | `postings` | a paged sharded set: the first keys of its pages; page `P` (file `postings-pages-P`) lists the first keys of shards `P × shardsPerPage …`, shard `N` is the file `postings-N`, an object key → `[document gap, impact, …]` |
+//! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded: the first key of each shard (file `thesaurus-N`) |
 //! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
-//! | `parts` | a word's last four letters reversed → the words' beginnings, sharded |
-//! | `facets`, `facetFile` | per facet its values and bit offset/width in the facet file |
+//! | `parts` | a word's last four letters reversed → the words' beginnings, sharded as `thesaurus` |
+//! | `facets` | per facet its values and bit offset/width in the facet file `facets` (`.bin`) |
 //! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
-//! | `reviewedFile` | each method's review date as a day number, in name order (sorting) |
-//! | `docs`, `docsPerBlock` | display blocks of `[slug, name, summary, facts]`, in name order |
+//! | `docsPerBlock` | display block `B` (file `docs-B`) holds `[slug, name, summary, facts]` of documents `B × docsPerBlock …` |
+//! | `situations` | `null` when no method has recognisable situations; else the blocks without any: block `B` has a file `situations-B`, per method its list |
+//!
+//! The file `reviewed` holds each method's review date as a day number, in name order (for
+//! sorting).
 //!
 //! Fields are declared in alphabetical order, the order the file has always had.
 
@@ -36,29 +41,27 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub(super) struct Manifest<'a> {
     pub analysis: Analysis,
-    pub docs: Vec<String>,
     pub docs_per_block: usize,
-    pub facet_file: String,
     pub facets: Vec<FacetEntry<'a>>,
+    pub generation: String,
     pub impact_scale: f64,
     pub max_expansions: usize,
     pub max_words: usize,
     pub methods: usize,
-    pub names: Vec<(String, String)>,
-    pub parts: Vec<(String, String)>,
-    pub postings: Vec<(String, String)>,
+    pub names: Vec<String>,
+    pub parts: Vec<String>,
+    pub postings: Vec<String>,
     pub recognition_ranks: BTreeMap<String, u8>,
-    pub reviewed_file: String,
-    /// The file that names, per display block, the file of its methods' recognisable
-    /// situations (`null` for a block without any); `None` when no method has any.
-    pub situations: Option<String>,
+    pub shards_per_page: usize,
+    /// The display blocks without recognisable situations; `None` when no method has any.
+    pub situations: Option<Vec<usize>>,
     pub stop_words: &'static [&'static str],
-    pub thesaurus: Vec<(String, String)>,
-    pub thesaurus_groups: Vec<(String, String)>,
-    pub typos: Vec<(String, String)>,
+    pub thesaurus: Vec<String>,
+    pub thesaurus_groups: Vec<String>,
+    pub typos: Vec<String>,
     pub version: u32,
     pub weights: Weights,
-    pub words: Vec<(String, String)>,
+    pub words: Vec<String>,
 }
 
 /// How words are read: the constants of [`crate::analysis`] and the query reader.

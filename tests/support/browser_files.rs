@@ -1,0 +1,126 @@
+//! What every browser export must satisfy, shared by the library's search test and the
+//! `browser_export` fuzz target: each file parses, the manifest is named by its content and
+//! every other file by the index's generation, and the files are exactly those the manifest
+//! leads to, each shard holding the first key its list gives.
+
+#![allow(dead_code)] // each includer uses part of it
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use methodewijzer::search::{BrowserIndex, content_name};
+
+/// Checks `export` of a catalogue of `methods`; returns the manifest.
+pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value {
+    let manifest_file = export
+        .files
+        .iter()
+        .find(|f| f.name == export.manifest)
+        .expect("the manifest is exported");
+    assert_eq!(
+        export.manifest,
+        content_name("manifest", "json", &manifest_file.bytes),
+        "the manifest is named by its content"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&manifest_file.bytes).expect("the manifest parses");
+    assert_eq!(manifest["methods"], methods);
+    let generation = manifest["generation"].as_str().expect("a generation");
+
+    // Every other file: `stem.GENERATION.ext`, each stem once, JSON that parses.
+    let mut by_stem: BTreeMap<String, &[u8]> = BTreeMap::new();
+    for file in export.files.iter().filter(|f| f.name != export.manifest) {
+        let (stem, rest) = file.name.split_once('.').expect("stem.generation.ext");
+        let (hash, ext) = rest.split_once('.').expect("stem.generation.ext");
+        assert_eq!(hash, generation, "{} carries the generation", file.name);
+        if ext == "json" {
+            serde_json::from_slice::<serde_json::Value>(&file.bytes)
+                .unwrap_or_else(|e| panic!("{} does not parse: {e}", file.name));
+        }
+        assert!(
+            by_stem.insert(stem.to_string(), &file.bytes).is_none(),
+            "{stem} exported twice"
+        );
+    }
+
+    // The files the manifest leads to, checking each listed first key against its shard.
+    let mut expected = BTreeSet::new();
+    let first_key = |stem: &str| -> String {
+        let bytes = by_stem
+            .get(stem)
+            .unwrap_or_else(|| panic!("the manifest leads to a missing {stem}"));
+        let shard: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(bytes).expect("a shard is an object");
+        shard.keys().next().expect("a shard is not empty").clone()
+    };
+    let per_page = manifest["shardsPerPage"].as_u64().expect("shardsPerPage") as usize;
+    for (kind, stem) in [
+        ("postings", "postings"),
+        ("words", "words"),
+        ("names", "names"),
+        ("typos", "typos"),
+        ("thesaurusGroups", "groups"),
+    ] {
+        for (p, page_first) in manifest[kind].as_array().expect(kind).iter().enumerate() {
+            let page = format!("{stem}-pages-{p}");
+            let bytes = by_stem
+                .get(&page)
+                .unwrap_or_else(|| panic!("the manifest leads to a missing {page}"));
+            let firsts: Vec<String> = serde_json::from_slice(bytes).expect("a page of keys");
+            assert_eq!(Some(&firsts[0][..]), page_first.as_str(), "{page}");
+            assert!(
+                firsts.windows(2).all(|w| w[0] < w[1]),
+                "{page} is in key order"
+            );
+            for (i, first) in firsts.iter().enumerate() {
+                let shard = format!("{stem}-{}", p * per_page + i);
+                assert_eq!(&first_key(&shard), first, "{shard}'s first key");
+                expected.insert(shard);
+            }
+            expected.insert(page);
+        }
+    }
+    for kind in ["thesaurus", "parts"] {
+        for (n, first) in manifest[kind].as_array().expect(kind).iter().enumerate() {
+            let shard = format!("{kind}-{n}");
+            assert_eq!(Some(&first_key(&shard)[..]), first.as_str(), "{shard}");
+            expected.insert(shard);
+        }
+    }
+    let per_block = manifest["docsPerBlock"].as_u64().expect("docsPerBlock") as usize;
+    let without: Option<Vec<u64>> = manifest["situations"].as_array().map(|blocks| {
+        blocks
+            .iter()
+            .map(|b| b.as_u64().expect("a block"))
+            .collect()
+    });
+    for b in 0..methods.div_ceil(per_block) {
+        expected.insert(format!("docs-{b}"));
+        if without.as_ref().is_some_and(|w| !w.contains(&(b as u64))) {
+            expected.insert(format!("situations-{b}"));
+        }
+    }
+    expected.extend(["facets".to_string(), "reviewed".to_string()]);
+    assert_eq!(
+        by_stem.keys().cloned().collect::<BTreeSet<_>>(),
+        expected,
+        "the files are exactly those the manifest leads to"
+    );
+    manifest
+}
+
+/// The display records of documents `0..methods`, in document order.
+pub fn display_records(
+    export: &BrowserIndex,
+    manifest: &serde_json::Value,
+) -> Vec<serde_json::Value> {
+    let generation = manifest["generation"].as_str().unwrap();
+    let per_block = manifest["docsPerBlock"].as_u64().unwrap() as usize;
+    let methods = manifest["methods"].as_u64().unwrap() as usize;
+    (0..methods.div_ceil(per_block))
+        .flat_map(|b| {
+            let name = format!("docs-{b}.{generation}.json");
+            let file = export.files.iter().find(|f| f.name == name).unwrap();
+            serde_json::from_slice::<Vec<serde_json::Value>>(&file.bytes).unwrap()
+        })
+        .collect()
+}
