@@ -485,11 +485,8 @@ export class Engine {
    * `in_thesaurus`). Its groups are the ones the thesaurus step loads for it anyway.
    */
   async inThesaurus(word) {
-    for (const g of (await this.thesaurus.get(word)) ?? []) {
-      const [members] = await this.group(g);
-      if (members.some((member) => member.length === 1 && member[0] === word)) return true;
-    }
-    return false;
+    // An entry of one word is listed as its group's number alone.
+    return ((await this.thesaurus.get(word)) ?? []).some((entry) => !Array.isArray(entry));
   }
 
   /** The word an age typed as `word` is read as (the library's `AgeBand::of_typed`), or null. */
@@ -590,10 +587,14 @@ export class Engine {
     const phrases = [];
     // Per group a typed entry was found in: that entry, and the range of its phrases.
     const foundGroups = [];
-    // Only groups with a member starting with a typed word can be named, in group order.
+    // Only groups with a typed member are named, in group order: the thesaurus index lists
+    // the members by first word, so no other group is loaded.
     const candidates = new Set();
     for (const word of new Set([...typed, ...ages.filter((a) => a !== null)])) {
-      for (const g of (await this.thesaurus.get(word)) ?? []) candidates.add(g);
+      for (const entry of (await this.thesaurus.get(word)) ?? []) {
+        const [g, ...rest] = Array.isArray(entry) ? entry : [entry];
+        if (runs([word, ...rest]) !== 0) candidates.add(g);
+      }
     }
     for (const g of [...candidates].sort((a, b) => a - b)) {
       const [members, broader] = await this.group(g);
@@ -729,8 +730,10 @@ export class Engine {
       // The best score before the exact-name bonus, as in the library.
       let strongest = 0;
       for (const d of matched) strongest = Math.max(strongest, Math.fround(score[d]));
-      if (matched.length) {
-        const exact = await this.names.get(comparable(query));
+      const asName = comparable(query);
+      // A query longer than every name is none of them: no names file to fetch.
+      if (matched.length && asName.length <= this.m.longestName) {
+        const exact = await this.names.get(asName);
         if (exact !== undefined && covered[exact]) score[exact] += this.m.weights.exactName;
       }
       // Only methods that match well enough count (the library's match floor), compared in

@@ -88,10 +88,11 @@ pub const FORMAT_VERSION: u32 = 7;
 /// `node scripts/bench-first-search.mjs`); 700 keeps most of the gain with fewer files.
 const WORDS_SHARD_BYTES: usize = 700;
 const POSTINGS_SHARD_BYTES: usize = 700;
-/// Every query looks up its whole text among the names (the exact-name bonus): small shards,
-/// paged. At 10,000 zipf methods 24,000-byte shards cost a query 7 KiB; on the shipped
-/// catalogue 1.6 KiB, now 1.0 with its page.
-const NAMES_SHARD_BYTES: usize = 2_000;
+/// Every query no longer than the longest name looks up its whole text among the names (the
+/// exact-name bonus): small shards, paged. At 10,000 zipf methods 24,000-byte shards cost a
+/// query 7 KiB; on the shipped catalogue 1.6 KiB, 1.0 at 2,000 bytes with its page, and
+/// 0.5 at 700 (format 7).
+const NAMES_SHARD_BYTES: usize = 700;
 /// The typo and compound-part indexes (`neighbours.rs`): a lookup reads a handful of shards.
 /// The typo index is paged, so its shards can be small: at 2,000 bytes instead of 6,000 a
 /// typo ("krachtwek") reads 6.1 KiB of it instead of 11.4 on the shipped catalogue; at
@@ -248,6 +249,13 @@ impl SearchIndex {
             .map(|(name, &ord)| (name.clone(), json!(doc_of(ord))))
             .collect();
         names.sort_by(|a, b| a.0.cmp(&b.0));
+        // In UTF-16 code units, as the script measures strings: a longer query is no name,
+        // and a long situation then reads no names file at all.
+        let longest_name = names
+            .iter()
+            .map(|(name, _)| name.encode_utf16().count())
+            .max()
+            .unwrap_or(0);
         let names = shard_set("names", names, NAMES_SHARD_BYTES, &mut files);
         let names = paged("names", names, &mut files);
 
@@ -324,12 +332,23 @@ impl SearchIndex {
         // (synonyms are often words the catalogue lacks), not a postings shard per word (a
         // concept reaches dozens). Only the terms the index has are listed: a word the
         // catalogue lacks costs no lookup.
-        let mut starts: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        // Each entry of a first word is its group's number for a one-word member, else
+        // `[group, the member's other words…]`: the script loads a group only when one of its
+        // members is typed, not every group a typed word may start (a long query of common
+        // words had read 30 KB of groups it did not use).
+        let mut starts: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
         for (g, group) in self.synonyms.iter().enumerate() {
             for member in group {
+                let entry = if member.len() == 1 {
+                    json!(g)
+                } else {
+                    let mut entry = vec![json!(g)];
+                    entry.extend(member[1..].iter().map(|w| json!(w)));
+                    Value::Array(entry)
+                };
                 let list = starts.entry(member[0].as_str()).or_default();
-                if list.last() != Some(&g) {
-                    list.push(g);
+                if !list.contains(&entry) {
+                    list.push(entry);
                 }
             }
         }
@@ -386,6 +405,7 @@ impl SearchIndex {
             facets,
             generation,
             impact_scale: IMPACT_SCALE,
+            longest_name,
             max_expansions: MAX_EXPANSIONS,
             max_words: MAX_QUERY_WORDS,
             methods: methods.len(),

@@ -17,8 +17,9 @@
 //! | `shardsPerPage` | shards per page of a paged set |
 //! | `words` | surface word → its document frequency, or `[frequency, index terms…]` when they are not the word itself; paged as `postings` |
 //! | `names` | method names and aliases (compared text → document), paged as `postings` |
+//! | `longestName` | the longest of those keys, in UTF-16 code units: a longer query is looked up in none |
 //! | `postings` | a paged sharded set: the first keys of its pages; page `P` (file `postings-pages-P`) lists the first keys of shards `P × shardsPerPage …`, shard `N` is the file `postings-N`, an object key → `[document gap, impact, …]` |
-//! | `thesaurus` | first word of a thesaurus entry → the groups with such an entry, sharded: the first key of each shard (file `thesaurus-N`) |
+//! | `thesaurus` | first word of a thesaurus entry → per such entry its group, or `[group, the entry's other words…]` for an entry of several words; sharded: the first key of each shard (file `thesaurus-N`) |
 //! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, sharded as `thesaurus` |
@@ -45,6 +46,7 @@ pub(super) struct Manifest<'a> {
     pub facets: Vec<FacetEntry<'a>>,
     pub generation: String,
     pub impact_scale: f64,
+    pub longest_name: usize,
     pub max_expansions: usize,
     pub max_words: usize,
     pub methods: usize,
