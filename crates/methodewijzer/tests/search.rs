@@ -606,6 +606,18 @@ fn browser_export_is_deterministic_content_named_and_complete() {
         manifest["situations"].is_array(),
         "the shipped catalogue has situations"
     );
+    // Other impacts (another field weight): another generation, so a file name never stands
+    // for two contents, and every changed file has a new name.
+    let mut options = IndexOptions::default();
+    options.weights[0] *= 2.0;
+    let other = SearchIndex::build_with_options(catalogue, options).browser_export();
+    let other_manifest = browser_files::check_export(&other, catalogue.len());
+    assert_ne!(manifest["generation"], other_manifest["generation"]);
+    for file in &other.files {
+        if let Some(same) = export.files.iter().find(|f| f.name == file.name) {
+            assert_eq!(same.bytes, file.bytes, "{} names two contents", file.name);
+        }
+    }
     // Every word of a method's name is in the vocabulary map, with its index terms.
     let words: serde_json::Map<String, serde_json::Value> = export
         .files

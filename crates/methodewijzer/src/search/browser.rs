@@ -268,10 +268,11 @@ impl SearchIndex {
         // result the one that shares most words with the query. They do not rank, so they are
         // files of their own, fetched after the results are shown. A block without any has no
         // file: identical empty files would be fetched for nothing.
-        let mut with_situations = 0;
         let mut without_situations = Vec::new();
         let per_block = docs_per_block(methods.len());
-        for (b, chunk) in by_doc.chunks(per_block).enumerate() {
+        let blocks = by_doc.chunks(per_block);
+        let block_count = blocks.len();
+        for (b, chunk) in blocks.enumerate() {
             let block: Vec<&Card> = chunk.iter().map(|&ord| &methods[ord as usize]).collect();
             let docs: Vec<Value> = block
                 .iter()
@@ -282,13 +283,12 @@ impl SearchIndex {
                 block.iter().map(|m| m.situations.as_slice()).collect();
             if situations.iter().any(|s| !s.is_empty()) {
                 files.add(format!("situations-{b}"), "json", json_bytes(&situations));
-                with_situations += 1;
             } else {
                 without_situations.push(b);
             }
         }
         // The manifest lists the blocks without any (usually none), or says there are none.
-        let situations = (with_situations > 0).then_some(without_situations);
+        let situations = (without_situations.len() < block_count).then_some(without_situations);
 
         // Facet values as one bit per value, per method, in name order: counting facets
         // touches every match, and bits are the smallest thing to send for it.
