@@ -564,7 +564,7 @@ test("comparison without JavaScript: each method page links to one with its rela
 });
 
 test("search: narrow to 'minimaal goed onderbouwd' on a phone with the keyboard, focus kept", async () => {
-  const { context, page, errors } = await open(base + "methoden/?q=eenzaamheid", { viewport: { width: 375, height: 740 } });
+  const { context, page, errors } = await open(base + "methoden/?q=gezin", { viewport: { width: 375, height: 740 } });
   await page.waitForSelector(".hits li");
   const before = await page.$$eval(".hits li", (li) => li.length);
   // The filters fold away on a phone; open them, then choose with the keyboard.
@@ -576,16 +576,16 @@ test("search: narrow to 'minimaal goed onderbouwd' on a phone with the keyboard,
   assert.equal(await page.evaluate(() => document.activeElement?.id), "f-minimaal", "focus stays on the control");
   assert.equal(await page.inputValue("#f-minimaal"), "goed-onderbouwd");
   // Every hit is recognised at that level or a stronger one.
-  const expected = librarySearch("eenzaamheid", ["--min-recognition", "goed-onderbouwd"]);
+  const expected = librarySearch("gezin", ["--min-recognition", "goed-onderbouwd"]);
   const shown = await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href")));
   assert.deepEqual(shown.slice(0, 10), expected.hits.slice(0, 10).map((h) => `../methoden/${h.slug}/`));
   assert.ok(expected.hits.length > 0);
   assert.match(await page.textContent(".facet-panel > summary"), /\(1 actief\)/, "the panel says one filter is on");
   // The address alone gives the same list, and an unknown level is dropped with a notice.
-  await page.goto(base + "methoden/?q=eenzaamheid&minimaal=goed-onderbouwd");
+  await page.goto(base + "methoden/?q=gezin&minimaal=goed-onderbouwd");
   await page.waitForSelector(".hits li");
   assert.deepEqual(await page.$$eval(".hits .hit-title a", (as) => as.map((a) => a.getAttribute("href"))), shown);
-  await page.goto(base + "methoden/?q=eenzaamheid&minimaal=heel-goed");
+  await page.goto(base + "methoden/?q=gezin&minimaal=heel-goed");
   await page.waitForSelector(".search-notice:not([hidden])");
   assert.match(await page.textContent(".search-notice"), /minimaal=heel-goed/);
   assert.deepEqual(errors, []);

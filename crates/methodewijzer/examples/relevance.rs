@@ -86,7 +86,7 @@ fn main() {
     let weighted = |weights: [f32; 5]| IndexOptions { weights, ..default };
     let variants = [
         (
-            "chosen (guarded stem, compounds, core 2, floor 0.25, coordination 1, tie 0.5)",
+            "chosen (guarded stem, compounds, core 2, floor 0.25, coordination 1, tie 0.7)",
             default,
         ),
         // How a query's words combine: covering more of the query (coordination) and how
@@ -130,6 +130,13 @@ fn main() {
             "tie 0.3",
             IndexOptions {
                 expansion_tie: 0.3,
+                ..default
+            },
+        ),
+        (
+            "tie 0.5 (before 2026-11-27)",
+            IndexOptions {
+                expansion_tie: 0.5,
                 ..default
             },
         ),

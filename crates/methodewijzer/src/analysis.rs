@@ -305,6 +305,13 @@ impl Analyzer {
         terms
     }
 
+    /// The index term of one folded word as a whole: its stem, without its compound parts.
+    /// A thesaurus word is searched so: "kleinkinderen" in the group of grootouders must not
+    /// find every text about "kinderen" (BENCHMARKS.md measures it).
+    pub fn whole_term(&mut self, word: &str) -> String {
+        self.terms(word)[0].clone()
+    }
+
     /// Whether `word` is a word of the catalogue.
     pub fn is_known(&self, word: &str) -> bool {
         self.shared.dictionary.contains(word)

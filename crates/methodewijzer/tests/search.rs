@@ -905,6 +905,34 @@ fn a_large_thesaurus_group_does_not_outweigh_the_typed_words() {
 }
 
 #[test]
+fn a_thesaurus_word_is_searched_whole_not_through_its_parts() {
+    // "kleinkinderen" stands in the group of "opa" for grandchildren; no method says it, but
+    // one says "klein" and "kinderen". A typed word may be found through its parts; a word
+    // the thesaurus adds may not, or "opa" would find every method for children.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "kinderclub",
+                "Kinderclub",
+                "Een club voor kinderen, klein en groot.",
+                "Kinderen spelen samen.",
+            ),
+            (
+                "grootouderhuis",
+                "Grootouderhuis",
+                "Een huis voor grootouders.",
+                "Grootouders ontmoeten elkaar.",
+            ),
+        ],
+        "[[groups]]\nwords = [\"opa\", \"grootouders\", \"kleinkinderen\"]\n",
+    );
+    let index = SearchIndex::build(&catalogue);
+    assert_eq!(order(&index, "opa "), ["grootouderhuis"]);
+    // Typed, the compound still finds what its parts find.
+    assert!(order(&index, "kleinkinderen ").contains(&"kinderclub".to_string()));
+}
+
+#[test]
 fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
     // "man van 80" means an older man: a method for senioren (found through the thesaurus's
     // "ouderen") who are alone comes before the one for jongeren who are alone, and the

@@ -372,7 +372,7 @@ impl SearchIndex {
                         .iter()
                         .flatten()
                         .map(|word| {
-                            let mut terms = analyzer.terms(word).to_vec();
+                            let mut terms = vec![analyzer.whole_term(word)];
                             terms.retain(|term| posting_of(term).is_some());
                             (word.as_str(), terms)
                         })

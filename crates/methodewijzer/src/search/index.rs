@@ -59,7 +59,7 @@ pub const MATCH_FLOOR: f32 = 0.25;
 /// query it covers. Chosen on the training judgments (BENCHMARKS.md).
 pub const COORDINATION: f32 = 1.0;
 /// See [`IndexOptions::expansion_tie`]. Chosen on the training judgments (BENCHMARKS.md).
-pub const EXPANSION_TIE: f32 = 0.5;
+pub const EXPANSION_TIE: f32 = 0.7;
 
 /// Weight of the words of a broader concept (a query for "weduwnaar" also finds texts about
 /// eenzaamheid, lower than texts about weduwnaars).

@@ -186,7 +186,7 @@ impl SearchIndex {
         }
         let mut found_words: Vec<&str> = Vec::new();
         for (word, weight, by) in expansion {
-            let terms = analyzer.terms(word).to_vec();
+            let terms = vec![analyzer.whole_term(word)];
             if self.any_matches(searcher, &terms) {
                 found_words.push(word);
             }
