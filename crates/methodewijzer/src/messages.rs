@@ -446,6 +446,10 @@ messages! {
         nl: "onbekend groeps-id \"{id}\" in `broader`{hint}: noem het `id` van een andere groep",
         en: "unknown group id \"{id}\" in `broader`{hint}: name the `id` of another group",
     }
+    SynonymAlone = "MW327" {
+        nl: "\"{word}\" staat alleen in deze groep: zet er een woord bij dat hetzelfde betekent, of noem in `broader` het bredere begrip dat het ook moet vinden",
+        en: "\"{word}\" is alone in this group: add a word that means the same, or name in `broader` the broader concept it should also find",
+    }
     SynonymCycle = "MW326" {
         nl: "\"{id}\" is via `broader` breder dan zichzelf: bredere begrippen mogen geen kring vormen; haal één `broader` weg",
         en: "\"{id}\" is broader than itself through `broader`: broader relations must not form a circle; remove one `broader`",

@@ -36,8 +36,9 @@ pub struct SynonymGroup {
     /// The concept's id (lowercase letters, digits, hyphens), needed to name it in `broader`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Two or more words or phrases, e.g. `["ggz", "psychische problemen"]`.
-    #[schemars(length(min = 2))]
+    /// Words or phrases, e.g. `["ggz", "psychische problemen"]`: two or more, or one of a
+    /// narrower concept with `broader` (`["faalangst"]` also finds the words of `angst`).
+    #[schemars(length(min = 1))]
     pub words: Vec<String>,
     /// Ids of broader concepts: a query for this one also finds their words, at a lower
     /// weight (never the reverse).
@@ -127,6 +128,13 @@ pub(crate) fn load_synonyms(
                     ]),
                 );
             }
+        }
+        // One word alone has nothing to stand for, unless it points to a broader concept.
+        if group.words.len() == 1 && group.broader.is_empty() {
+            report(
+                &format!("groups[{g}].words"),
+                Msg::SynonymAlone.with(&[("word", &group.words[0])]),
+            );
         }
         let mut seen = std::collections::HashSet::new();
         for (w, word) in group.words.iter().enumerate() {

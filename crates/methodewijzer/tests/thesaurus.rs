@@ -82,6 +82,13 @@ broader = ["a", "bestaat-niet"]
 [[groups]]
 id = "c"
 words = ["rouw", "de"]
+
+[[groups]]
+words = ["verdriet"]
+
+[[groups]]
+words = ["faalangst"]
+broader = ["a"]
 "#,
     )
     .unwrap_err();
@@ -89,10 +96,16 @@ words = ["rouw", "de"]
         "MW325 onbekend groeps-id \"bestaat-niet\"",
         "MW326 ",
         "MW323 \"de\"",
+        "MW327 \"verdriet\" staat alleen",
     ] {
         assert!(
             errors.iter().any(|e| e.contains(expected)),
             "{expected}: {errors:#?}"
         );
     }
+    // One word of a narrower concept is enough: it finds its broader concept's words.
+    assert!(
+        !errors.iter().any(|e| e.contains("faalangst")),
+        "{errors:#?}"
+    );
 }
