@@ -93,6 +93,8 @@ pub(super) fn read_assets(site_dir: &Path) -> Result<Assets, BuildError> {
             let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
             if ext == "js" || ext == "mjs" {
                 text = super::minify::script(&static_dir.join(&path), &text)?;
+            } else if ext == "css" {
+                text = super::minify::style(&static_dir.join(&path), &text)?;
             }
             let new_name = methodewijzer::search::content_name(stem, ext, text.as_bytes());
             files.remove(&path);
