@@ -120,7 +120,7 @@ async function defaultFetch(url, kind) {
   return kind === 'bin' ? new Uint8Array(await response.arrayBuffer()) : response.json();
 }
 
-/** The position in sorted `firsts` of the last first key at or before `key` (0 before all). */
+/** The position in sorted `firsts` (shard separators) of the last one at or before `key` (0 before all). */
 function locate(firsts, key) {
   let lo = 0;
   let hi = firsts.length - 1;
@@ -135,7 +135,9 @@ function locate(firsts, key) {
 
 /**
  * A sorted set of keys cut into files `KIND-N` (the library's `shard_set`); finds the file of
- * a key by binary search in the shards' first keys. Shard numbers start at `offset` (a page's).
+ * a key by binary search in the shards' separators (the shortest prefix of a shard's first key
+ * after the shard before's last key; the library's `separator`). Shard numbers start at
+ * `offset` (a page's).
  */
 class ShardSet {
   constructor(engine, kind, firsts, offset = 0) {
@@ -181,8 +183,8 @@ class ShardSet {
 }
 
 /**
- * A shard set whose list of first keys is itself cut into pages `KIND-pages-P` (the library's
- * `paged`): the manifest lists the pages' first keys, a lookup fetches the page it falls in and
+ * A shard set whose list of separators is itself cut into pages `KIND-pages-P` (the library's
+ * `paged`): the manifest lists the pages' first separators, a lookup fetches the page it falls in and
  * then the shard.
  */
 class PagedShardSet {
@@ -226,7 +228,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 7) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 8) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(engine.named('facets', 'bin'), 'bin'));
     return engine;

@@ -265,12 +265,15 @@ test("the weaker matches come after the ones that count, as in the library, with
 
 test("completions and lookups across a page boundary of the word list", async () => {
   // The word list is paged (format 6): a prefix whose words straddle two pages must find
-  // them on both, and a word that is a page's first key must be found on its own page.
+  // them on both, and a page's first word must be found on its own page. Pages are listed by
+  // separators (format 8): a prefix of the page's first word, after the word before it.
   const all = [...(await engine.words.all()).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const pageFirsts = engine.words.firsts;
-  assert.ok(pageFirsts.length >= 2, `${pageFirsts.length} pages of words`);
-  for (const boundary of pageFirsts.slice(1)) {
-    const before = all[all.indexOf(boundary) - 1];
+  const separators = engine.words.firsts;
+  assert.ok(separators.length >= 2, `${separators.length} pages of words`);
+  for (const separator of separators.slice(1)) {
+    const at = all.findIndex((w) => w >= separator);
+    const [before, boundary] = [all[at - 1], all[at]];
+    assert.ok(boundary.startsWith(separator) && before < separator, `"${separator}" separates "${before}" and "${boundary}"`);
     let common = 0;
     while (common < before.length && before[common] === boundary[common]) common++;
     const fresh = await Engine.load(engine.base.href, readFile);

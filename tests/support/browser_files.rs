@@ -1,7 +1,8 @@
 //! What every browser export must satisfy, shared by the library's search test and the
 //! `browser_export` fuzz target: each file parses, the manifest is named by its content and
 //! every other file by the index's generation, and the files are exactly those the manifest
-//! leads to, each shard holding the first key its list gives.
+//! leads to, each shard listed by a separator: at or before its first key, after the last key
+//! of the shard before it.
 
 #![allow(dead_code)] // each includer uses part of it
 
@@ -42,15 +43,33 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
         );
     }
 
-    // The files the manifest leads to, checking each listed first key against its shard.
+    // The files the manifest leads to, checking each listed separator against its shard and
+    // the shard before: a key is looked up in the last shard whose separator is at or before it.
     let mut expected = BTreeSet::new();
-    let first_key = |stem: &str| -> String {
+    let keys = |stem: &str| -> (String, String) {
         let bytes = by_stem
             .get(stem)
             .unwrap_or_else(|| panic!("the manifest leads to a missing {stem}"));
         let shard: serde_json::Map<String, serde_json::Value> =
             serde_json::from_slice(bytes).expect("a shard is an object");
-        shard.keys().next().expect("a shard is not empty").clone()
+        let first = shard.keys().next().expect("a shard is not empty").clone();
+        (first, shard.keys().next_back().unwrap().clone())
+    };
+    let separates = |kind: &str, n: usize, separator: &str| {
+        let (first, _) = keys(&format!("{kind}-{n}"));
+        assert!(
+            separator <= first.as_str(),
+            "{kind}-{n}: {separator:?} after {first:?}"
+        );
+        if n > 0 {
+            let (_, last) = keys(&format!("{kind}-{}", n - 1));
+            assert!(
+                separator > last.as_str(),
+                "{kind}-{n}: {separator:?} not after {last:?}"
+            );
+        } else {
+            assert_eq!(separator, "", "the first shard's separator");
+        }
     };
     let per_page = manifest["shardsPerPage"].as_u64().expect("shardsPerPage") as usize;
     for (kind, stem) in [
@@ -71,19 +90,17 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
                 firsts.windows(2).all(|w| w[0] < w[1]),
                 "{page} is in key order"
             );
-            for (i, first) in firsts.iter().enumerate() {
-                let shard = format!("{stem}-{}", p * per_page + i);
-                assert_eq!(&first_key(&shard), first, "{shard}'s first key");
-                expected.insert(shard);
+            for (i, separator) in firsts.iter().enumerate() {
+                separates(stem, p * per_page + i, separator);
+                expected.insert(format!("{stem}-{}", p * per_page + i));
             }
             expected.insert(page);
         }
     }
     for kind in ["thesaurus", "parts"] {
-        for (n, first) in manifest[kind].as_array().expect(kind).iter().enumerate() {
-            let shard = format!("{kind}-{n}");
-            assert_eq!(Some(&first_key(&shard)[..]), first.as_str(), "{shard}");
-            expected.insert(shard);
+        for (n, separator) in manifest[kind].as_array().expect(kind).iter().enumerate() {
+            separates(kind, n, separator.as_str().expect("a key"));
+            expected.insert(format!("{kind}-{n}"));
         }
     }
     let per_block = manifest["docsPerBlock"].as_u64().expect("docsPerBlock") as usize;

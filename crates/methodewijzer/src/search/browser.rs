@@ -17,11 +17,12 @@
 //!   word the catalogue does not contain needs the stemmer; the browser then loads a
 //!   translation of the same Snowball 3 algorithm, tested against tantivy's output.
 //! - **Split so a query loads only what it needs.** Words, postings and names are sorted and
-//!   cut into shards of a few kilobytes; the manifest lists each shard's first key, so the
+//!   cut into shards of a few kilobytes; the manifest lists each shard's separator (the
+//!   shortest prefix of its first key after the shard before's last, `files.rs`), so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
 //!   shards. The lists that grow with the catalogue (postings, typos, words) and the
-//!   thesaurus groups and names are paged: the manifest lists the first keys of pages of
-//!   first keys (`paged`), so it stays small. A misspelt or
+//!   thesaurus groups and names are paged: the manifest lists the first separators of pages
+//!   of separators (`paged`), so it stays small. A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
 //!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`), and their recognisable
@@ -72,7 +73,7 @@ fn docs_per_block(methods: usize) -> usize {
 }
 
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
 /// shard per word, but a postings shard per term and a thesaurus shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
