@@ -254,7 +254,7 @@ export class Engine {
     // Corrections and compound parts come from indexes of their own, not the word list
     // (crates/methodewijzer/src/search/neighbours.rs says how they are keyed).
     this.typos = new PagedShardSet(this, 'typos', manifest.typos);
-    this.parts = new ShardSet(this, 'parts', manifest.parts);
+    this.parts = new PagedShardSet(this, 'parts', manifest.parts);
     this.stemmer = null;
     this.cache = new Map();
     // Facet values per method as a flat list of global value numbers (as in the library):

@@ -22,7 +22,7 @@
 //! | `thesaurus` | first word of a thesaurus entry → per such entry its group, or `[group, the entry's other words…]` for an entry of several words; sharded: the separator of each shard (file `thesaurus-N`) |
 //! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
-//! | `parts` | a word's last four letters reversed → the words' beginnings, sharded as `thesaurus` |
+//! | `parts` | a word's last four letters reversed → the words' beginnings, paged as `postings` |
 //! | `facets` | per facet its values and bit offset/width in the facet file `facets` (`.bin`) |
 //! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
 //! | `docsPerBlock` | display block `B` (file `docs-B`) holds `[slug, name, summary, facts]` of documents `B × docsPerBlock …` |
