@@ -242,10 +242,11 @@ export class Engine {
     this.fetcher = fetcher;
     this.files = new Map();
     this.stopWords = new Set(manifest.stopWords);
+    // The word list: per word its frequency, index terms and the thesaurus entries it starts
+    // (read through `lexeme`).
     this.words = new PagedShardSet(this, 'words', manifest.words);
     this.postings = new PagedShardSet(this, 'postings', manifest.postings);
     this.names = new PagedShardSet(this, 'names', manifest.names);
-    this.thesaurus = new ShardSet(this, 'thesaurus', manifest.thesaurus);
     this.thesaurusGroups = new PagedShardSet(this, 'groups', manifest.thesaurusGroups);
     // The index terms of the words thesaurus groups add, as the groups bring them.
     this.groupTerms = new Map();
@@ -344,9 +345,29 @@ export class Engine {
     return this.carried.get(term) ?? this.postings.get(term);
   }
 
-  async analyse(word) {
+  /**
+   * What the word list says of `word`: `{df, terms, thesaurus}` (df 0 for a word the catalogue
+   * lacks that starts thesaurus entries), or undefined. An entry is the frequency alone, or
+   * `[frequency, terms…]`, with the thesaurus entries as a last element that is an array.
+   */
+  async lexeme(word) {
     const entry = await this.words.get(word);
-    if (entry !== undefined) return Array.isArray(entry) ? entry.slice(1) : [word];
+    if (entry === undefined) return undefined;
+    if (!Array.isArray(entry)) return { df: entry, terms: [word], thesaurus: [] };
+    const last = entry[entry.length - 1];
+    const thesaurus = Array.isArray(last) ? last : [];
+    const terms = entry.slice(1, Array.isArray(last) ? -1 : entry.length);
+    return { df: entry[0], terms: terms.length ? terms : [word], thesaurus };
+  }
+
+  /** Whether `word` is a word of the catalogue (the library's `is_known`). */
+  async known(word) {
+    return ((await this.lexeme(word))?.df ?? 0) > 0;
+  }
+
+  async analyse(word) {
+    const entry = await this.lexeme(word);
+    if (entry?.df > 0) return entry.terms;
     const terms = [await this.stem(word)];
     const parts = await this.split(word);
     for (const part of parts ?? []) {
@@ -450,15 +471,14 @@ export class Engine {
     for (const w of [...ws].reverse()) {
       const chars = Array.from(w.text);
       // A catalogue word, or a thesaurus entry (not a typo, as in the search itself).
-      if (chars.length < 3 || (await this.words.get(w.text)) !== undefined || (await this.inThesaurus(w.text))) continue;
+      if (chars.length < 3 || (await this.known(w.text)) || (await this.inThesaurus(w.text))) continue;
       const near = (await this.near(chars, reach)).map((c) => [c, distance(chars, Array.from(c), reach)]);
       const closest = Math.min(...near.map(([, d]) => d));
       // Only the closest need their frequency, each a lookup in the word list.
       let best = null;
       const closestWords = near.filter(([, d]) => d === closest).map(([c]) => c);
       for (const candidate of closestWords.sort()) {
-        const entry = await this.words.get(candidate);
-        const freq = Array.isArray(entry) ? entry[0] : entry;
+        const freq = (await this.lexeme(candidate)).df;
         if (!best || freq > best.freq) best = { word: candidate, freq };
       }
       if (best) {
@@ -477,7 +497,8 @@ export class Engine {
     if (Array.from(prefix).length < this.a.minPrefix) return [];
     const found = (await this.words.withPrefix(prefix))
       .filter(([w]) => w.length > prefix.length)
-      .map(([w, entry]) => [w, Array.isArray(entry) ? entry[0] : entry]);
+      .map(([w, entry]) => [w, Array.isArray(entry) ? entry[0] : entry])
+      .filter(([, df]) => df > 0);
     found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return found.slice(0, this.m.maxExpansions).map(([w]) => w);
   }
@@ -488,7 +509,7 @@ export class Engine {
    */
   async inThesaurus(word) {
     // An entry of one word is listed as its group's number alone.
-    return ((await this.thesaurus.get(word)) ?? []).some((entry) => !Array.isArray(entry));
+    return ((await this.lexeme(word))?.thesaurus ?? []).some((entry) => !Array.isArray(entry));
   }
 
   /** The word an age typed as `word` is read as (the library's `AgeBand::of_typed`), or null. */
@@ -557,7 +578,7 @@ export class Engine {
     for (let i = 0; i + 1 < ws.length; i++) {
       if (ws[i + 1].position !== ws[i].position + 1) continue;
       const joined = ws[i].text + ws[i + 1].text;
-      if (Array.from(joined).length >= this.a.minPart && (await this.words.get(joined)) !== undefined) {
+      if (Array.from(joined).length >= this.a.minPart && (await this.known(joined))) {
         explained.add(ws[i].text).add(ws[i + 1].text);
         if (!read.expanded.includes(joined)) read.expanded.push(joined);
         clauses.push({ alternatives: [{ terms: await this.terms(joined), weight: 1, word: joined }], words: 3 * 2 ** i });
@@ -589,11 +610,11 @@ export class Engine {
     const phrases = [];
     // Per group a typed entry was found in: that entry, and the range of its phrases.
     const foundGroups = [];
-    // Only groups with a typed member are named, in group order: the thesaurus index lists
+    // Only groups with a typed member are named, in group order: the word list lists
     // the members by first word, so no other group is loaded.
     const candidates = new Set();
     for (const word of new Set([...typed, ...ages.filter((a) => a !== null)])) {
-      for (const entry of (await this.thesaurus.get(word)) ?? []) {
+      for (const entry of (await this.lexeme(word))?.thesaurus ?? []) {
         const [g, ...rest] = Array.isArray(entry) ? entry : [entry];
         if (runs([word, ...rest]) !== 0) candidates.add(g);
       }

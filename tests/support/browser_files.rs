@@ -98,12 +98,6 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
             expected.insert(page);
         }
     }
-    for kind in ["thesaurus"] {
-        for (n, separator) in manifest[kind].as_array().expect(kind).iter().enumerate() {
-            separates(kind, n, separator.as_str().expect("a key"));
-            expected.insert(format!("{kind}-{n}"));
-        }
-    }
     let per_block = manifest["docsPerBlock"].as_u64().expect("docsPerBlock") as usize;
     let without: Option<Vec<u64>> = manifest["situations"].as_array().map(|blocks| {
         blocks

@@ -75,7 +75,7 @@ fn docs_per_block(methods: usize) -> usize {
 /// Version of the export format; the script refuses a manifest it does not know.
 pub const FORMAT_VERSION: u32 = 8;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
-/// shard per word, but a postings shard per term and a thesaurus shard per group, dozens of
+/// shard per word, but a postings shard per term and a groups shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
 /// on the shipped catalogue (thesaurus / postings / words; manifest + query KiB, mean):
 /// 8,000 / 6,000 / 6,000 4.7 + 54.8; 3,000 / 3,000 / 6,000 7.3 + 37.0, and with the group
@@ -104,10 +104,10 @@ const NAMES_SHARD_BYTES: usize = 700;
 /// the same within 0.1 KB; unpaged, its longer list in the manifest cost every query 0.2 KB).
 const TYPOS_SHARD_BYTES: usize = 2_000;
 const PARTS_SHARD_BYTES: usize = 1_000;
-/// The thesaurus: which groups a first word may start, the groups, and their words' terms.
-/// Sharded, because a few hundred concepts would otherwise weigh more than the rest of the
-/// manifest, and a query needs only the groups its words can start.
-const THESAURUS_SHARD_BYTES: usize = 700;
+/// The thesaurus groups with their words' terms and short postings. Sharded, because a few
+/// hundred concepts would otherwise weigh more than the rest of the manifest, and a query
+/// needs only the groups its words start.
+const GROUPS_SHARD_BYTES: usize = 700;
 /// A thesaurus group carries the postings of its words' terms found in at most this many
 /// methods (the others are looked up in the postings shards, as every typed word's).
 const GROUP_POSTINGS: usize = 64;
@@ -244,7 +244,53 @@ impl SearchIndex {
             &mut files,
         );
         let parts = paged("parts", parts, &mut files);
-        let words = shard_set("words", words, WORDS_SHARD_BYTES, &mut files);
+        // The thesaurus entries each word starts, in the word list (format 8): the one lookup
+        // a typed word needs anyway also says which thesaurus groups it may start, and
+        // whether it is a thesaurus word rather than a typo. Each entry is its group's number
+        // for a one-word member, else `[group, the member's other words…]`: the script loads
+        // a group only when one of its members is typed, not every group a typed word may
+        // start (a long query of common words had read 30 KB of groups it did not use). A
+        // word with entries has them as the last element of an array: `[frequency, terms…,
+        // entries]`, and a word the catalogue lacks has frequency 0 (it completes nothing).
+        let mut starts: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+        for (g, group) in self.synonyms.iter().enumerate() {
+            for member in group {
+                let entry = if member.len() == 1 {
+                    json!(g)
+                } else {
+                    let mut entry = vec![json!(g)];
+                    entry.extend(member[1..].iter().map(|w| json!(w)));
+                    Value::Array(entry)
+                };
+                let list = starts.entry(member[0].as_str()).or_default();
+                if !list.contains(&entry) {
+                    list.push(entry);
+                }
+            }
+        }
+        let mut lexicon: BTreeMap<String, Value> = words.into_iter().collect();
+        for (word, entries) in starts {
+            let entries = Value::Array(entries);
+            match lexicon.get_mut(word) {
+                Some(entry) => {
+                    let mut list = match entry.take() {
+                        Value::Array(list) => list,
+                        frequency => vec![frequency],
+                    };
+                    list.push(entries);
+                    *entry = Value::Array(list);
+                }
+                None => {
+                    lexicon.insert(word.to_string(), json!([0, entries]));
+                }
+            }
+        }
+        let words = shard_set(
+            "words",
+            lexicon.into_iter().collect(),
+            WORDS_SHARD_BYTES,
+            &mut files,
+        );
         let words = paged("words", words, &mut files);
 
         let mut names: Vec<(String, Value)> = self
@@ -328,43 +374,14 @@ impl SearchIndex {
             .collect();
         files.add("reviewed".into(), "json", json_bytes(&reviewed));
 
-        // The thesaurus, in two sharded sets: first word of a member → the groups with such a
-        // member; group (by its number, zero-padded to sort) → its members, its broader groups,
-        // its words' index terms and the postings of those terms in at most
+        // The thesaurus groups (by number, zero-padded to sort) → their members, their broader
+        // groups, their words' index terms and the postings of those terms in at most
         // GROUP_POSTINGS methods. They come with the group, so a query that reaches a group
         // needs no further file to search its words: not the stemmer or the dictionary
         // (synonyms are often words the catalogue lacks), not a postings shard per word (a
         // concept reaches dozens). Only the terms the index has are listed: a word the
-        // catalogue lacks costs no lookup.
-        // Each entry of a first word is its group's number for a one-word member, else
-        // `[group, the member's other words…]`: the script loads a group only when one of its
-        // members is typed, not every group a typed word may start (a long query of common
-        // words had read 30 KB of groups it did not use).
-        let mut starts: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
-        for (g, group) in self.synonyms.iter().enumerate() {
-            for member in group {
-                let entry = if member.len() == 1 {
-                    json!(g)
-                } else {
-                    let mut entry = vec![json!(g)];
-                    entry.extend(member[1..].iter().map(|w| json!(w)));
-                    Value::Array(entry)
-                };
-                let list = starts.entry(member[0].as_str()).or_default();
-                if !list.contains(&entry) {
-                    list.push(entry);
-                }
-            }
-        }
-        let starts = shard_set(
-            "thesaurus",
-            starts
-                .into_iter()
-                .map(|(w, g)| (w.to_string(), g))
-                .collect(),
-            THESAURUS_SHARD_BYTES,
-            &mut files,
-        );
+        // catalogue lacks costs no lookup. Which groups a typed word may start is in the
+        // word list (above).
         let groups = shard_set(
             "groups",
             self.synonyms
@@ -393,7 +410,7 @@ impl SearchIndex {
                     )
                 })
                 .collect(),
-            THESAURUS_SHARD_BYTES,
+            GROUPS_SHARD_BYTES,
             &mut files,
         );
         // Paged as the postings: the group shards' names were half of the manifest.
@@ -423,7 +440,6 @@ impl SearchIndex {
                 .filter(|&(_, rank)| rank > 0)
                 .collect(),
             stop_words: DUTCH_STOP_WORDS,
-            thesaurus: starts,
             thesaurus_groups: groups,
             typos,
             version: FORMAT_VERSION,

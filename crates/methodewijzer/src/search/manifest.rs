@@ -15,11 +15,10 @@
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `generation` | the hash in every other file's name: file `KIND-N` of the index is `KIND-N.GENERATION.json` (`.bin` for the facets) |
 //! | `shardsPerPage` | shards per page of a paged set |
-//! | `words` | surface word → its document frequency, or `[frequency, index terms…]` when they are not the word itself; paged as `postings` |
+//! | `words` | surface word → its document frequency, or `[frequency, index terms…]` when they are not the word itself; a word that starts thesaurus entries has them as a last element that is an array, per entry its group, or `[group, the entry's other words…]` for an entry of several words (`[frequency, terms…, entries]`; frequency 0 for a word the catalogue lacks); paged as `postings` |
 //! | `names` | method names and aliases (compared text → document), paged as `postings` |
 //! | `longestName` | the longest of those keys, in UTF-16 code units: a longer query is looked up in none |
 //! | `postings` | a paged sharded set: the first separators of its pages; page `P` (file `postings-pages-P`) lists the separators of shards `P × shardsPerPage …`, shard `N` is the file `postings-N`, an object key → `[document gap, impact, …]`. A shard's separator is the shortest prefix of its first key that sorts after the last key of shard `N − 1` (`""` for shard 0); a key is in the last shard whose separator is at or before it |
-//! | `thesaurus` | first word of a thesaurus entry → per such entry its group, or `[group, the entry's other words…]` for an entry of several words; sharded: the separator of each shard (file `thesaurus-N`) |
 //! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, paged as `postings` |
@@ -58,7 +57,6 @@ pub(super) struct Manifest<'a> {
     /// The display blocks without recognisable situations; `None` when no method has any.
     pub situations: Option<Vec<usize>>,
     pub stop_words: &'static [&'static str],
-    pub thesaurus: Vec<String>,
     pub thesaurus_groups: Vec<String>,
     pub typos: Vec<String>,
     pub version: u32,
