@@ -86,6 +86,10 @@ struct Known<'a> {
     values: &'a [Values],
     labels: &'a [Vec<(String, String)>],
     views: &'a [MethodView],
+    /// Per method, its place when every method is put strongest recognition first, then by
+    /// name: computed once, so that each result page orders its methods by a number (sorting
+    /// by name on every page took 9.6 s of a build of 10,000 methods).
+    place: &'a [u32],
 }
 
 /// A step page to render: its path and context.
@@ -116,10 +120,22 @@ impl Renderer<'_> {
             .collect();
         let mut pages = Vec::new();
         let everyone: Vec<usize> = (0..views.len()).collect();
+        let rank = |i: usize| views[i].recognition.as_ref().map_or(0, |r| r.rank);
+        let mut order = everyone.clone();
+        let names: Vec<String> = views
+            .iter()
+            .map(|v| methodewijzer::slugify(&v.name))
+            .collect();
+        order.sort_by(|&a, &b| rank(b).cmp(&rank(a)).then_with(|| names[a].cmp(&names[b])));
+        let mut place = vec![0u32; views.len()];
+        for (at, &i) in order.iter().enumerate() {
+            place[i] = at as u32;
+        }
         let known = Known {
             values: &values,
             labels: &labels,
             views,
+            place: &place,
         };
         self.guide_step(&known, &mut Vec::new(), &everyone, &mut pages);
         self.render_pages(&pages, |this, page| {
@@ -140,6 +156,7 @@ impl Renderer<'_> {
             values,
             labels,
             views,
+            place,
         } = *known;
         let label = |step: usize, id: &str| {
             labels[step]
@@ -172,18 +189,16 @@ impl Renderer<'_> {
         let title = self.t("guide_title");
 
         if step == STEPS.len() {
-            let rank = |i: usize| views[i].recognition.as_ref().map_or(0, |r| r.rank);
             // The strongest recognition first, then by name; at most SHOWN.
             let strongest = |members: &mut Vec<usize>| {
-                members.sort_by_key(|&i| {
-                    (
-                        std::cmp::Reverse(rank(i)),
-                        methodewijzer::slugify(&views[i].name),
-                    )
-                });
+                let by_place = |&i: &usize| place[i];
+                if members.len() > SHOWN {
+                    members.select_nth_unstable_by_key(SHOWN - 1, by_place);
+                    members.truncate(SHOWN);
+                }
+                members.sort_unstable_by_key(by_place);
                 members
                     .iter()
-                    .take(SHOWN)
                     .map(|&i| views[i].summary_view())
                     .collect::<Vec<_>>()
             };
