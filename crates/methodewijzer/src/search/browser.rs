@@ -24,9 +24,9 @@
 //!   thesaurus groups and names are paged: the manifest lists the first separators of pages
 //!   of separators (`paged`), so it stays small. A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
-//!   (`neighbours.rs`), never the whole word list. Method display data comes in blocks of
-//!   4 to [`DOCS_PER_BLOCK`] in name order (`docs_per_block`), and their recognisable
-//!   situations in blocks beside them, which the page fetches after showing the results.
+//!   (`neighbours.rs`), never the whole word list. Method display data comes in a file per
+//!   method ([`DOCS_PER_BLOCK`]), and their recognisable situations in files beside them,
+//!   which the page fetches after showing the results.
 //!   Every file name carries one hash of the whole index, the manifest's a hash of its own
 //!   content (`files.rs` says why), so hosts may cache them forever.
 //!
@@ -54,23 +54,14 @@ use super::{Facet, Facts};
 
 /// Impacts are stored as integers in units of `1 / IMPACT_SCALE`.
 pub const IMPACT_SCALE: f64 = 100_000.0;
-/// Methods per display-data block, at most: `docs_per_block` chooses 2, 4, 8 or 16.
-pub const DOCS_PER_BLOCK: usize = 16;
-/// Display blocks are at most this many unless blocks are already [`DOCS_PER_BLOCK`] long.
-const MAX_BLOCKS: usize = 128;
-
-/// Methods per display block for a catalogue of `methods`: the smallest of 2, 4, 8 and 16
-/// that keeps the blocks at most `MAX_BLOCKS`. The ten results of a first search come from up
-/// to ten blocks: small blocks waste little of each. On the shipped catalogue blocks of 4
-/// instead of 16 take a first search ("eenzaamheid") from 10.1 to 6.4 KiB of display data,
-/// blocks of 2 to 4.7 KiB. Until format 7 the manifest named every block, which capped their
-/// number; now it only keeps a large catalogue's site from thousands of tiny files.
-fn docs_per_block(methods: usize) -> usize {
-    [2, 4, 8]
-        .into_iter()
-        .find(|&per| methods.div_ceil(per) <= MAX_BLOCKS)
-        .unwrap_or(DOCS_PER_BLOCK)
-}
+/// Methods per display-data block: one. Documents are numbered in name order, so the ten
+/// results of a search are scattered: they come from up to ten blocks, and every other method
+/// in those blocks is fetched for nothing. On the shipped catalogue blocks of 4 instead of
+/// 16 took a first search ("eenzaamheid") from 10.1 to 6.4 KiB of display data, 2 to 4.7 KiB;
+/// 1 instead of 2 takes the mean first search from 33.5 to 32.5 KB in all. At 10,000 methods
+/// the blocks were 16 long (so as not to make thousands of files, when the manifest named
+/// each), and a first search's ten records cost 21 KiB.
+pub const DOCS_PER_BLOCK: usize = 1;
 
 /// Version of the export format; the script refuses a manifest it does not know.
 pub const FORMAT_VERSION: u32 = 8;
@@ -319,7 +310,7 @@ impl SearchIndex {
         // files of their own, fetched after the results are shown. A block without any has no
         // file: identical empty files would be fetched for nothing.
         let mut without_situations = Vec::new();
-        let per_block = docs_per_block(methods.len());
+        let per_block = DOCS_PER_BLOCK;
         let blocks = by_doc.chunks(per_block);
         let block_count = blocks.len();
         for (b, chunk) in blocks.enumerate() {
