@@ -10,8 +10,9 @@
 //!   `RENAME_EXCHANGE` on Linux); a kill at any instant leaves `out` whole. Platforms without an
 //!   exchange fall back to two renames.
 //! - **No debris.** The staging folder carries the marker from its first moment (it is made
-//!   as `.NAME.creating-PID-TIME`, given the marker, then renamed), so a folder left by a
-//!   killed build is recognisable: the next build removes every `.NAME.building-PID` or
+//!   as `.NAME.creating-PID-TIME`, given the marker, then renamed) to its last (it is removed
+//!   with the marker last, `remove_marked`), so a folder left by a killed build is
+//!   recognisable: the next build removes every `.NAME.building-PID` or
 //!   `.NAME.previous-PID` folder (with a `-TIME` suffix) beside `out` whose process is gone
 //!   and that has the marker, and every `.NAME.creating-PID-TIME` folder whose process is gone
 //!   and that holds nothing but the marker (a kill before the rename).
@@ -110,7 +111,7 @@ impl Staging {
             self.committed = true;
             // The staging name now holds the previous site; a kill here leaves it marked and
             // named for `remove_stale`.
-            let _ = std::fs::remove_dir_all(&self.dir);
+            remove_marked(&self.dir);
         } else {
             std::fs::rename(&self.dir, out).map_err(BuildError::io(out))?;
             self.committed = true;
@@ -122,7 +123,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            remove_marked(&self.dir);
         }
     }
 }
@@ -272,7 +273,7 @@ fn remove_stale(parent: &Path, name: &str) {
                 let is_ours =
                     entry.file_type().is_ok_and(|t| t.is_dir()) && path.join(MARKER).is_file();
                 if is_ours {
-                    let _ = std::fs::remove_dir_all(&path);
+                    remove_marked(&path);
                 }
             }
             // Killed before its rename: touched only when it holds the marker at most.
@@ -288,6 +289,28 @@ fn remove_stale(parent: &Path, name: &str) {
             _ => {}
         }
     }
+}
+
+/// Removes a folder a build made, its marker last: a kill part-way through leaves the marker,
+/// so the next build still knows the rest for its own and removes it (`remove_stale`). With
+/// `remove_dir_all` the marker could go first, and a kill then left a folder no build would
+/// touch again. Symbolic links inside are removed, never followed.
+fn remove_marked(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_name() == MARKER {
+                continue;
+            }
+            let path = entry.path();
+            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+        }
+    }
+    let _ = std::fs::remove_file(dir.join(MARKER));
+    let _ = std::fs::remove_dir(dir);
 }
 
 #[cfg(unix)]
@@ -347,6 +370,22 @@ fn swap_by_renames(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marked_folder_is_removed_whole_and_links_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let kept = dir.path().join("kept.txt");
+        std::fs::write(&kept, "written by the user").unwrap();
+        let site = dir.path().join(".site.building-1");
+        std::fs::create_dir_all(site.join("a/b")).unwrap();
+        std::fs::write(site.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(site.join("a/b/index.html"), "x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&kept, site.join("a/link")).unwrap();
+        remove_marked(&site);
+        assert!(!site.exists());
+        assert!(kept.is_file(), "a link's target is never removed");
+    }
 
     #[test]
     fn resolve_handles_missing_parts_and_dots() {
