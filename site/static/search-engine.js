@@ -120,6 +120,16 @@ async function defaultFetch(url, kind) {
   return kind === 'bin' ? new Uint8Array(await response.arrayBuffer()) : response.json();
 }
 
+/** `Engine.lexeme` of `word` from its word-list `entry` (undefined when it has none). */
+function lexemeOf(word, entry) {
+  if (entry === undefined) return undefined;
+  if (!Array.isArray(entry)) return { df: entry, terms: [word], thesaurus: [] };
+  const last = entry[entry.length - 1];
+  const thesaurus = Array.isArray(last) ? last : [];
+  const terms = entry.slice(1, Array.isArray(last) ? -1 : entry.length);
+  return { df: entry[0], terms: terms.length ? terms : [word], thesaurus };
+}
+
 /** The position in sorted `firsts` (shard separators) of the last one at or before `key` (0 before all). */
 function locate(firsts, key) {
   let lo = 0;
@@ -351,13 +361,7 @@ export class Engine {
    * `[frequency, terms…]`, with the thesaurus entries as a last element that is an array.
    */
   async lexeme(word) {
-    const entry = await this.words.get(word);
-    if (entry === undefined) return undefined;
-    if (!Array.isArray(entry)) return { df: entry, terms: [word], thesaurus: [] };
-    const last = entry[entry.length - 1];
-    const thesaurus = Array.isArray(last) ? last : [];
-    const terms = entry.slice(1, Array.isArray(last) ? -1 : entry.length);
-    return { df: entry[0], terms: terms.length ? terms : [word], thesaurus };
+    return lexemeOf(word, await this.words.get(word));
   }
 
   /** Whether `word` is a word of the catalogue (the library's `is_known`). */
@@ -497,7 +501,7 @@ export class Engine {
     if (Array.from(prefix).length < this.a.minPrefix) return [];
     const found = (await this.words.withPrefix(prefix))
       .filter(([w]) => w.length > prefix.length)
-      .map(([w, entry]) => [w, Array.isArray(entry) ? entry[0] : entry])
+      .map(([w, entry]) => [w, lexemeOf(w, entry).df])
       .filter(([, df]) => df > 0);
     found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return found.slice(0, this.m.maxExpansions).map(([w]) => w);

@@ -83,17 +83,8 @@ pub(super) fn style(path: &Path, source: &str) -> Result<String, BuildError> {
     use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
     use lightningcss::targets::Targets;
     let targets = Targets::from(BROWSERS);
-    let invalid = |problem: String| BuildError::SiteFile {
-        path: path.to_path_buf(),
-        problem: format!("not a valid stylesheet ({problem}); a browser would skip that rule"),
-    };
-    let located = |error: &dyn std::fmt::Display, loc: Option<(u32, u32)>| match loc {
-        // lightningcss counts lines from 0 and columns from 1.
-        Some((line, column)) => format!("line {}, column {column}: {error}", line + 1),
-        None => error.to_string(),
-    };
-    let mut sheet = StyleSheet::parse(source, ParserOptions::default())
-        .map_err(|e| invalid(located(&e.kind, e.loc.as_ref().map(|l| (l.line, l.column)))))?;
+    let invalid = |e| style_error(path, e);
+    let mut sheet = StyleSheet::parse(source, ParserOptions::default()).map_err(invalid)?;
     if std::env::var_os("METHODEWIJZER_NO_MINIFY").is_some() {
         return Ok(source.to_string());
     }
@@ -101,17 +92,28 @@ pub(super) fn style(path: &Path, source: &str) -> Result<String, BuildError> {
         targets,
         ..MinifyOptions::default()
     };
-    sheet
-        .minify(minify)
-        .map_err(|e| invalid(located(&e.kind, e.loc.as_ref().map(|l| (l.line, l.column)))))?;
+    sheet.minify(minify).map_err(|e| style_error(path, e))?;
     let printed = sheet
         .to_css(PrinterOptions {
             minify: true,
             targets,
             ..PrinterOptions::default()
         })
-        .map_err(|e| invalid(located(&e.kind, e.loc.as_ref().map(|l| (l.line, l.column)))))?;
+        .map_err(|e| style_error(path, e))?;
     Ok(printed.code)
+}
+
+/// A lightningcss error (parsing, minifying or printing) as a build error naming the line and
+/// column; lightningcss counts lines from 0 and columns from 1.
+fn style_error<T: std::fmt::Display>(path: &Path, e: lightningcss::error::Error<T>) -> BuildError {
+    let problem = match e.loc {
+        Some(l) => format!("line {}, column {}: {}", l.line + 1, l.column, e.kind),
+        None => e.kind.to_string(),
+    };
+    BuildError::SiteFile {
+        path: path.to_path_buf(),
+        problem: format!("not a valid stylesheet ({problem}); a browser would skip that rule"),
+    }
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.

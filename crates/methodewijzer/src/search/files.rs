@@ -6,6 +6,11 @@
 //! one generation for the whole index: a hash of every file's name and content. The manifest
 //! alone is named by its own content, and it carries the generation, so the script derives any
 //! file's name from a shard's number. Lists of shards are therefore lists of keys only.
+//! Until format 6 each file carried a hash of its own, and the lists that named the shards were
+//! half hashes, which no compression shrinks: a first search read 7 KB of such pages on the
+//! shipped catalogue. A name still never stands for two contents, so hosts may cache every
+//! file forever; the price is that any change to the catalogue renames every index file, so a
+//! returning visitor fetches again what a query needs after an edit.
 //!
 //! **Separators.** A shard is listed not by its first key but by the shortest prefix of it
 //! that sorts after the previous shard's last key (`""` for shard 0): "aanbi" for a shard
@@ -13,11 +18,6 @@
 //! separator is at or before it, just as with first keys, so lookups and prefix ranges are
 //! unchanged; the pages and the manifest are shorter (format 8: a first search 1 KB lighter on
 //! the shipped catalogue).
-//! Until format 6 each file carried a hash of its own, and the lists that named the shards were
-//! half hashes, which no compression shrinks: a first search read 7 KB of such pages on the
-//! shipped catalogue. A name still never stands for two contents, so hosts may cache every
-//! file forever; the price is that any change to the catalogue renames every index file, so a
-//! returning visitor fetches again what a query needs after an edit.
 
 use std::hash::Hasher;
 
@@ -57,7 +57,7 @@ impl Files {
             hasher.write(bytes);
             hasher.write_usize(bytes.len());
         }
-        let generation = format!("{:010x}", hasher.finish() & 0xff_ffff_ffff);
+        let generation = short_hash(&hasher);
         let files = self
             .files
             .into_iter()
@@ -158,7 +158,13 @@ pub fn content_name(stem: &str, ext: &str, bytes: &[u8]) -> String {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(bytes);
     hasher.write_usize(bytes.len());
-    format!("{stem}.{:010x}.{ext}", hasher.finish() & 0xff_ffff_ffff)
+    format!("{stem}.{}.{ext}", short_hash(&hasher))
+}
+
+/// The hash that goes into a file name: ten hexadecimal digits, for content names and the
+/// generation alike.
+fn short_hash(hasher: &rustc_hash::FxHasher) -> String {
+    format!("{:010x}", hasher.finish() & 0xff_ffff_ffff)
 }
 
 #[cfg(test)]
