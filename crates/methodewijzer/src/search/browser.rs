@@ -32,6 +32,10 @@
 //!
 //! Documents are numbered in name order, so that the browser breaks ties in score as the
 //! library does (by name) just by comparing numbers.
+//!
+//! This file is long because `browser_export` is one pass over the index: every kind of file
+//! is decided here from the same tables (impacts, words, names), and `files.rs` only cuts and
+//! names them.
 
 use std::collections::BTreeMap;
 
