@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::BuildError;
 use super::pages::{MethodView, string};
-use super::render::{Renderer, v};
+use super::render::{Renderer, root_of, v};
 
 /// The questions, in order, each about one facet.
 const STEPS: [Facet; 3] = [Facet::TargetGroup, Facet::Theme, Facet::Law];
@@ -89,8 +89,8 @@ struct Known<'a> {
     /// name: computed once, so that each result page orders its methods by a number (sorting
     /// by name on every page took 9.6 s of a build of 10,000 methods).
     place: &'a [u32],
-    /// Per method, what a result list shows of it, made once: a page's lists share them
-    /// rather than copying each method's texts again (a page lists up to a hundred).
+    /// Per method, its entry in a result list, made once: a page's lists share them rather
+    /// than making each method's entry again (a page lists up to a hundred).
     summaries: &'a [minijinja::Value],
 }
 
@@ -133,7 +133,10 @@ impl Renderer<'_> {
         for (at, &i) in order.iter().enumerate() {
             place[i] = at as u32;
         }
+        // Result pages are all as deep (`keuzehulp/` and an answer per step).
         let summaries: Vec<minijinja::Value> = views.iter().map(|m| v(&m.summary_view())).collect();
+        let depth = format!("keuzehulp/{}index.html", "a/".repeat(STEPS.len()));
+        let summaries = self.list_entries(&summaries, &root_of(&depth), 3)?;
         let known = Known {
             values: &values,
             labels: &labels,

@@ -8,7 +8,7 @@ use minijinja::context;
 
 use super::BuildError;
 use super::pages::{self, DIMENSIONS, MethodView, TermView};
-use super::render::{Renderer, parallel, v};
+use super::render::{Renderer, parallel, root_of, v};
 
 impl Renderer<'_> {
     /// Renders the list pages and a page per method (`views`, in catalogue order).
@@ -28,13 +28,16 @@ impl Renderer<'_> {
         for (rank, &i) in by_name.iter().enumerate() {
             name_rank[i] = rank;
         }
-        let list = |members: &mut dyn Iterator<Item = usize>| -> minijinja::Value {
+        // A term's page (`thema/wonen/`) lists each of its methods with the entry made once
+        // for all term pages: a method is on one per theme, target group, law and level.
+        let entries = self.list_entries(&summaries, &root_of("thema/x/index.html"), 2)?;
+        let list = |members: &mut dyn Iterator<Item = usize>, shown: &[minijinja::Value]| {
             let mut members: Vec<usize> = members.collect();
             members.sort_unstable_by_key(|&i| name_rank[i]);
             minijinja::Value::from(
                 members
                     .into_iter()
-                    .map(|i| summaries[i].clone())
+                    .map(|i| shown[i].clone())
                     .collect::<Vec<_>>(),
             )
         };
@@ -49,7 +52,7 @@ impl Renderer<'_> {
         let mut lists: Vec<ListPage> = vec![ListPage {
             path: "methoden/".into(),
             template: "methods.html",
-            ctx: context! { methods => list(&mut (0..views.len())), title => self.t("all_methods") },
+            ctx: context! { methods => list(&mut (0..views.len()), &summaries), title => self.t("all_methods") },
             size: views.len(),
         }];
         for dimension in DIMENSIONS {
@@ -66,7 +69,7 @@ impl Renderer<'_> {
             for term in &terms {
                 let empty = Vec::new();
                 let slugs = members.get(term.id.as_str()).unwrap_or(&empty);
-                let methods = list(&mut slugs.iter().map(|s| position[s]));
+                let methods = list(&mut slugs.iter().map(|s| position[s]), &entries);
                 lists.push(ListPage {
                     path: term.url.clone(),
                     template: "term.html",

@@ -162,8 +162,7 @@ impl Renderer<'_> {
         } else {
             path.to_string()
         };
-        let depth = file.matches('/').count();
-        let root = "../".repeat(depth);
+        let root = root_of(&file);
         let base_path = base_path(&self.settings.base_url);
         let ctx = context! {
             root => if file == "404.html" { base_path } else { root },
@@ -183,6 +182,27 @@ impl Renderer<'_> {
             html = html.replacen("</body>", &format!("{}</body>", self.inject), 1);
         }
         Ok((PathBuf::from(file), html.into_bytes()))
+    }
+
+    /// Each method's entry in a list of methods, as pages at `root` with headings of
+    /// `level` show it (`method_item` in macros.html), made from its summary once. A method is
+    /// listed by many pages at one depth (a keuzehulp result page lists up to a hundred), and
+    /// making its entry anew on each took most of their rendering.
+    pub(super) fn list_entries(
+        &self,
+        summaries: &[minijinja::Value],
+        root: &str,
+        level: u8,
+    ) -> Result<Vec<minijinja::Value>, BuildError> {
+        // Named `.html` for HTML escaping, as the pages have it.
+        let entry = self.env.template_from_named_str(
+            "method-item.html",
+            r#"{% from "macros.html" import method_item %}{{ method_item(m, root, t, level) }}"#,
+        )?;
+        parallel(summaries, |m| {
+            let ctx = context! { m => m, root => root, t => &self.globals.t, level => level };
+            Ok(minijinja::Value::from_safe_string(entry.render(ctx)?))
+        })
     }
 
     /// Renders a page and adds it to the site.
@@ -262,6 +282,11 @@ pub(super) fn parallel<T: Sync, R: Send>(
 ) -> Result<Vec<R>, BuildError> {
     use rayon::prelude::*;
     items.par_iter().map(f).collect()
+}
+
+/// The way from the page at `file` back to the site's root: `../` per folder it is in.
+pub(super) fn root_of(file: &str) -> String {
+    "../".repeat(file.matches('/').count())
 }
 
 /// The path part of `base_url` (`/` or `/methodewijzer/`), for pages served at any depth.
