@@ -120,14 +120,24 @@ async function defaultFetch(url, kind) {
   return kind === 'bin' ? new Uint8Array(await response.arrayBuffer()) : response.json();
 }
 
-/** `Engine.lexeme` of `word` from its word-list `entry` (undefined when it has none). */
+/**
+ * `Engine.lexeme` of `word` from its word-list `entry` (undefined when it has none): the
+ * frequency alone, or `[frequency, shard]` for a word that is its own only term, or
+ * `[frequency, term, shard, …]`, with the thesaurus entries as a last element that is an
+ * array. `shards` is each term's postings shard (format 9).
+ */
 function lexemeOf(word, entry) {
   if (entry === undefined) return undefined;
-  if (!Array.isArray(entry)) return { df: entry, terms: [word], thesaurus: [] };
-  const last = entry[entry.length - 1];
-  const thesaurus = Array.isArray(last) ? last : [];
-  const terms = entry.slice(1, Array.isArray(last) ? -1 : entry.length);
-  return { df: entry[0], terms: terms.length ? terms : [word], thesaurus };
+  if (!Array.isArray(entry)) return { df: entry, terms: [word], thesaurus: [], shards: [] };
+  const terms = [];
+  const shards = [];
+  let thesaurus = [];
+  for (const item of entry.slice(1)) {
+    if (Array.isArray(item)) thesaurus = item;
+    else if (typeof item === 'string') terms.push(item);
+    else shards.push([terms.length ? terms[terms.length - 1] : word, item]);
+  }
+  return { df: entry[0], terms: terms.length ? terms : [word], thesaurus, shards };
 }
 
 /** The position in sorted `firsts` (shard separators) of the last one at or before `key` (0 before all). */
@@ -238,7 +248,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 8) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 9) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(engine.named('facets', 'bin'), 'bin'));
     return engine;
@@ -257,7 +267,9 @@ export class Engine {
     this.words = new PagedShardSet(this, 'words', manifest.words);
     this.postings = new PagedShardSet(this, 'postings', manifest.postings);
     this.names = new PagedShardSet(this, 'names', manifest.names);
-    this.thesaurusGroups = new PagedShardSet(this, 'groups', manifest.thesaurusGroups);
+    // Per term, the postings shard the word list or a thesaurus group said it is in: such a
+    // term costs its shard alone, not also the page listing it.
+    this.shardOf = new Map();
     // The index terms of the words thesaurus groups add, as the groups bring them.
     this.groupTerms = new Map();
     // The postings of short terms, as thesaurus groups bring them.
@@ -343,16 +355,26 @@ export class Engine {
    */
   group(g) {
     return this.memo('group', g, async () => {
-      const [members, broader, terms, postings] = await this.thesaurusGroups.get(String(g).padStart(6, '0'));
-      for (const [word, present] of Object.entries(terms)) this.groupTerms.set(word, present);
+      const [members, broader, terms, postings] = await this.file(this.named(`groups-${g}`));
+      for (const [word, found] of Object.entries(terms)) {
+        this.groupTerms.set(word, found.slice(0, 1));
+        if (found.length) this.shardOf.set(found[0], found[1]);
+      }
       for (const [term, list] of Object.entries(postings)) this.carried.set(term, list);
       return [members, broader];
     });
   }
 
-  /** A term's postings: carried by a thesaurus group loaded, else from its shard. */
+  /**
+   * A term's postings: carried by a thesaurus group loaded, else from its shard — the one the
+   * word list or a group named, else found through the pages (a stem of a word the catalogue
+   * lacks).
+   */
   async posting(term) {
-    return this.carried.get(term) ?? this.postings.get(term);
+    if (this.carried.has(term)) return this.carried.get(term);
+    if (!this.shardOf.has(term)) return this.postings.get(term);
+    const shard = await this.file(this.named(`postings-${this.shardOf.get(term)}`));
+    return Object.hasOwn(shard, term) ? shard[term] : undefined;
   }
 
   /**
@@ -361,7 +383,9 @@ export class Engine {
    * `[frequency, terms…]`, with the thesaurus entries as a last element that is an array.
    */
   async lexeme(word) {
-    return lexemeOf(word, await this.words.get(word));
+    const lexeme = lexemeOf(word, await this.words.get(word));
+    for (const [term, shard] of lexeme?.shards ?? []) this.shardOf.set(term, shard);
+    return lexeme;
   }
 
   /** Whether `word` is a word of the catalogue (the library's `is_known`). */

@@ -77,7 +77,6 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
         ("words", "words"),
         ("names", "names"),
         ("typos", "typos"),
-        ("thesaurusGroups", "groups"),
         ("parts", "parts"),
     ] {
         for (p, page_first) in manifest[kind].as_array().expect(kind).iter().enumerate() {
@@ -96,6 +95,60 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
                 expected.insert(format!("{stem}-{}", p * per_page + i));
             }
             expected.insert(page);
+        }
+    }
+    // A group a file; each term a group or the word list names is in the postings shard
+    // they say.
+    let json = |stem: &str| -> serde_json::Value {
+        serde_json::from_slice(by_stem[stem]).expect("JSON that parses")
+    };
+    let in_shard = |term: &str, shard: &serde_json::Value, of: &str| {
+        let shard = shard
+            .as_u64()
+            .unwrap_or_else(|| panic!("{of}: {shard} is no shard"));
+        let stem = format!("postings-{shard}");
+        assert!(by_stem.contains_key(&stem), "{of}: no {stem}");
+        assert!(
+            json(&stem).get(term).is_some(),
+            "{of}: {term} is not in {stem}"
+        );
+    };
+    for g in 0..manifest["thesaurusGroups"]
+        .as_u64()
+        .expect("thesaurusGroups")
+    {
+        let stem = format!("groups-{g}");
+        assert!(
+            by_stem.contains_key(&stem),
+            "the manifest leads to a missing {stem}"
+        );
+        for found in json(&stem)[2]
+            .as_object()
+            .expect("a group's terms")
+            .values()
+        {
+            if let [term, shard] = found.as_array().expect("[term, shard]").as_slice() {
+                in_shard(term.as_str().expect("a term"), shard, &stem);
+            }
+        }
+        expected.insert(stem);
+    }
+    for stem in expected
+        .iter()
+        .filter(|s| s.starts_with("words-") && !s.contains("pages"))
+    {
+        for (word, entry) in json(stem).as_object().expect("a shard is an object") {
+            let Some(entry) = entry.as_array() else {
+                continue;
+            };
+            let mut term = word.as_str();
+            for item in &entry[1..] {
+                match item {
+                    serde_json::Value::String(t) => term = t,
+                    serde_json::Value::Number(_) => in_shard(term, item, stem),
+                    _ => {}
+                }
+            }
         }
     }
     let per_block = manifest["docsPerBlock"].as_u64().expect("docsPerBlock") as usize;

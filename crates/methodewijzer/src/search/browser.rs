@@ -20,9 +20,11 @@
 //!   cut into shards of a few kilobytes; the manifest lists each shard's separator (the
 //!   shortest prefix of its first key after the shard before's last, `files.rs`), so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
-//!   shards. The lists that grow with the catalogue (postings, typos, words) and the
-//!   thesaurus groups and names are paged: the manifest lists the first separators of pages
-//!   of separators (`paged`), so it stays small. A misspelt or
+//!   shards. The lists that grow with the catalogue (postings, typos, words) and the names
+//!   are paged: the manifest lists the first separators of pages of separators (`paged`), so
+//!   it stays small. A term in the word list or a thesaurus group comes with the number of
+//!   its postings shard, and a group is a file of its own, so what a typed word leads to
+//!   costs no page (format 9). A misspelt or
 //!   unknown word's corrections and compound parts come from two small indexes of their own
 //!   (`neighbours.rs`), never the whole word list. Method display data comes in a file per
 //!   method ([`DOCS_PER_BLOCK`]), and their recognisable situations in files beside them,
@@ -68,7 +70,7 @@ pub const IMPACT_SCALE: f64 = 100_000.0;
 pub const DOCS_PER_BLOCK: usize = 1;
 
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
 /// shard per word, but a postings shard per term and a groups shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
@@ -99,10 +101,6 @@ const NAMES_SHARD_BYTES: usize = 700;
 /// the same within 0.1 KB; unpaged, its longer list in the manifest cost every query 0.2 KB).
 const TYPOS_SHARD_BYTES: usize = 2_000;
 const PARTS_SHARD_BYTES: usize = 1_000;
-/// The thesaurus groups with their words' terms and short postings. Sharded, because a few
-/// hundred concepts would otherwise weigh more than the rest of the manifest, and a query
-/// needs only the groups its words start.
-const GROUPS_SHARD_BYTES: usize = 700;
 /// A thesaurus group carries the postings of its words' terms found in at most this many
 /// methods (the others are looked up in the postings shards, as every typed word's).
 const GROUP_POSTINGS: usize = 64;
@@ -194,29 +192,46 @@ impl SearchIndex {
                 (term, flat)
             })
             .collect();
-        // Sorted by term (from the map): a thesaurus group looks its words' postings up here
-        // before they are sharded.
-        let posting_of = |term: &str| {
+        // Sharded first, so that the word list and the thesaurus groups can say in which shard
+        // each of their terms' postings is (format 9): a term reached through them costs its
+        // shard alone, not also the page that lists the shard.
+        let (postings_pages, postings_shard) = shard_set(
+            "postings",
+            postings
+                .iter()
+                .map(|(term, flat)| (term.clone(), flat))
+                .collect(),
+            POSTINGS_SHARD_BYTES,
+            &mut files,
+        );
+        let postings_pages = paged("postings", postings_pages, &mut files);
+        // Sorted by term (from the map): a term's postings and their shard.
+        let find = |term: &str| {
             postings
                 .binary_search_by(|(t, _)| t.as_str().cmp(term))
                 .ok()
-                .map(|i| &postings[i].1)
         };
+        let posting_of = |term: &str| find(term).map(|i| &postings[i].1);
+        let shard_of = |term: &str| find(term).map(|i| postings_shard[i]);
 
         // Every surface word with its document frequency (completions are ranked by it) and
-        // its index terms.
+        // its index terms, each followed by the number of its postings shard.
         let mut analyzer = self.analyzer.clone();
         let mut words: Vec<(String, Value)> = Vec::new();
         self.words.each(|word, doc_freq| {
-            // Most words are their own only term: then the frequency alone says it.
-            let df = json!(doc_freq);
+            let mut entry = vec![json!(doc_freq)];
             let terms = analyzer.terms(word);
-            let entry = if terms.len() == 1 && terms[0] == word {
-                df
-            } else {
-                let mut entry = vec![df];
-                entry.extend(terms.iter().map(|t| json!(t)));
-                Value::Array(entry)
+            // Most words are their own only term: then the shard alone says it.
+            let own = terms.len() == 1 && terms[0] == word;
+            for term in terms.iter() {
+                if !own {
+                    entry.push(json!(term));
+                }
+                entry.extend(shard_of(term).map(|n| json!(n)));
+            }
+            let entry = match entry.len() {
+                1 => entry.swap_remove(0),
+                _ => Value::Array(entry),
             };
             words.push((word.to_string(), entry));
         });
@@ -224,7 +239,7 @@ impl SearchIndex {
         words.dedup_by(|a, b| a.0 == b.0);
         // Typos and compound parts from a few small files, not the word list (`neighbours`).
         let listed = || words.iter().map(|(w, _)| w.as_str());
-        let typos = shard_set(
+        let (typos, _) = shard_set(
             "typos",
             // The library's own typo index, over the same words.
             self.typos.listed().into_iter().collect(),
@@ -232,7 +247,7 @@ impl SearchIndex {
             &mut files,
         );
         let typos = paged("typos", typos, &mut files);
-        let parts = shard_set(
+        let (parts, _) = shard_set(
             "parts",
             neighbours::part_buckets(listed()).into_iter().collect(),
             PARTS_SHARD_BYTES,
@@ -280,7 +295,7 @@ impl SearchIndex {
                 }
             }
         }
-        let words = shard_set(
+        let (words, _) = shard_set(
             "words",
             lexicon.into_iter().collect(),
             WORDS_SHARD_BYTES,
@@ -301,7 +316,7 @@ impl SearchIndex {
             .map(|(name, _)| name.encode_utf16().count())
             .max()
             .unwrap_or(0);
-        let names = shard_set("names", names, NAMES_SHARD_BYTES, &mut files);
+        let (names, _) = shard_set("names", names, NAMES_SHARD_BYTES, &mut files);
         let names = paged("names", names, &mut files);
 
         // Display data in name order.
@@ -369,49 +384,34 @@ impl SearchIndex {
             .collect();
         files.add("reviewed".into(), "json", json_bytes(&reviewed));
 
-        // The thesaurus groups (by number, zero-padded to sort) → their members, their broader
-        // groups, their words' index terms and the postings of those terms in at most
-        // GROUP_POSTINGS methods. They come with the group, so a query that reaches a group
-        // needs no further file to search its words: not the stemmer or the dictionary
+        // The thesaurus groups, a file each (`groups-G`, format 9; a group is about as large
+        // as the shards they were cut into): their members, their broader groups, their
+        // words' index terms, each with its postings shard, and the postings of those terms in
+        // at most GROUP_POSTINGS methods. They come with the group, so a query that reaches a
+        // group needs no further file to search its words: not the stemmer or the dictionary
         // (synonyms are often words the catalogue lacks), not a postings shard per word (a
         // concept reaches dozens). Only the terms the index has are listed: a word the
         // catalogue lacks costs no lookup. Which groups a typed word may start is in the
         // word list (above).
-        let groups = shard_set(
-            "groups",
-            self.synonyms
+        for (g, (members, broader)) in self.synonyms.iter().zip(&self.broader).enumerate() {
+            let terms: BTreeMap<&str, Vec<Value>> = members
                 .iter()
-                .zip(&self.broader)
-                .enumerate()
-                .map(|(g, (members, broader))| {
-                    let terms: BTreeMap<&str, Vec<String>> = members
-                        .iter()
-                        .flatten()
-                        .map(|word| {
-                            let mut terms = vec![analyzer.whole_term(word)];
-                            terms.retain(|term| posting_of(term).is_some());
-                            (word.as_str(), terms)
-                        })
-                        .collect();
-                    let postings: BTreeMap<&str, &Vec<u64>> = terms
-                        .values()
-                        .flatten()
-                        .filter_map(|term| Some((term.as_str(), posting_of(term)?)))
-                        .filter(|(_, flat)| flat.len() / 2 <= GROUP_POSTINGS)
-                        .collect();
-                    (
-                        format!("{g:06}"),
-                        json!([members, broader, terms, postings]),
-                    )
+                .flatten()
+                .map(|word| {
+                    let term = analyzer.whole_term(word);
+                    let found = shard_of(&term).map(|n| vec![json!(term), json!(n)]);
+                    (word.as_str(), found.unwrap_or_default())
                 })
-                .collect(),
-            GROUPS_SHARD_BYTES,
-            &mut files,
-        );
-        // Paged as the postings: the group shards' names were half of the manifest.
-        let groups = paged("groups", groups, &mut files);
-        let postings = shard_set("postings", postings, POSTINGS_SHARD_BYTES, &mut files);
-        let postings = paged("postings", postings, &mut files);
+                .collect();
+            let postings: BTreeMap<&str, &Vec<u64>> = terms
+                .values()
+                .filter_map(|found| found.first()?.as_str())
+                .filter_map(|term| Some((term, posting_of(term)?)))
+                .filter(|(_, flat)| flat.len() / 2 <= GROUP_POSTINGS)
+                .collect();
+            let group = json!([members, broader, terms, postings]);
+            files.add(format!("groups-{g}"), "json", json_bytes(&group));
+        }
 
         let (generation, mut files) = files.named();
         let manifest = Manifest {
@@ -427,7 +427,7 @@ impl SearchIndex {
             methods: methods.len(),
             names,
             parts,
-            postings,
+            postings: postings_pages,
             shards_per_page: SHARDS_PER_PAGE,
             recognition_ranks: self.facets[Facet::RecognitionLevel.position()]
                 .iter()
@@ -435,7 +435,7 @@ impl SearchIndex {
                 .filter(|&(_, rank)| rank > 0)
                 .collect(),
             stop_words: DUTCH_STOP_WORDS,
-            thesaurus_groups: groups,
+            thesaurus_groups: self.synonyms.len(),
             typos,
             version: FORMAT_VERSION,
             weights: Weights {

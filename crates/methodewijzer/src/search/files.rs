@@ -88,14 +88,15 @@ pub(super) fn paged(kind: &str, firsts: Vec<String>, files: &mut Files) -> Vec<S
 
 /// Cuts sorted `(key, value)` pairs into JSON objects of about `budget` bytes, files
 /// `KIND-N`; returns, for the manifest or the pages, each file's separator (see the module
-/// docs). Each entry is serialized once, and the object is the entries joined in their
-/// (sorted) order.
+/// docs), and per entry the number of its shard. Each entry is serialized once, and the
+/// object is the entries joined in their (sorted) order.
 pub(super) fn shard_set<T: serde::Serialize>(
     kind: &str,
     entries: Vec<(String, T)>,
     budget: usize,
     files: &mut Files,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<u32>) {
+    let mut shard_of = Vec::with_capacity(entries.len());
     let mut firsts = Vec::new();
     let mut last: Option<String> = None;
     let mut current: Vec<u8> = Vec::new();
@@ -118,12 +119,13 @@ pub(super) fn shard_set<T: serde::Serialize>(
             current.push(b',');
         }
         current.extend(entry);
+        shard_of.push(firsts.len() as u32 - 1);
         last = Some(key);
     }
     if !current.is_empty() {
         flush(&mut current, &firsts);
     }
-    firsts
+    (firsts, shard_of)
 }
 
 /// The shortest prefix of `first` (whole characters) that sorts after `previous`, the last

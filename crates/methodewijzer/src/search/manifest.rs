@@ -15,11 +15,11 @@
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `generation` | the hash in every other file's name: file `KIND-N` of the index is `KIND-N.GENERATION.json` (`.bin` for the facets) |
 //! | `shardsPerPage` | shards per page of a paged set |
-//! | `words` | surface word → its document frequency, or `[frequency, index terms…]` when they are not the word itself; a word that starts thesaurus entries has them as a last element that is an array, per entry its group, or `[group, the entry's other words…]` for an entry of several words (`[frequency, terms…, entries]`; frequency 0 for a word the catalogue lacks); paged as `postings` |
+//! | `words` | surface word → its document frequency and index terms, each term followed by the number of the `postings` shard that holds it: `[frequency, shard]` when the word is its own only term, else `[frequency, term, shard, term, shard, …]`; a word that starts thesaurus entries has them as a last element that is an array, per entry its group, or `[group, the entry's other words…]` for an entry of several words (frequency 0, and no terms, for a word the catalogue lacks); paged as `postings` |
 //! | `names` | method names and aliases (compared text → document), paged as `postings` |
 //! | `longestName` | the longest of those keys, in UTF-16 code units: a longer query is looked up in none |
-//! | `postings` | a paged sharded set: the first separators of its pages; page `P` (file `postings-pages-P`) lists the separators of shards `P × shardsPerPage …`, shard `N` is the file `postings-N`, an object key → `[document gap, impact, …]`. A shard's separator is the shortest prefix of its first key that sorts after the last key of shard `N − 1` (`""` for shard 0); a key is in the last shard whose separator is at or before it |
-//! | `thesaurusGroups` | group number (six digits) → `[entries, broader groups, {word: its index terms the index has}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]`, paged as `postings` |
+//! | `postings` | a paged sharded set (a term the `words` or a group names is in the shard they give; the pages are for the stems of words the catalogue lacks): the first separators of its pages; page `P` (file `postings-pages-P`) lists the separators of shards `P × shardsPerPage …`, shard `N` is the file `postings-N`, an object key → `[document gap, impact, …]`. A shard's separator is the shortest prefix of its first key that sorts after the last key of shard `N − 1` (`""` for shard 0); a key is in the last shard whose separator is at or before it |
+//! | `thesaurusGroups` | how many thesaurus groups; group `G` is the file `groups-G`, `[entries, broader groups, {word: [its index term, its postings shard] when the index has it, else []}, {term: postings, for terms in at most `GROUP_POSTINGS` (64) methods}]` |
 //! | `typos` | deletion signature → the words listed under it (`neighbours.rs`), paged as `postings` |
 //! | `parts` | a word's last four letters reversed → the words' beginnings, paged as `postings` |
 //! | `facets` | per facet its values and bit offset/width in the facet file `facets` (`.bin`) |
@@ -57,7 +57,7 @@ pub(super) struct Manifest<'a> {
     /// The display blocks without recognisable situations; `None` when no method has any.
     pub situations: Option<Vec<usize>>,
     pub stop_words: &'static [&'static str],
-    pub thesaurus_groups: Vec<String>,
+    pub thesaurus_groups: usize,
     pub typos: Vec<String>,
     pub version: u32,
     pub weights: Weights,
