@@ -340,7 +340,7 @@ if (byKind) {
 // a sorted selection), so both systems get the same queries.
 function kindQueries(site) {
   const dir = join(site, 'search');
-  const manifest = JSON.parse(readFileSync(join(dir, execFileSync('ls', [dir]).toString().split('\n').find((f) => f.startsWith('manifest.'))), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('manifest.'))), 'utf8'));
   const df = new Map();
   // The word list is paged (format 7): files words-pages-P and words-N, named with the
   // index's generation; every shard is read here.
