@@ -586,7 +586,8 @@ export class Engine {
       let completed = false;
       if (i === ws.length - 1 && openEnd) {
         for (const completion of await this.completions(word.text)) {
-          alternatives.push({ terms: await this.terms(completion), weight: weights.prefix, word: completion });
+          // The completed word's own term, not its compound parts (the library's `whole_term`).
+          alternatives.push({ terms: (await this.terms(completion)).slice(0, 1), weight: weights.prefix, word: completion });
           completed = true;
         }
       }

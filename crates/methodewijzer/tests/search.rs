@@ -962,6 +962,34 @@ fn a_thesaurus_word_is_searched_whole_not_through_its_parts() {
 }
 
 #[test]
+fn a_completion_is_searched_whole_not_through_its_parts() {
+    // Typing "mantel" completes to "mantelzorgmakelaar", among others; the professional means
+    // a word that starts so, not the "makelaar" that word ends in. A typed word may be found
+    // through its parts; a word the search completes it to may not.
+    let (_dir, catalogue) = small_catalogue(
+        &[
+            (
+                "makelaarshuis",
+                "Makelaarshuis",
+                "Een makelaar helpt bij het vinden van een huis.",
+                "De makelaar zoekt een huis.",
+            ),
+            (
+                "mantelzorgpunt",
+                "Mantelzorgpunt",
+                "De mantelzorgmakelaar regelt zaken voor wie mantelzorg geeft.",
+                "Mantelzorg wordt lichter.",
+            ),
+        ],
+        "",
+    );
+    let index = SearchIndex::build(&catalogue);
+    assert_eq!(order(&index, "mantel"), ["mantelzorgpunt"]);
+    // Typed in full, the compound still finds what its parts find.
+    assert!(order(&index, "mantelzorgmakelaar ").contains(&"makelaarshuis".to_string()));
+}
+
+#[test]
 fn an_age_in_a_situation_is_read_as_its_stage_of_life() {
     // "man van 80" means an older man: a method for senioren (found through the thesaurus's
     // "ouderen") who are alone comes before the one for jongeren who are alone, and the

@@ -96,8 +96,11 @@ impl SearchIndex {
             }
             let mut completed = false;
             if i == last && open_end {
+                // A completion is searched by its own term, not also by its compound parts,
+                // as a thesaurus word is: typing "aanpa" means "aanpak", not the "buurt" and
+                // "hulp" of "aanpakbuurthulp".
                 for completion in self.completions(&word.text) {
-                    alternatives.push((analyzer.terms(&completion).to_vec(), PREFIX_WEIGHT));
+                    alternatives.push((vec![analyzer.whole_term(&completion)], PREFIX_WEIGHT));
                     completed = true;
                 }
             }
