@@ -286,6 +286,14 @@ export class Engine {
     let total = 0;
     for (const f of manifest.facets) { this.facetBase.push(total); total += f.values.length; }
     this.facetTotal = total;
+    // Per method scratch arrays for scoring, made once: every search leaves them all zero.
+    // Made per search, at 10,000 methods their allocation and collection took most of a
+    // warm keystroke.
+    const n = manifest.methods;
+    this.scratch = {
+      alt: new Float64Array(n), clause: new Float64Array(n), inClause: new Uint8Array(n),
+      best: new Float64Array(n), sum: new Float64Array(n), inConcept: new Uint8Array(n),
+    };
   }
 
   /** Decodes the facet bits once, into per-method lists of value numbers. */
@@ -717,13 +725,9 @@ export class Engine {
       const { coordination, expansionTie } = this.m.weights;
       // Per method, the typed words its concepts stand for, as bits.
       const covered = new Uint32Array(n);
-      const clause = new Float64Array(n);
-      const alt = new Float64Array(n);
-      const inClause = new Uint8Array(n);
-      // The best clause and the sum of the clauses of the current concept.
-      const best = new Float64Array(n);
-      const sum = new Float64Array(n);
-      const inConcept = new Uint8Array(n);
+      // The best clause and the sum of the clauses of the current concept (`best`, `sum`);
+      // each loop below sets back to zero what it touched.
+      const { alt, clause, inClause, best, sum, inConcept } = this.scratch;
       // Clauses that stand for the same typed words are one concept, in order of first
       // appearance (the library's `score`).
       const concepts = new Map();
@@ -822,21 +826,23 @@ export class Engine {
     });
     const flat = new Uint32Array(this.facetTotal);
     const passing = [];
-    // How many filters `d` fails, and the last one it fails.
+    // How many filters `d` fails; `lastFailed` is then the last one it fails. A number, not
+    // a pair: this runs for every match.
+    let lastFailed = -1;
     const failing = (d) => {
       const at = d * stride;
-      let failed = -1;
       let failures = 0;
       for (const fi of filtered) {
         let ok = false;
         for (let i = starts[at + fi]; i < starts[at + fi + 1]; i++) if (wanted[values[i]]) { ok = true; break; }
-        if (!ok) { failures++; failed = fi; }
+        if (!ok) { failures++; lastFailed = fi; }
       }
-      return [failures, failed];
+      return failures;
     };
     for (const d of matched) {
       const at = d * stride;
-      const [failures, failed] = failing(d);
+      const failures = filtered.length ? failing(d) : 0;
+      const failed = lastFailed;
       if (failures === 0) {
         for (let i = starts[at]; i < starts[at + facets.length]; i++) flat[values[i]]++;
         passing.push(d);
@@ -855,7 +861,7 @@ export class Engine {
       naam: (a, b) => a < b,
       herzien: (a, b) => reviewed[a] > reviewed[b] || (reviewed[a] === reviewed[b] && a < b),
     }[sort] ?? byScore;
-    weak = weak.filter((d) => failing(d)[0] === 0);
+    if (filtered.length) weak = weak.filter((d) => failing(d) === 0);
     // The first `want` of `list` in order.
     const first = (list, want) => {
       const top = [];
