@@ -286,9 +286,9 @@ export class Engine {
     let total = 0;
     for (const f of manifest.facets) { this.facetBase.push(total); total += f.values.length; }
     this.facetTotal = total;
-    // Per method scratch arrays for scoring, made once: every search leaves them all zero.
-    // Made per search, at 10,000 methods their allocation and collection took most of a
-    // warm keystroke.
+    // Per method scratch arrays for scoring, made once: every search leaves them all zero,
+    // and uses them without a pause (`search` fetches its postings first), so searches
+    // started by quick keystrokes cannot mix in them.
     const n = manifest.methods;
     this.scratch = {
       alt: new Float64Array(n), clause: new Float64Array(n), inClause: new Uint8Array(n),
@@ -735,6 +735,13 @@ export class Engine {
         if (!concepts.has(c.words)) concepts.set(c.words, []);
         concepts.get(c.words).push(c);
       }
+      // Every term's postings first, fetched side by side: the scoring below then runs
+      // without a pause, so a search started by the next keystroke cannot interleave with it
+      // in the shared scratch arrays.
+      const postingsOf = new Map();
+      const needed = new Set();
+      for (const c of clauses) for (const { terms } of c.alternatives) for (const term of terms) needed.add(term);
+      await Promise.all([...needed].map(async (term) => postingsOf.set(term, await this.posting(term))));
       for (const [bits, members] of concepts) {
         const conceptTouched = [];
         for (const { alternatives } of members) {
@@ -742,7 +749,7 @@ export class Engine {
           for (const { terms, weight, word } of alternatives) {
             const altTouched = [];
             for (const term of terms) {
-              const postings = await this.posting(term);
+              const postings = postingsOf.get(term);
               if (!postings) continue;
               highlight.add(word);
               wordBits.set(word, (wordBits.get(word) ?? 0) | bits);

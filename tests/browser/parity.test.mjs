@@ -202,6 +202,18 @@ test("top 10, scores and facet counts equal the library's on every judged and 30
   }
 });
 
+test("searches started together, as quick keystrokes start them, each give the library's answer", async () => {
+  // Every prefix of a few judged queries, all started at once on a fresh engine: what the
+  // page does while someone types, each search still fetching when the next begins.
+  const texts = ["eenzaamheid ouderen", "netwerk", "schulden jongeren", "opa vergeet steeds meer"];
+  const queries = texts.flatMap((t) => Array.from(t, (_, i) => t.slice(0, i + 1)));
+  const expected = library(queries);
+  const fresh = new Engine(engine.m, engine.base, readFile);
+  fresh.setFacets(await fresh.file(fresh.named("facets", "bin"), "bin"));
+  const results = await Promise.all(queries.map((query) => fresh.search({ query, limit: 10 })));
+  for (let i = 0; i < queries.length; i++) compare(queries[i], expected[i], results[i]);
+});
+
 test("filters narrow as in the library, each facet's count ignoring its own filter", async () => {
   const queries = ["opvoeden", "eenzaamheid ouderen", "", "vrijwilligers"];
   const expected = library(queries, ["--theme", "opvoeden-en-opgroeien", "--theme", "eenzaamheid", "--law", "wmo"]);
