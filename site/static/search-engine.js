@@ -225,6 +225,11 @@ class PagedShardSet {
     if (!this.firsts.length) return undefined;
     return (await this.page(locate(this.firsts, key))).get(key);
   }
+  /** The entry of `key` in shard `n`, when something else has said which shard holds it. */
+  async inShard(n, key) {
+    const shard = await this.engine.file(this.engine.named(`${this.kind}-${n}`));
+    return Object.hasOwn(shard, key) ? shard[key] : undefined;
+  }
   /** Entries whose key starts with `prefix`, from the pages their shards are listed in. */
   async withPrefix(prefix) {
     if (!this.firsts.length) return [];
@@ -380,9 +385,8 @@ export class Engine {
    */
   async posting(term) {
     if (this.carried.has(term)) return this.carried.get(term);
-    if (!this.shardOf.has(term)) return this.postings.get(term);
-    const shard = await this.file(this.named(`postings-${this.shardOf.get(term)}`));
-    return Object.hasOwn(shard, term) ? shard[term] : undefined;
+    if (this.shardOf.has(term)) return this.postings.inShard(this.shardOf.get(term), term);
+    return this.postings.get(term);
   }
 
   /**

@@ -118,8 +118,12 @@ fn first_sentence(text: &str) -> String {
 }
 
 impl Renderer<'_> {
-    /// The records, the comparison page and a static comparison per method.
-    pub(super) fn render_comparisons(&mut self, views: &[MethodView]) -> Result<(), BuildError> {
+    /// The records, the comparison page and a static comparison per method; `summaries` are what lists show of each method, in the order of `views`.
+    pub(super) fn render_comparisons(
+        &mut self,
+        views: &[MethodView],
+        summaries: &[minijinja::Value],
+    ) -> Result<(), BuildError> {
         let methods = self.catalogue.methods();
         let this = &*self;
         let records: Vec<CompareRecord> = parallel(views, |view| {
@@ -156,23 +160,21 @@ impl Renderer<'_> {
 
         // Without JavaScript: each method beside its closest related methods.
         // Each record converted for the templates once: a method is in several comparisons.
+        // Records, columns and summaries are in the order of `views`.
         let columns: Vec<minijinja::Value> = parallel(&records, |r| Ok(v(r)))?;
-        let by_slug: HashMap<&str, &minijinja::Value> = records
+        let by_url: HashMap<&str, usize> = records
             .iter()
-            .zip(&columns)
-            .map(|(r, c)| (r.slug.as_str(), c))
+            .enumerate()
+            .map(|(i, r)| (r.url.as_str(), i))
             .collect();
-        let by_url: HashMap<&str, &minijinja::Value> = records
-            .iter()
-            .zip(&columns)
-            .map(|(r, c)| (r.url.as_str(), c))
-            .collect();
-        self.render_pages(views, |this, view| {
-            let mut shown = vec![by_slug[view.slug.as_str()].clone()];
+        let pages: Vec<usize> = (0..views.len()).collect();
+        self.render_pages(&pages, |this, &i| {
+            let view = &views[i];
+            let mut shown = vec![columns[i].clone()];
             shown.extend(
                 view.related
                     .iter()
-                    .filter_map(|r| by_url.get(r.url.as_str()).copied().cloned())
+                    .filter_map(|r| by_url.get(r.url.as_str()).map(|&j| columns[j].clone()))
                     .take(STATIC_METHODS - 1),
             );
             this.render_page(
@@ -182,7 +184,7 @@ impl Renderer<'_> {
                     title => format!("{} {}", this.t("compare_title"), view.name),
                     rows => &rows,
                     records => shown,
-                    method => v(&view.summary_view()),
+                    method => summaries[i].clone(),
                     interactive => false,
                 },
             )

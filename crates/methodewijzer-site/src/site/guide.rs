@@ -102,7 +102,11 @@ struct StepPage {
 
 impl Renderer<'_> {
     /// Every step page that a path of answers reaches.
-    pub(super) fn render_guide(&mut self, views: &[MethodView]) -> Result<(), BuildError> {
+    pub(super) fn render_guide(
+        &mut self,
+        views: &[MethodView],
+        summaries: &[minijinja::Value],
+    ) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
         // Per method, its values of each step's facet, then of NARROW's: read once, used by
         // every page.
@@ -134,9 +138,8 @@ impl Renderer<'_> {
             place[i] = at as u32;
         }
         // Result pages are all as deep (`keuzehulp/` and an answer per step).
-        let summaries: Vec<minijinja::Value> = views.iter().map(|m| v(&m.summary_view())).collect();
         let depth = format!("keuzehulp/{}index.html", "a/".repeat(STEPS.len()));
-        let summaries = self.list_entries(&summaries, &root_of(&depth), 3)?;
+        let summaries = self.list_entries(summaries, &root_of(&depth), 3)?;
         let known = Known {
             values: &values,
             labels: &labels,

@@ -8,20 +8,19 @@ use minijinja::context;
 
 use super::BuildError;
 use super::pages::{self, DIMENSIONS, MethodView, TermView};
-use super::render::{Renderer, parallel, root_of, v};
+use super::render::{Renderer, root_of, v};
 
 impl Renderer<'_> {
-    /// Renders the list pages and a page per method (`views`, in catalogue order).
+    /// Renders the list pages and a page per method (`views`, in catalogue order, and what
+    /// lists show of each, `summaries`).
     pub(super) fn render_lists_and_methods(
         &mut self,
         views: &[MethodView],
+        summaries: &[minijinja::Value],
     ) -> Result<(), BuildError> {
         let catalogue = self.catalogue;
 
-        // What lists show of each method, converted for the templates once: a method is in
-        // several lists, and a list at 10,000 methods has thousands of them. Lists are in
-        // name order.
-        let summaries: Vec<minijinja::Value> = parallel(views, |view| Ok(v(&view.summary_view())))?;
+        // Lists are in name order.
         let mut by_name: Vec<usize> = (0..views.len()).collect();
         by_name.sort_by_cached_key(|&i| methodewijzer::slugify(&views[i].name));
         let mut name_rank = vec![0; views.len()];
@@ -30,7 +29,7 @@ impl Renderer<'_> {
         }
         // A term's page (`thema/wonen/`) lists each of its methods with the entry made once
         // for all term pages: a method is on one per theme, target group, law and level.
-        let entries = self.list_entries(&summaries, &root_of("thema/x/index.html"), 2)?;
+        let entries = self.list_entries(summaries, &root_of("thema/x/index.html"), 2)?;
         let list = |members: &mut dyn Iterator<Item = usize>, shown: &[minijinja::Value]| {
             let mut members: Vec<usize> = members.collect();
             members.sort_unstable_by_key(|&i| name_rank[i]);
@@ -52,7 +51,7 @@ impl Renderer<'_> {
         let mut lists: Vec<ListPage> = vec![ListPage {
             path: "methoden/".into(),
             template: "methods.html",
-            ctx: context! { methods => list(&mut (0..views.len()), &summaries), title => self.t("all_methods") },
+            ctx: context! { methods => list(&mut (0..views.len()), summaries), title => self.t("all_methods") },
             size: views.len(),
         }];
         for dimension in DIMENSIONS {

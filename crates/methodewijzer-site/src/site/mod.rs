@@ -33,7 +33,7 @@ use methodewijzer::{Catalogue, Diagnostics, LoadOptions, SearchIndex, export};
 pub use error::BuildError;
 use output::Files;
 use pages::MethodView;
-use render::{Globals, Renderer, environment, parallel};
+use render::{Globals, Renderer, environment, parallel, v};
 use timer::Timer;
 
 /// Where to read from and write to.
@@ -268,11 +268,15 @@ impl Renderer<'_> {
         catalogue_dir: &Path,
         views: &[MethodView],
     ) -> Result<(), BuildError> {
-        self.render_lists_and_methods(views)?;
+        // What lists, comparisons and the keuzehulp show of each method, converted for the
+        // templates once: a method is in many lists, and a list at 10,000 methods has
+        // thousands of them.
+        let summaries = parallel(views, |view| Ok(v(&view.summary_view())))?;
+        self.render_lists_and_methods(views, &summaries)?;
         self.timer.lap("method and list pages");
-        self.render_comparisons(views)?;
+        self.render_comparisons(views, &summaries)?;
         self.timer.lap("comparisons");
-        self.render_guide(views)?;
+        self.render_guide(views, &summaries)?;
         self.timer.lap("keuzehulp");
         self.render_home(views)?;
         self.render_fixed_pages(site_dir, views.len())?;
