@@ -253,7 +253,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 9) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 10) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(engine.named('facets', 'bin'), 'bin'));
     return engine;
@@ -807,11 +807,26 @@ export class Engine {
       // single precision as the library's scores are. The script's scores come from
       // quantized impacts, so a method within about 1e-4 of the bar could fall on the other
       // side than in the library; the parity test checks the counts of every judged query.
-      const floor = this.m.weights.matchFloor;
-      if (floor > 0 && matched.length) {
-        const bar = Math.fround(strongest * Math.fround(floor));
-        weak = matched.filter((d) => Math.fround(score[d]) < bar);
-        matched = matched.filter((d) => Math.fround(score[d]) >= bar);
+      // A method related to the best match counts from the lower near floor; the best
+      // match's display record lists them (it is fetched for the page anyway).
+      const { matchFloor, nearFloor } = this.m.weights;
+      if (matchFloor > 0 && matched.length) {
+        const bar = Math.fround(strongest * Math.fround(matchFloor));
+        const nearBar = Math.fround(strongest * Math.fround(nearFloor));
+        let near = new Set();
+        if (nearBar < bar) {
+          // The first in relevance order: ties go to the first by name, the lower number.
+          let top = matched[0];
+          for (const d of matched) if (score[d] > score[top]) top = d;
+          const per = this.m.docsPerBlock;
+          near = new Set((await this.file(this.named(`docs-${Math.floor(top / per)}`)))[top % per][4]);
+        }
+        const counts = (d) => {
+          const s = Math.fround(score[d]);
+          return s >= bar || (s >= nearBar && near.has(d));
+        };
+        weak = matched.filter((d) => !counts(d));
+        matched = matched.filter(counts);
       }
     }
 

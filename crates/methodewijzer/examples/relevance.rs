@@ -86,7 +86,7 @@ fn main() {
     let weighted = |weights: [f32; 5]| IndexOptions { weights, ..default };
     let variants = [
         (
-            "chosen (guarded stem, compounds, core 2, floor 0.25, coordination 1, tie 0.7)",
+            "chosen (guarded stem, compounds, core 2, floor 0.4, related 0.2, coordination 1, tie 0.7)",
             default,
         ),
         // How a query's words combine: covering more of the query (coordination) and how
@@ -177,23 +177,66 @@ fn main() {
             },
         ),
         (
-            "match floor 0.2",
+            "floor 0.25 alone (the rule before)",
+            IndexOptions {
+                match_floor: 0.25,
+                near_floor: 0.25,
+                ..default
+            },
+        ),
+        (
+            "floor 0.2 alone",
             IndexOptions {
                 match_floor: 0.2,
+                near_floor: 0.2,
                 ..default
             },
         ),
         (
-            "match floor 0.3",
+            "floor 0.3 alone",
             IndexOptions {
                 match_floor: 0.3,
+                near_floor: 0.3,
                 ..default
             },
         ),
         (
-            "match floor 0.4",
+            "floor 0.4 alone",
             IndexOptions {
                 match_floor: 0.4,
+                near_floor: 0.4,
+                ..default
+            },
+        ),
+        (
+            "floor 0.35, related 0.2",
+            IndexOptions {
+                match_floor: 0.35,
+                near_floor: 0.2,
+                ..default
+            },
+        ),
+        (
+            "floor 0.45, related 0.2",
+            IndexOptions {
+                match_floor: 0.45,
+                near_floor: 0.2,
+                ..default
+            },
+        ),
+        (
+            "floor 0.4, related 0.15",
+            IndexOptions {
+                match_floor: 0.4,
+                near_floor: 0.15,
+                ..default
+            },
+        ),
+        (
+            "floor 0.4, related 0.25",
+            IndexOptions {
+                match_floor: 0.4,
+                near_floor: 0.25,
                 ..default
             },
         ),
@@ -206,7 +249,7 @@ fn main() {
             },
         ),
         (
-            "weights 2 / 1.5 / 1.5 / 1 / 0.7, floor 0.25",
+            "weights 2 / 1.5 / 1.5 / 1 / 0.7",
             IndexOptions {
                 weights: old_weights,
                 ..default
@@ -230,20 +273,30 @@ fn main() {
         ("labels 1.5, core 1.5", weighted([1.0, 1.0, 1.5, 1.5, 1.0])),
     ];
     println!(
-        "{:<80} {:>8} {:>7} {:>6} {:>12} {:>10} {:>8}",
-        "variant", "nDCG@10", "MRR", "F1", "blind nDCG", "blind MRR", "blind F1"
+        "{:<80} {:>8} {:>7} {:>6} {:>6} {:>12} {:>10} {:>8} {:>8}",
+        "variant",
+        "nDCG@10",
+        "MRR",
+        "F1",
+        "recall",
+        "blind nDCG",
+        "blind MRR",
+        "blind F1",
+        "recall"
     );
     for (name, options) in variants {
         let r = report(&catalogue, &judgments, options);
         let b = report(&catalogue, &blind, options);
         println!(
-            "{name:<80} {:>8.3} {:>7.3} {:>6.3} {:>12.3} {:>10.3} {:>8.3}",
+            "{name:<80} {:>8.3} {:>7.3} {:>6.3} {:>6.3} {:>12.3} {:>10.3} {:>8.3} {:>8.3}",
             r.ndcg(),
             r.mrr(),
             r.f1(),
+            r.recall(),
             b.ndcg(),
             b.mrr(),
-            b.f1()
+            b.f1(),
+            b.recall()
         );
     }
 

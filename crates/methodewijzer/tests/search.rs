@@ -345,6 +345,47 @@ fn the_age_filter_uses_a_methods_own_ages_else_its_target_groups() {
 }
 
 #[test]
+fn a_weaker_match_counts_when_it_is_related_to_the_best_match() {
+    // Over every judged query: a method counts when it scores the match floor of the best
+    // score, or the lower near floor and the best match's page lists it as related.
+    let IndexOptions {
+        match_floor,
+        near_floor,
+        ..
+    } = IndexOptions::default();
+    assert!(near_floor < match_floor);
+    let (mut counted_as_related, mut left_as_unrelated) = (0, 0);
+    for query in judgments().queries {
+        let results = index().search(&SearchRequest::new(&query.text).limit(1000).with_weaker());
+        let Some(top) = results.hits.first() else {
+            continue;
+        };
+        // The best score before a name's bonus, which the floors are shares of.
+        let best = results
+            .hits
+            .iter()
+            .map(|h| h.score % 1000.0)
+            .fold(0.0, f32::max);
+        let related = index().related(&top.slug, 12);
+        for hit in &results.hits[1..] {
+            let near = related.contains(&hit.slug);
+            let counts =
+                hit.score >= best * match_floor || (near && hit.score >= best * near_floor);
+            assert_eq!(!hit.weaker, counts, "{:?}: {}", query.text, hit.slug);
+            if near && !hit.weaker && hit.score < best * match_floor {
+                counted_as_related += 1;
+            }
+            if !near && hit.weaker && hit.score >= best * near_floor {
+                left_as_unrelated += 1;
+            }
+        }
+    }
+    // Both sides of the rule occur: it is not the floor alone under another name.
+    assert!(counted_as_related > 20, "{counted_as_related}");
+    assert!(left_as_unrelated > 20, "{left_as_unrelated}");
+}
+
+#[test]
 fn weaker_matches_are_counted_apart_and_listed_after_the_others_on_request() {
     let plain = index().search(&SearchRequest::new("netwerk").limit(1000));
     let all = index().search(&SearchRequest::new("netwerk").limit(1000).with_weaker());
@@ -353,11 +394,16 @@ fn weaker_matches_are_counted_apart_and_listed_after_the_others_on_request() {
     assert!(plain.hits.iter().all(|h| !h.weaker));
     assert_eq!(plain.hits.len(), plain.total);
     assert_eq!(all.hits.len(), all.total + all.weaker);
-    // The ones that count first, in the same order; then the weaker, none scoring higher.
+    // The ones that count first, in the same order; then the weaker, each below the floor.
     assert_eq!(all.hits[..all.total], plain.hits[..]);
     assert!(all.hits[all.total..].iter().all(|h| h.weaker));
-    let lowest = plain.hits.last().unwrap().score;
-    assert!(all.hits[all.total..].iter().all(|h| h.score < lowest));
+    let bar = plain.hits[0].score * IndexOptions::default().match_floor;
+    assert!(all.hits[all.total..].iter().all(|h| h.score < bar));
+    assert!(
+        all.hits[1..all.total]
+            .windows(2)
+            .all(|w| w[0].score >= w[1].score)
+    );
     // Paging runs on across the two.
     let page = index().search(
         &SearchRequest::new("netwerk")

@@ -51,7 +51,7 @@ use super::card::Card;
 pub use super::files::BrowserFile;
 use super::files::{Files, SHARDS_PER_PAGE, content_name, json_bytes, paged, shard_set};
 use super::index::{
-    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
+    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SIMILAR,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
 use super::manifest::{Analysis, FacetEntry, Manifest, Weights};
@@ -70,7 +70,7 @@ pub const IMPACT_SCALE: f64 = 100_000.0;
 pub const DOCS_PER_BLOCK: usize = 1;
 
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
 /// shard per word, but a postings shard per term and a groups shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
@@ -334,9 +334,19 @@ impl SearchIndex {
         let block_count = blocks.len();
         for (b, chunk) in blocks.enumerate() {
             let block: Vec<&Card> = chunk.iter().map(|&ord| &methods[ord as usize]).collect();
-            let docs: Vec<Value> = block
+            // With each method the methods related to it, as document numbers: when it is
+            // the best match, they count from the near floor (`results.rs`).
+            let docs: Vec<Value> = chunk
                 .iter()
-                .map(|m| json!([m.slug, m.name, m.summary, display_facts(&m.facts)]))
+                .zip(&block)
+                .map(|(&ord, m)| {
+                    let related: Vec<u32> = self
+                        .related_ords(ord as usize, SIMILAR)
+                        .into_iter()
+                        .map(|o| doc_of(o as u32))
+                        .collect();
+                    json!([m.slug, m.name, m.summary, display_facts(&m.facts), related])
+                })
                 .collect();
             files.add(format!("docs-{b}"), "json", json_bytes(&docs));
             let situations: Vec<&[String]> =
@@ -444,6 +454,7 @@ impl SearchIndex {
                 exact_name: f64::from(EXACT_NAME_BONUS),
                 expansion_tie: f64::from(self.expansion_tie),
                 match_floor: f64::from(self.match_floor),
+                near_floor: f64::from(self.near_floor),
                 prefix: f64::from(PREFIX_WEIGHT),
                 synonym: f64::from(SYNONYM_WEIGHT),
                 typo: f64::from(TYPO_WEIGHT),

@@ -54,7 +54,10 @@ pub const TYPO_WEIGHT: f32 = 0.7;
 pub const SIMILAR: usize = 12;
 /// The share of the best score a method needs to count as a match (see
 /// [`IndexOptions::match_floor`]). Chosen on the training judgments (BENCHMARKS.md).
-pub const MATCH_FLOOR: f32 = 0.25;
+pub const MATCH_FLOOR: f32 = 0.4;
+/// The share of the best score that is enough for a method related to the best match (see
+/// [`IndexOptions::near_floor`]). Chosen on the training judgments (BENCHMARKS.md).
+pub const NEAR_FLOOR: f32 = 0.2;
 /// See [`IndexOptions::coordination`]: a method's score is multiplied by the share of the
 /// query it covers. Chosen on the training judgments (BENCHMARKS.md).
 pub const COORDINATION: f32 = 1.0;
@@ -93,6 +96,12 @@ pub struct IndexOptions {
     /// A method matches a query when its score is at least this share of the best method's:
     /// what is counted, faceted and listed. 0 counts every method that shares a word.
     pub match_floor: f32,
+    /// A method related to the best match — one of the [`SIMILAR`] its page would list as
+    /// related ([`SearchIndex::related`]) — counts from this share of the best score, when
+    /// that is below [`match_floor`](Self::match_floor): a weaker match about the same thing
+    /// as the best one is more likely what was meant than an equally weak one about
+    /// something else. Equal to `match_floor`, the floor alone decides.
+    pub near_floor: f32,
     /// How much covering more of the query counts: a method's score is multiplied by the
     /// share of the query's words (those that match any method) it matches, to this power.
     /// 0 leaves scores as the sum of what each word earns.
@@ -109,6 +118,7 @@ impl Default for IndexOptions {
             split_compounds: true,
             weights: FIELD_WEIGHTS.map(|(_, w)| w),
             match_floor: MATCH_FLOOR,
+            near_floor: NEAR_FLOOR,
             coordination: COORDINATION,
             expansion_tie: EXPANSION_TIE,
         }
@@ -165,6 +175,8 @@ pub struct SearchIndex {
     pub(super) broader: Vec<Vec<usize>>,
     /// See [`IndexOptions::match_floor`].
     pub(super) match_floor: f32,
+    /// See [`IndexOptions::near_floor`].
+    pub(super) near_floor: f32,
     /// See [`IndexOptions::coordination`].
     pub(super) coordination: f32,
     pub(super) expansion_tie: f32,
@@ -361,6 +373,7 @@ impl SearchIndex {
             broader: catalogue.synonyms().broader_closure(),
             signatures,
             match_floor: options.match_floor,
+            near_floor: options.near_floor.min(options.match_floor),
             coordination: options.coordination,
             expansion_tie: options.expansion_tie,
         })

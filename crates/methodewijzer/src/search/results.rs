@@ -47,12 +47,20 @@ impl SearchIndex {
             }
         }
         // Only methods that match well enough count: a query sharing one common word with
-        // every method must not report the whole catalogue as found. The others are the
-        // weaker matches, counted and listed on request only.
+        // every method must not report the whole catalogue as found. A method related to the
+        // best match needs less. The others are the weaker matches, counted and listed on
+        // request only.
         let mut weak = Vec::new();
         if query.is_some() && self.match_floor > 0.0 {
             let bar = best * self.match_floor;
-            (scored, weak) = scored.into_iter().partition(|&(_, s)| s >= bar);
+            let near_bar = best * self.near_floor;
+            let near = match self.top_of(&scored) {
+                Some(top) if near_bar < bar => self.related_ords(top as usize, SIMILAR),
+                _ => Vec::new(),
+            };
+            (scored, weak) = scored
+                .into_iter()
+                .partition(|&(o, s)| s >= bar || (s >= near_bar && near.contains(&(o as usize))));
         }
 
         // A minimum recognition narrows everything after it, the facet counts included.
@@ -321,24 +329,47 @@ impl SearchIndex {
         let Some(ord) = self.ord_of(slug) else {
             return Vec::new();
         };
-        let mut out: Vec<String> = self.cards[ord]
+        self.related_ords(ord, limit)
+            .into_iter()
+            .map(|o| self.cards[o].slug.clone())
+            .collect()
+    }
+
+    /// [`related`](Self::related) by method ordinal.
+    pub(super) fn related_ords(&self, ord: usize, limit: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.cards[ord]
             .related
             .iter()
-            .filter(|s| self.ord_of(s).is_some())
+            .filter_map(|s| self.ord_of(s))
+            .filter(|&o| o != ord)
             .take(limit)
-            .cloned()
             .collect();
         if out.len() < limit {
-            for similar in self.similar(slug) {
+            let similar = self
+                .signatures
+                .most_similar(ord as u32, SIMILAR, &self.name_rank);
+            for (o, _) in similar {
                 if out.len() >= limit {
                     break;
                 }
-                if similar != slug && !out.contains(&similar) {
-                    out.push(similar);
+                let o = o as usize;
+                if o != ord && !out.contains(&o) {
+                    out.push(o);
                 }
             }
         }
         out
+    }
+
+    /// The first match in relevance order: the best score, ties to the first by name.
+    fn top_of(&self, scored: &[(u32, f32)]) -> Option<u32> {
+        scored
+            .iter()
+            .min_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then(self.name_rank[a.0 as usize].cmp(&self.name_rank[b.0 as usize]))
+            })
+            .map(|&(o, _)| o)
     }
 
     /// The ordinal of the method with this slug (methods are in slug order).
