@@ -10,10 +10,10 @@
 // Also: every word of the catalogue analyses to the same terms in the script as in the
 // library, and the script's Snowball stemmer equals tantivy's on every word of the catalogue.
 
-import { test, before } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -24,6 +24,9 @@ const bin = process.env.METHODEWIJZER_BIN || join(root, "target/debug/methodewij
 const stemsBin = process.env.METHODEWIJZER_STEMS || join(dirname(bin), "examples/stems");
 
 let site, engine, Engine, stem, words;
+// Everything this file writes (the site, the query lists) is under one folder, removed after.
+const scratch = mkdtempSync(join(tmpdir(), "mw-parity-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 const readFile = async (url, kind) => {
   const bytes = readFileSync(fileURLToPath(url));
@@ -31,9 +34,8 @@ const readFile = async (url, kind) => {
 };
 
 before(async () => {
-  site = mkdtempSync(join(tmpdir(), "mw-parity-"));
-  execFileSync(bin, ["build", "--out", join(site, "out")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  site = join(site, "out");
+  site = join(scratch, "out");
+  execFileSync(bin, ["build", "--out", site], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   // Scripts are named by their content (search-engine.<hash>.js).
   const script = (stem) => join(site, readdirSync(site).find((f) => f.startsWith(`${stem}.`) && f.endsWith(".js")));
   ({ Engine, words } = await import(pathToFileURL(script("search-engine"))));
@@ -43,7 +45,7 @@ before(async () => {
 });
 
 function library(queries, args = []) {
-  const file = join(mkdtempSync(join(tmpdir(), "mw-q-")), "queries.txt");
+  const file = join(mkdtempSync(join(scratch, "q-")), "queries.txt");
   writeFileSync(file, queries.join("\n") + "\n");
   const limit = args.includes("--limit") ? [] : ["--limit", "10"];
   const out = execFileSync(bin, ["search", "--queries", file, "--json", ...limit, ...args], {

@@ -2,10 +2,10 @@
 // taplo — the engine of Even Better TOML — applies it: the shipped catalogue passes, and type
 // and key mistakes that `methodewijzer check` rejects are rejected in the editor too.
 
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, copyFileSync, writeFileSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, copyFileSync, writeFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,9 @@ const root = resolve(here, "../..");
 const catalogue = join(root, "interventions");
 const bin = process.env.METHODEWIJZER_BIN || join(root, "target/debug/methodewijzer");
 const taplo = join(here, "node_modules/.bin/taplo");
+// The test catalogues are folders under one, removed after.
+const scratch = mkdtempSync(join(tmpdir(), "methodewijzer-schema-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8" });
@@ -56,7 +59,7 @@ const MISTAKES = {
 
 for (const [name, text] of Object.entries(MISTAKES)) {
   test(`taplo and check both reject: ${name}`, () => {
-    const dir = mkdtempSync(join(tmpdir(), "methodewijzer-schema-"));
+    const dir = mkdtempSync(join(scratch, "case-"));
     for (const f of ["_schema.json", "_vocabularies.toml"]) copyFileSync(join(catalogue, f), join(dir, f));
     writeFileSync(join(dir, "wandelclub.toml"), text);
     const editor = run(taplo, ["check", join(dir, "wandelclub.toml")]);
@@ -67,7 +70,7 @@ for (const [name, text] of Object.entries(MISTAKES)) {
 }
 
 test("the valid file passes both", () => {
-  const dir = mkdtempSync(join(tmpdir(), "methodewijzer-schema-"));
+  const dir = mkdtempSync(join(scratch, "case-"));
   for (const f of ["_schema.json", "_vocabularies.toml"]) copyFileSync(join(catalogue, f), join(dir, f));
   writeFileSync(join(dir, "wandelclub.toml"), VALID);
   assert.equal(run(taplo, ["check", join(dir, "wandelclub.toml")]).status, 0);
