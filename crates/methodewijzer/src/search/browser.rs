@@ -51,7 +51,7 @@ use super::card::Card;
 pub use super::files::BrowserFile;
 use super::files::{Files, SHARDS_PER_PAGE, content_name, json_bytes, paged, shard_set};
 use super::index::{
-    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT, SIMILAR,
+    BROADER_WEIGHT, EXACT_NAME_BONUS, MAX_EXPANSIONS, MAX_QUERY_WORDS, PREFIX_WEIGHT,
     SYNONYM_WEIGHT, SearchIndex, TYPO_WEIGHT,
 };
 use super::manifest::{Analysis, FacetEntry, Manifest, Weights};
@@ -340,10 +340,9 @@ impl SearchIndex {
                 .iter()
                 .zip(&block)
                 .map(|(&ord, m)| {
-                    let related: Vec<u32> = self
-                        .related_ords(ord as usize, SIMILAR)
-                        .into_iter()
-                        .map(|o| doc_of(o as u32))
+                    let related: Vec<u32> = self.related[ord as usize]
+                        .iter()
+                        .map(|&o| doc_of(o))
                         .collect();
                     json!([m.slug, m.name, m.summary, display_facts(&m.facts), related])
                 })

@@ -182,6 +182,9 @@ pub struct SearchIndex {
     pub(super) expansion_tie: f32,
     /// Content signatures for related methods.
     pub(super) signatures: Signatures,
+    /// Per method, its related methods ([`SIMILAR`] at most, `results.rs`): made once, for
+    /// the pages, every search's near floor and the browser export.
+    pub(super) related: Vec<Vec<u32>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -348,7 +351,7 @@ impl SearchIndex {
             .map(|[_, summary, _, core, body]| [summary, core, body])
             .collect();
 
-        Ok(SearchIndex {
+        let mut index = SearchIndex {
             index,
             segments: RwLock::new(Arc::new(segments)),
             merge: Once::new(),
@@ -376,7 +379,13 @@ impl SearchIndex {
             near_floor: options.near_floor.min(options.match_floor),
             coordination: options.coordination,
             expansion_tie: options.expansion_tie,
-        })
+            related: Vec::new(),
+        };
+        index.related = (0..index.methods)
+            .into_par_iter()
+            .map(|ord| index.related_of(ord, SIMILAR))
+            .collect();
+        Ok(index)
     }
 
     /// Method `ord`'s values of facet number `facet` (in [`Facet::ALL`] order), as global

@@ -54,13 +54,13 @@ impl SearchIndex {
         if query.is_some() && self.match_floor > 0.0 {
             let bar = best * self.match_floor;
             let near_bar = best * self.near_floor;
-            let near = match self.top_of(&scored) {
-                Some(top) if near_bar < bar => self.related_ords(top as usize, SIMILAR),
-                _ => Vec::new(),
+            let near: &[u32] = match self.top_of(&scored) {
+                Some(top) if near_bar < bar => &self.related[top as usize],
+                _ => &[],
             };
             (scored, weak) = scored
                 .into_iter()
-                .partition(|&(o, s)| s >= bar || (s >= near_bar && near.contains(&(o as usize))));
+                .partition(|&(o, s)| s >= bar || (s >= near_bar && near.contains(&o)));
         }
 
         // A minimum recognition narrows everything after it, the facet counts included.
@@ -329,19 +329,27 @@ impl SearchIndex {
         let Some(ord) = self.ord_of(slug) else {
             return Vec::new();
         };
-        self.related_ords(ord, limit)
-            .into_iter()
-            .map(|o| self.cards[o].slug.clone())
+        let made;
+        let list = if limit <= SIMILAR {
+            &self.related[ord][..limit.min(self.related[ord].len())]
+        } else {
+            made = self.related_of(ord, limit);
+            &made[..]
+        };
+        list.iter()
+            .map(|&o| self.cards[o as usize].slug.clone())
             .collect()
     }
 
-    /// [`related`](Self::related) by method ordinal.
-    pub(super) fn related_ords(&self, ord: usize, limit: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self.cards[ord]
+    /// [`related`](Self::related) by method ordinal, made anew. A shorter list is the start
+    /// of a longer one, so the lists made once for [`SIMILAR`] serve every shorter limit.
+    pub(super) fn related_of(&self, ord: usize, limit: usize) -> Vec<u32> {
+        let mut out: Vec<u32> = self.cards[ord]
             .related
             .iter()
             .filter_map(|s| self.ord_of(s))
             .filter(|&o| o != ord)
+            .map(|o| o as u32)
             .take(limit)
             .collect();
         if out.len() < limit {
@@ -352,8 +360,7 @@ impl SearchIndex {
                 if out.len() >= limit {
                     break;
                 }
-                let o = o as usize;
-                if o != ord && !out.contains(&o) {
+                if o as usize != ord && !out.contains(&o) {
                     out.push(o);
                 }
             }
