@@ -807,24 +807,22 @@ export class Engine {
       // single precision as the library's scores are. The script's scores come from
       // quantized impacts, so a method within about 1e-4 of the bar could fall on the other
       // side than in the library; the parity test checks the counts of every judged query.
-      // A method related to the best match counts from the lower near floor; the best
-      // match's display record lists them (it is fetched for the page anyway).
-      const { matchFloor, nearFloor } = this.m.weights;
+      // The methods related to the best match count from lower floors, the first related
+      // from the first; the best match's display record lists them (it is fetched for the
+      // page anyway).
+      const { matchFloor, nearFloors } = this.m.weights;
       if (matchFloor > 0 && matched.length) {
         const bar = Math.fround(strongest * Math.fround(matchFloor));
-        const nearBar = Math.fround(strongest * Math.fround(nearFloor));
-        let near = new Set();
-        if (nearBar < bar) {
+        const near = new Map();
+        if (nearFloors.length) {
           // The first in relevance order: ties go to the first by name, the lower number.
           let top = matched[0];
           for (const d of matched) if (score[d] > score[top]) top = d;
           const per = this.m.docsPerBlock;
-          near = new Set((await this.file(this.named(`docs-${Math.floor(top / per)}`)))[top % per][4]);
+          const related = (await this.file(this.named(`docs-${Math.floor(top / per)}`)))[top % per][4];
+          related.forEach((d, k) => near.set(d, Math.fround(strongest * Math.fround(nearFloors[k]))));
         }
-        const counts = (d) => {
-          const s = Math.fround(score[d]);
-          return s >= bar || (s >= nearBar && near.has(d));
-        };
+        const counts = (d) => Math.fround(score[d]) >= (near.get(d) ?? bar);
         weak = matched.filter((d) => !counts(d));
         matched = matched.filter(counts);
       }

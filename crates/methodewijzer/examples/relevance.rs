@@ -86,7 +86,7 @@ fn main() {
     let weighted = |weights: [f32; 5]| IndexOptions { weights, ..default };
     let variants = [
         (
-            "chosen (guarded stem, compounds, core 2, floor 0.4, related 0.2, coordination 1, tie 0.7)",
+            "chosen (guarded stem, compounds, core 2, floor 0.4, related 0 / 0.1 / 0.2 / 0.3, coordination 1, tie 0.7)",
             default,
         ),
         // How a query's words combine: covering more of the query (coordination) and how
@@ -180,7 +180,7 @@ fn main() {
             "floor 0.25 alone (the rule before)",
             IndexOptions {
                 match_floor: 0.25,
-                near_floor: 0.25,
+                near_floors: &[],
                 ..default
             },
         ),
@@ -188,7 +188,7 @@ fn main() {
             "floor 0.2 alone",
             IndexOptions {
                 match_floor: 0.2,
-                near_floor: 0.2,
+                near_floors: &[],
                 ..default
             },
         ),
@@ -196,7 +196,7 @@ fn main() {
             "floor 0.3 alone",
             IndexOptions {
                 match_floor: 0.3,
-                near_floor: 0.3,
+                near_floors: &[],
                 ..default
             },
         ),
@@ -204,39 +204,55 @@ fn main() {
             "floor 0.4 alone",
             IndexOptions {
                 match_floor: 0.4,
-                near_floor: 0.4,
+                near_floors: &[],
                 ..default
             },
         ),
         (
-            "floor 0.35, related 0.2",
+            "floor 0.4, twelve related from 0.2 (the rule before)",
             IndexOptions {
-                match_floor: 0.35,
-                near_floor: 0.2,
+                match_floor: 0.4,
+                near_floors: &[0.2; 12],
                 ..default
             },
         ),
         (
-            "floor 0.45, related 0.2",
+            "floor 0.4, related 0.05 / 0.14 / 0.23 / 0.31",
+            IndexOptions {
+                match_floor: 0.4,
+                near_floors: &[0.05, 0.1375, 0.225, 0.3125],
+                ..default
+            },
+        ),
+        (
+            "floor 0.45, related 0 / 0.075 / 0.15 / 0.225 / 0.3 / 0.375",
             IndexOptions {
                 match_floor: 0.45,
-                near_floor: 0.2,
+                near_floors: &[0.0, 0.075, 0.15, 0.225, 0.3, 0.375],
                 ..default
             },
         ),
         (
-            "floor 0.4, related 0.15",
+            "floor 0.5, related 0 / 0.1 / 0.2 / 0.3",
             IndexOptions {
-                match_floor: 0.4,
-                near_floor: 0.15,
+                match_floor: 0.5,
+                near_floors: &[0.0, 0.1, 0.2, 0.3],
                 ..default
             },
         ),
         (
-            "floor 0.4, related 0.25",
+            "floor 0.4, related 0 / 0.1 (two)",
             IndexOptions {
                 match_floor: 0.4,
-                near_floor: 0.25,
+                near_floors: &[0.0, 0.1],
+                ..default
+            },
+        ),
+        (
+            "floor 0.4, related 0 / 0.05 / … / 0.35 (eight)",
+            IndexOptions {
+                match_floor: 0.4,
+                near_floors: &[0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35],
                 ..default
             },
         ),

@@ -347,35 +347,43 @@ fn the_age_filter_uses_a_methods_own_ages_else_its_target_groups() {
 #[test]
 fn a_weaker_match_counts_when_it_is_related_to_the_best_match() {
     // Over every judged query: a method counts when it scores the match floor of the best
-    // score, or the lower near floor and the best match's page lists it as related.
+    // score, or, when it is the k-th method the best match's page lists as related, the
+    // k-th near floor of it.
     let IndexOptions {
         match_floor,
-        near_floor,
+        near_floors,
         ..
     } = IndexOptions::default();
-    assert!(near_floor < match_floor);
+    assert!(near_floors.iter().all(|&floor| floor < match_floor));
     let (mut counted_as_related, mut left_as_unrelated) = (0, 0);
     for query in judgments().queries {
         let results = index().search(&SearchRequest::new(&query.text).limit(1000).with_weaker());
         let Some(top) = results.hits.first() else {
             continue;
         };
-        // The best score before a name's bonus, which the floors are shares of.
+        // The best score before a name's bonus (1000), which the floors are shares of.
         let best = results
             .hits
             .iter()
             .map(|h| h.score % 1000.0)
             .fold(0.0, f32::max);
-        let related = index().related(&top.slug, 12);
+        let related = index().related(&top.slug, near_floors.len());
         for hit in &results.hits[1..] {
-            let near = related.contains(&hit.slug);
-            let counts =
-                hit.score >= best * match_floor || (near && hit.score >= best * near_floor);
-            assert_eq!(!hit.weaker, counts, "{:?}: {}", query.text, hit.slug);
-            if near && !hit.weaker && hit.score < best * match_floor {
+            let floor = related
+                .iter()
+                .position(|slug| *slug == hit.slug)
+                .map_or(match_floor, |k| near_floors[k]);
+            assert_eq!(
+                !hit.weaker,
+                hit.score >= best * floor,
+                "{:?}: {}",
+                query.text,
+                hit.slug
+            );
+            if !hit.weaker && hit.score < best * match_floor {
                 counted_as_related += 1;
             }
-            if !near && hit.weaker && hit.score >= best * near_floor {
+            if hit.weaker && hit.score >= best * near_floors[0] && floor == match_floor {
                 left_as_unrelated += 1;
             }
         }

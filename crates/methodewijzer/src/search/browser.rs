@@ -334,14 +334,14 @@ impl SearchIndex {
         let block_count = blocks.len();
         for (b, chunk) in blocks.enumerate() {
             let block: Vec<&Card> = chunk.iter().map(|&ord| &methods[ord as usize]).collect();
-            // With each method the methods related to it, as document numbers: when it is
-            // the best match, they count from the near floor (`results.rs`).
+            // With each method the first methods related to it, as document numbers: when it
+            // is the best match, they count from the near floors (`results.rs`).
             let docs: Vec<Value> = chunk
                 .iter()
                 .zip(&block)
                 .map(|(&ord, m)| {
-                    let related: Vec<u32> = self.related[ord as usize]
-                        .iter()
+                    let related: Vec<u32> = (self.related[ord as usize].iter())
+                        .take(self.near_floors.len())
                         .map(|&o| doc_of(o))
                         .collect();
                     json!([m.slug, m.name, m.summary, display_facts(&m.facts), related])
@@ -453,7 +453,7 @@ impl SearchIndex {
                 exact_name: f64::from(EXACT_NAME_BONUS),
                 expansion_tie: f64::from(self.expansion_tie),
                 match_floor: f64::from(self.match_floor),
-                near_floor: f64::from(self.near_floor),
+                near_floors: self.near_floors.iter().map(|&f| f64::from(f)).collect(),
                 prefix: f64::from(PREFIX_WEIGHT),
                 synonym: f64::from(SYNONYM_WEIGHT),
                 typo: f64::from(TYPO_WEIGHT),

@@ -55,9 +55,10 @@ pub const SIMILAR: usize = 12;
 /// The share of the best score a method needs to count as a match (see
 /// [`IndexOptions::match_floor`]). Chosen on the training judgments (BENCHMARKS.md).
 pub const MATCH_FLOOR: f32 = 0.4;
-/// The share of the best score that is enough for a method related to the best match (see
-/// [`IndexOptions::near_floor`]). Chosen on the training judgments (BENCHMARKS.md).
-pub const NEAR_FLOOR: f32 = 0.2;
+/// The shares of the best score from which the methods related to the best match count, the
+/// first related method first (see [`IndexOptions::near_floors`]): the four a method's page
+/// lists as related. Chosen on the training judgments (BENCHMARKS.md).
+pub const NEAR_FLOORS: [f32; 4] = [0.0, 0.1, 0.2, 0.3];
 /// See [`IndexOptions::coordination`]: a method's score is multiplied by the share of the
 /// query it covers. Chosen on the training judgments (BENCHMARKS.md).
 pub const COORDINATION: f32 = 1.0;
@@ -96,12 +97,12 @@ pub struct IndexOptions {
     /// A method matches a query when its score is at least this share of the best method's:
     /// what is counted, faceted and listed. 0 counts every method that shares a word.
     pub match_floor: f32,
-    /// A method related to the best match — one of the [`SIMILAR`] its page would list as
-    /// related ([`SearchIndex::related`]) — counts from this share of the best score, when
-    /// that is below [`match_floor`](Self::match_floor): a weaker match about the same thing
-    /// as the best one is more likely what was meant than an equally weak one about
-    /// something else. Equal to `match_floor`, the floor alone decides.
-    pub near_floor: f32,
+    /// The methods related to the best match ([`SearchIndex::related`], the list its page
+    /// starts with) count from these shares of the best score, the first related method from
+    /// the first share, and so on, where that is below [`match_floor`](Self::match_floor): a
+    /// weaker match about the same thing as the best one is more likely what was meant than
+    /// an equally weak one about something else. Empty, the floor alone decides.
+    pub near_floors: &'static [f32],
     /// How much covering more of the query counts: a method's score is multiplied by the
     /// share of the query's words (those that match any method) it matches, to this power.
     /// 0 leaves scores as the sum of what each word earns.
@@ -118,7 +119,7 @@ impl Default for IndexOptions {
             split_compounds: true,
             weights: FIELD_WEIGHTS.map(|(_, w)| w),
             match_floor: MATCH_FLOOR,
-            near_floor: NEAR_FLOOR,
+            near_floors: &NEAR_FLOORS,
             coordination: COORDINATION,
             expansion_tie: EXPANSION_TIE,
         }
@@ -175,8 +176,8 @@ pub struct SearchIndex {
     pub(super) broader: Vec<Vec<usize>>,
     /// See [`IndexOptions::match_floor`].
     pub(super) match_floor: f32,
-    /// See [`IndexOptions::near_floor`].
-    pub(super) near_floor: f32,
+    /// See [`IndexOptions::near_floors`]; none above the match floor, at most [`SIMILAR`].
+    pub(super) near_floors: Vec<f32>,
     /// See [`IndexOptions::coordination`].
     pub(super) coordination: f32,
     pub(super) expansion_tie: f32,
@@ -376,7 +377,9 @@ impl SearchIndex {
             broader: catalogue.synonyms().broader_closure(),
             signatures,
             match_floor: options.match_floor,
-            near_floor: options.near_floor.min(options.match_floor),
+            near_floors: (options.near_floors.iter().take(SIMILAR))
+                .map(|&floor| floor.min(options.match_floor))
+                .collect(),
             coordination: options.coordination,
             expansion_tie: options.expansion_tie,
             related: Vec::new(),

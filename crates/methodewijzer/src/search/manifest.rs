@@ -10,7 +10,7 @@
 //! | `version` | [`FORMAT_VERSION`](super::FORMAT_VERSION); the script refuses another |
 //! | `methods` | how many methods; browser document numbers are their positions in name order |
 //! | `analysis` | word limits, compound, typo, prefix and stemming constants, and the ages (`ages`, `maxAge`) ([`Analysis`]) |
-//! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers; `matchFloor` and `nearFloor` decide which matches count |
+//! | `weights`, `impactScale` | scoring: postings hold `impact × impactScale` as integers; `matchFloor` and `nearFloors` decide which matches count |
 //! | `maxExpansions`, `maxWords` | completions per prefix; query words read |
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `generation` | the hash in every other file's name: file `KIND-N` of the index is `KIND-N.GENERATION.json` (`.bin` for the facets) |
@@ -24,7 +24,7 @@
 //! | `parts` | a word's last four letters reversed → the words' beginnings, paged as `postings` |
 //! | `facets` | per facet its values and bit offset/width in the facet file `facets` (`.bin`) |
 //! | `recognitionRanks` | recognition level → its rank, for "at least this level" |
-//! | `docsPerBlock` | display block `B` (file `docs-B`) holds `[slug, name, summary, facts, related]` of documents `B × docsPerBlock …`; `related` is the document numbers of the methods related to it, in order (`SearchIndex::related`, 12 at most), which count from `weights.nearFloor` when it is the best match |
+//! | `docsPerBlock` | display block `B` (file `docs-B`) holds `[slug, name, summary, facts, related]` of documents `B × docsPerBlock …`; `related` is the document numbers of the first methods related to it (`SearchIndex::related`, as many as `weights.nearFloors` has): when it is the best match, the k-th counts from `nearFloors[k]` of the best score |
 //! | `situations` | `null` when no method has recognisable situations; else the blocks without any: block `B` has a file `situations-B`, per method its list |
 //!
 //! The file `reviewed` holds each method's review date as a day number, in name order (for
@@ -126,7 +126,7 @@ pub(super) struct Weights {
     pub exact_name: f64,
     pub expansion_tie: f64,
     pub match_floor: f64,
-    pub near_floor: f64,
+    pub near_floors: Vec<f64>,
     pub prefix: f64,
     pub synonym: f64,
     pub typo: f64,

@@ -47,20 +47,25 @@ impl SearchIndex {
             }
         }
         // Only methods that match well enough count: a query sharing one common word with
-        // every method must not report the whole catalogue as found. A method related to the
-        // best match needs less. The others are the weaker matches, counted and listed on
+        // every method must not report the whole catalogue as found. The methods related to
+        // the best match need less. The others are the weaker matches, counted and listed on
         // request only.
         let mut weak = Vec::new();
         if query.is_some() && self.match_floor > 0.0 {
             let bar = best * self.match_floor;
-            let near_bar = best * self.near_floor;
-            let near: &[u32] = match self.top_of(&scored) {
-                Some(top) if near_bar < bar => &self.related[top as usize],
-                _ => &[],
+            // The best match's related methods, each with its own bar.
+            let near: Vec<(u32, f32)> = self.top_of(&scored).map_or(Vec::new(), |top| {
+                let related = &self.related[top as usize];
+                (related.iter().zip(&self.near_floors))
+                    .map(|(&o, &floor)| (o, best * floor))
+                    .collect()
+            });
+            let bar_of = |ord: u32| {
+                near.iter()
+                    .find(|&&(o, _)| o == ord)
+                    .map_or(bar, |&(_, near_bar)| near_bar)
             };
-            (scored, weak) = scored
-                .into_iter()
-                .partition(|&(o, s)| s >= bar || (s >= near_bar && near.contains(&o)));
+            (scored, weak) = scored.into_iter().partition(|&(o, s)| s >= bar_of(o));
         }
 
         // A minimum recognition narrows everything after it, the facet counts included.
