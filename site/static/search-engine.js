@@ -709,7 +709,7 @@ export class Engine {
 
   /**
    * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, sort, limit, offset, weaker}` →
-   * `{total, weaker, interpretation: {corrected: [{typed, searched}], expanded, unknown, ignored}, hits: [{slug, name, summary, facts, score, weaker}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   * `{total, weaker, interpretation: {corrected: [{typed, searched}], expanded, unknown, ignored}, hits: [{slug, name, summary, facts, score, weaker, relatedToBest}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
    * `weaker` asks for the weaker matches (below the match floor) after the ones that count.
    */
   async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0, weaker = false } = {}) {
@@ -718,6 +718,8 @@ export class Engine {
     const clauses = await this.parse(query, interpretation);
     let matched;
     let weak = [];
+    // Below this, a method that counts does so as related to the best match.
+    let bar = -Infinity;
     const score = new Float64Array(n);
     const highlight = new Set();
     // Per word that found something, the typed words (as bits) it stands for.
@@ -812,7 +814,7 @@ export class Engine {
       // page anyway).
       const { matchFloor, nearFloors } = this.m.weights;
       if (matchFloor > 0 && matched.length) {
-        const bar = Math.fround(strongest * Math.fround(matchFloor));
+        bar = Math.fround(strongest * Math.fround(matchFloor));
         const near = new Map();
         if (nearFloors.length) {
           // The first in relevance order: ties go to the first by name, the lower number.
@@ -907,7 +909,8 @@ export class Engine {
     const blocks = await Promise.all(page.map((d) => this.file(this.named(`docs-${Math.floor(d / per)}`))));
     const hits = page.map((d, i) => {
       const [slug, name, summary, facts] = blocks[i][d % per];
-      return { slug, name, summary, facts, score: score[d], weaker: offset + i >= strong };
+      const weaker = offset + i >= strong;
+      return { slug, name, summary, facts, score: score[d], weaker, relatedToBest: !weaker && Math.fround(score[d]) < bar };
     });
     return {
       total: passing.length,

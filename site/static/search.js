@@ -233,7 +233,9 @@ function setUp(form) {
       const link = el('a', { href: `${root}methoden/${encodeURIComponent(hit.slug)}/` },
         ...marked(hit.name, results.words));
       // Under "Minder passende methoden" (h2), a weaker hit's title is one level down.
-      const li = el('li', {}, el(hit.weaker ? 'h3' : 'h2', { class: 'hit-title' }, link), facts(hit.facts),
+      // A method that counts only as related to the best match says so: its own match is weak.
+      const related = hit.relatedToBest ? el('p', { class: 'hit-related', text: s.strRelated }) : null;
+      const li = el('li', {}, el(hit.weaker ? 'h3' : 'h2', { class: 'hit-title' }, link), related, facts(hit.facts),
         el('p', {}, ...marked(hit.summary, results.words)), saveButton(hit.slug, hit.name));
       items.set(hit.slug, li);
       return li;

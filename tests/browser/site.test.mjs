@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, statSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -654,6 +654,31 @@ test("search: the weaker matches are not counted but a button away, after the on
   assert.equal(await page.evaluate(() => document.activeElement.closest(".hits-weaker") !== null), true, "the focus moves to the first weaker match");
   assert.equal(await page.isVisible(".weaker-button"), false);
   // The two lists, their headings and the reading stay accessible.
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("search: a method counted only as related to the best match says so", async () => {
+  // The first judged query whose first page has such a method, by the library (all judged
+  // queries in one run, read from standard input).
+  const judged = [...readFileSync(join(root, "tests/relevance/queries.toml"), "utf8").matchAll(/^text = "(.*)"$/gm)]
+    .map((m) => m[1]);
+  const all = execFileSync(bin, ["search", "--queries", "-", "--json", "--limit", "20"], { cwd: root, input: judged.join("\n") + "\n", maxBuffer: 1 << 28 })
+    .toString().trim().split("\n").map((line) => JSON.parse(line));
+  const at = all.findIndex((results) => results.hits.some((h) => h.related_to_best));
+  assert.ok(at >= 0, "some judged query counts a method as related to the best match");
+  const [query, expected] = [judged[at], all[at]];
+  const { context, page, errors } = await open(base + "methoden/?q=" + encodeURIComponent(query));
+  await page.waitForSelector(".hits li .hit-title");
+  const shown = await page.$$eval(".hits:not(.hits-weaker) li", (items) => items.map((li) => ({
+    slug: li.querySelector(".hit-title a").getAttribute("href").replace(/.*methoden\//, "").replace(/\/$/, ""),
+    note: li.querySelector(".hit-related")?.textContent ?? null,
+  })));
+  assert.deepEqual(shown.map((h) => h.slug), expected.hits.map((h) => h.slug));
+  for (const [i, hit] of expected.hits.entries()) {
+    assert.equal(shown[i].note, hit.related_to_best ? "Telt mee als verwant aan de beste treffer" : null, hit.slug);
+  }
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

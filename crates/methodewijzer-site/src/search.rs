@@ -168,6 +168,7 @@ fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
                 "score": h.score,
                 "snippet": h.snippet,
                 "weaker": h.weaker,
+                "related_to_best": h.related_to_best,
             })
         })
         .collect();
@@ -203,11 +204,16 @@ fn text(query: &str, offset: usize, results: &SearchResults) -> String {
         }
         let _ = writeln!(
             out,
-            "{:>2}. {} ({})  score {:.2}",
+            "{:>2}. {} ({})  score {:.2}{}",
             i + 1,
             hit.name,
             hit.slug,
-            hit.score
+            hit.score,
+            if hit.related_to_best {
+                "  (verwant aan de beste treffer)"
+            } else {
+                ""
+            }
         );
         let _ = writeln!(out, "    {}", plain(&hit.snippet));
     }

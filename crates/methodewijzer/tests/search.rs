@@ -380,7 +380,14 @@ fn a_weaker_match_counts_when_it_is_related_to_the_best_match() {
                 query.text,
                 hit.slug
             );
-            if !hit.weaker && hit.score < best * match_floor {
+            // Such a method is marked, so that a result list can say why it is there.
+            let as_related = !hit.weaker && hit.score < best * match_floor;
+            assert_eq!(
+                hit.related_to_best, as_related,
+                "{:?}: {}",
+                query.text, hit.slug
+            );
+            if as_related {
                 counted_as_related += 1;
             }
             if hit.weaker && hit.score >= best * near_floors[0] && floor == match_floor {

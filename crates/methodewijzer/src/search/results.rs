@@ -51,8 +51,10 @@ impl SearchIndex {
         // the best match need less. The others are the weaker matches, counted and listed on
         // request only.
         let mut weak = Vec::new();
+        // Below this, a method that counts does so as related to the best match.
+        let mut bar = f32::NEG_INFINITY;
         if query.is_some() && self.match_floor > 0.0 {
-            let bar = best * self.match_floor;
+            bar = best * self.match_floor;
             // The best match's related methods, each with its own bar.
             let near: Vec<(u32, f32)> = self.top_of(&scored).map_or(Vec::new(), |top| {
                 let related = &self.related[top as usize];
@@ -183,6 +185,7 @@ impl SearchIndex {
                         &mut generators,
                     ),
                     weaker,
+                    related_to_best: !weaker && score < bar,
                 }
             })
             .collect();
