@@ -709,7 +709,7 @@ export class Engine {
 
   /**
    * Runs a search: `{query, filters: {facetKey: [ids]}, minRecognition, sort, limit, offset, weaker}` →
-   * `{total, weaker, interpretation: {corrected: [{typed, searched}], expanded, unknown, ignored}, hits: [{slug, name, summary, facts, score, weaker, relatedToBest}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
+   * `{total, weaker, interpretation: {corrected: [{typed, searched}], expanded, unknown, ignored}, hits: [{slug, name, summary, facts, score, weaker, relatedTo}], facets: [{key, label, values: [{id, label, count, selected}]}], words}`.
    * `weaker` asks for the weaker matches (below the match floor) after the ones that count.
    */
   async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0, weaker = false } = {}) {
@@ -718,8 +718,9 @@ export class Engine {
     const clauses = await this.parse(query, interpretation);
     let matched;
     let weak = [];
-    // Below this, a method that counts does so as related to the best match.
+    // Below this, a method that counts does so as related to the best match (its name).
     let bar = -Infinity;
+    let bestName = null;
     const score = new Float64Array(n);
     const highlight = new Set();
     // Per word that found something, the typed words (as bits) it stands for.
@@ -821,7 +822,9 @@ export class Engine {
           let top = matched[0];
           for (const d of matched) if (score[d] > score[top]) top = d;
           const per = this.m.docsPerBlock;
-          const related = (await this.file(this.named(`docs-${Math.floor(top / per)}`)))[top % per][4];
+          const record = (await this.file(this.named(`docs-${Math.floor(top / per)}`)))[top % per];
+          const related = record[4];
+          bestName = record[1];
           related.forEach((d, k) => near.set(d, Math.fround(strongest * Math.fround(nearFloors[k]))));
         }
         const counts = (d) => Math.fround(score[d]) >= (near.get(d) ?? bar);
@@ -910,7 +913,8 @@ export class Engine {
     const hits = page.map((d, i) => {
       const [slug, name, summary, facts] = blocks[i][d % per];
       const weaker = offset + i >= strong;
-      return { slug, name, summary, facts, score: score[d], weaker, relatedToBest: !weaker && Math.fround(score[d]) < bar };
+      const relatedTo = !weaker && Math.fround(score[d]) < bar ? bestName : null;
+      return { slug, name, summary, facts, score: score[d], weaker, relatedTo };
     });
     return {
       total: passing.length,

@@ -234,7 +234,7 @@ function setUp(form) {
         ...marked(hit.name, results.words));
       // Under "Minder passende methoden" (h2), a weaker hit's title is one level down.
       // A method that counts only as related to the best match says so: its own match is weak.
-      const related = hit.relatedToBest ? el('p', { class: 'hit-related', text: s.strRelated }) : null;
+      const related = hit.relatedTo ? el('p', { class: 'hit-related', text: s.strRelated.replace('{name}', () => hit.relatedTo) }) : null;
       const li = el('li', {}, el(hit.weaker ? 'h3' : 'h2', { class: 'hit-title' }, link), related, facts(hit.facts),
         el('p', {}, ...marked(hit.summary, results.words)), saveButton(hit.slug, hit.name));
       items.set(hit.slug, li);

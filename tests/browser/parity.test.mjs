@@ -102,7 +102,7 @@ function compare(query, expected, actual) {
     const e = expected.hits[i];
     const a = actual.hits[i];
     assert.equal(a.weaker, e.weaker, `${where}: hit ${i + 1} weaker`);
-    assert.equal(a.relatedToBest, e.related_to_best, `${where}: hit ${i + 1} counted as related to the best`);
+    assert.equal(a.relatedTo, e.related_to, `${where}: hit ${i + 1} counted as related to the best`);
     assert.ok(close(a.score, e.score), `${where}: score at ${i + 1}: ${a.slug} ${a.score} vs ${e.slug} ${e.score}`);
     if (a.slug !== e.slug) {
       // Only a tie (within the tolerance) may order differently.

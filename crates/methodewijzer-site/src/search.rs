@@ -168,7 +168,7 @@ fn to_json_value(query: &str, results: &SearchResults) -> serde_json::Value {
                 "score": h.score,
                 "snippet": h.snippet,
                 "weaker": h.weaker,
-                "related_to_best": h.related_to_best,
+                "related_to": h.related_to,
             })
         })
         .collect();
@@ -209,11 +209,9 @@ fn text(query: &str, offset: usize, results: &SearchResults) -> String {
             hit.name,
             hit.slug,
             hit.score,
-            if hit.related_to_best {
-                "  (verwant aan de beste treffer)"
-            } else {
-                ""
-            }
+            hit.related_to
+                .as_ref()
+                .map_or(String::new(), |best| format!("  (verwant aan {best})"))
         );
         let _ = writeln!(out, "    {}", plain(&hit.snippet));
     }

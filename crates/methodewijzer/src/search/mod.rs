@@ -368,10 +368,10 @@ pub struct Hit {
     /// A weaker match, listed only on request ([`SearchRequest::weaker`]), after every
     /// method that counts.
     pub weaker: bool,
-    /// Counted only because the best match lists it as related: its own score is below the
-    /// match floor (`IndexOptions::near_floors`). A result list says so, so that a reader
-    /// sees why a weaker-looking match is among the found.
-    pub related_to_best: bool,
+    /// The name of the best match, when this method counts only because the best match lists
+    /// it as related: its own score is below the match floor (`IndexOptions::near_floors`).
+    /// A result list says so, so that a reader sees why a weak match is among the found.
+    pub related_to: Option<String>,
 }
 
 /// The count of methods for one facet value.

@@ -51,12 +51,14 @@ impl SearchIndex {
         // the best match need less. The others are the weaker matches, counted and listed on
         // request only.
         let mut weak = Vec::new();
-        // Below this, a method that counts does so as related to the best match.
+        // Below this, a method that counts does so as related to the best match (`top`).
         let mut bar = f32::NEG_INFINITY;
+        let mut top = None;
         if query.is_some() && self.match_floor > 0.0 {
             bar = best * self.match_floor;
             // The best match's related methods, each with its own bar.
-            let near: Vec<(u32, f32)> = self.top_of(&scored).map_or(Vec::new(), |top| {
+            top = self.top_of(&scored);
+            let near: Vec<(u32, f32)> = top.map_or(Vec::new(), |top| {
                 let related = &self.related[top as usize];
                 (related.iter().zip(&self.near_floors))
                     .map(|(&o, &floor)| (o, best * floor))
@@ -185,7 +187,9 @@ impl SearchIndex {
                         &mut generators,
                     ),
                     weaker,
-                    related_to_best: !weaker && score < bar,
+                    related_to: top
+                        .filter(|_| !weaker && score < bar)
+                        .map(|top| self.cards[top as usize].name.clone()),
                 }
             })
             .collect();
