@@ -349,6 +349,12 @@ export class Engine {
     return this.files.get(name);
   }
 
+  /** Document `d`'s display record, `[slug, name, summary, facts, related]`, from its block. */
+  async record(d) {
+    const per = this.m.docsPerBlock;
+    return (await this.file(this.named(`docs-${Math.floor(d / per)}`)))[d % per];
+  }
+
   async stem(word) {
     if (Object.hasOwn(this.a.stemExceptions, word)) return this.a.stemExceptions[word];
     if (!this.stemmer) this.stemmer = import('./stem-nl.js');
@@ -821,10 +827,8 @@ export class Engine {
           // The first in relevance order: ties go to the first by name, the lower number.
           let top = matched[0];
           for (const d of matched) if (score[d] > score[top]) top = d;
-          const per = this.m.docsPerBlock;
-          const record = (await this.file(this.named(`docs-${Math.floor(top / per)}`)))[top % per];
-          const related = record[4];
-          bestName = record[1];
+          const [, name, , , related] = await this.record(top);
+          bestName = name;
           related.forEach((d, k) => near.set(d, Math.fround(strongest * Math.fround(nearFloors[k]))));
         }
         const counts = (d) => Math.fround(score[d]) >= (near.get(d) ?? bar);
@@ -908,10 +912,9 @@ export class Engine {
     const strong = top.length;
     if (weaker && want > passing.length) top.push(...first(weak, want - passing.length));
     const page = top.slice(offset, offset + limit);
-    const per = this.m.docsPerBlock;
-    const blocks = await Promise.all(page.map((d) => this.file(this.named(`docs-${Math.floor(d / per)}`))));
+    const records = await Promise.all(page.map((d) => this.record(d)));
     const hits = page.map((d, i) => {
-      const [slug, name, summary, facts] = blocks[i][d % per];
+      const [slug, name, summary, facts] = records[i];
       const weaker = offset + i >= strong;
       const relatedTo = !weaker && Math.fround(score[d]) < bar ? bestName : null;
       return { slug, name, summary, facts, score: score[d], weaker, relatedTo };

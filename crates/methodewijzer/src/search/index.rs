@@ -1,5 +1,5 @@
 //! The tantivy index of a catalogue: how it is built, what it keeps beside tantivy's own
-//! index (facet values, cards, names, synonyms, signatures) and its segments. Reading a
+//! index (facet values, cards, names, synonyms, signatures, related lists) and its segments. Reading a
 //! query is in `query.rs`, running one in `results.rs`, what is indexed of a method in
 //! `fields.rs`.
 //!
@@ -11,7 +11,7 @@
 //! milliseconds per hundred methods.
 //!
 //! This file is long because every table a query reads beside tantivy's index (facet values,
-//! cards, names, the thesaurus, typos, signatures) is built here, in one pass over the
+//! cards, names, the thesaurus, typos, signatures, related lists) is built here, in one pass over the
 //! catalogue; each is small, and splitting them would pass that pass's intermediate data
 //! between files.
 

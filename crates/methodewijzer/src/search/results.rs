@@ -341,15 +341,13 @@ impl SearchIndex {
         let Some(ord) = self.ord_of(slug) else {
             return Vec::new();
         };
-        let made;
-        let list = if limit <= SIMILAR {
-            &self.related[ord][..limit.min(self.related[ord].len())]
+        let ords: Vec<u32> = if limit <= SIMILAR {
+            self.related[ord].iter().take(limit).copied().collect()
         } else {
-            made = self.related_of(ord, limit);
-            &made[..]
+            self.related_of(ord, limit)
         };
-        list.iter()
-            .map(|&o| self.cards[o as usize].slug.clone())
+        ords.into_iter()
+            .map(|o| self.cards[o as usize].slug.clone())
             .collect()
     }
 
