@@ -52,6 +52,25 @@ export function words(text, stopWords, maxWordBytes) {
   return out;
 }
 
+/** Relevance order: the higher score first, ties to the lower document number (by name). */
+const byScoreOf = (score) => (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+
+/**
+ * The first `want` of `list` in the order `before`: a partial selection, not a sort of every
+ * match.
+ */
+function firstOf(list, want, before) {
+  const top = [];
+  if (want <= 0) return top;
+  for (const d of list) {
+    if (top.length === want && !before(d, top[want - 1])) continue;
+    let i = top.length === want ? want - 1 : top.length;
+    while (i > 0 && before(d, top[i - 1])) { top[i] = top[i - 1]; i--; }
+    top[i] = d;
+  }
+  return top;
+}
+
 /** A method name as compared for the exact-name bonus (the library's `comparable`). */
 export function comparable(text) {
   let out = '';
@@ -583,6 +602,10 @@ export class Engine {
     const ages = ws.map((w) => this.ageWord(w.text));
     const perWord = ws.map(async (word, i) => {
       const alternatives = [];
+      // The last word's completions do not depend on the word itself being found: looked up
+      // beside it, not after.
+      const completing = i === ws.length - 1 && openEnd ? this.completions(word.text) : null;
+      completing?.catch(() => {});
       const terms = await this.terms(word.text);
       let corrections = [];
       const age = ages[i];
@@ -602,8 +625,8 @@ export class Engine {
         alternatives.push({ terms: ageTerms, weight: weights.synonym, word: age });
       }
       let completed = false;
-      if (i === ws.length - 1 && openEnd) {
-        for (const completion of await this.completions(word.text)) {
+      if (completing) {
+        for (const completion of await completing) {
           // The completed word's own term, not its compound parts (the library's `whole_term`).
           alternatives.push({ terms: (await this.terms(completion)).slice(0, 1), weight: weights.prefix, word: completion });
           completed = true;
@@ -622,10 +645,15 @@ export class Engine {
 
     // Typed words that found something by being joined or by the thesaurus: not unknown.
     const explained = new Set();
+    // Every pair looked up side by side, then taken in order.
+    const joins = ws.slice(1).map((next, k) => {
+      const joined = ws[k].text + next.text;
+      return next.position === ws[k].position + 1 && Array.from(joined).length >= this.a.minPart ? this.known(joined) : false;
+    });
+    for (const known of joins) known?.catch?.(() => {});
     for (let i = 0; i + 1 < ws.length; i++) {
-      if (ws[i + 1].position !== ws[i].position + 1) continue;
       const joined = ws[i].text + ws[i + 1].text;
-      if (Array.from(joined).length >= this.a.minPart && (await this.known(joined))) {
+      if (await joins[i]) {
         explained.add(ws[i].text).add(ws[i + 1].text);
         if (!read.expanded.includes(joined)) read.expanded.push(joined);
         clauses.push({ alternatives: [{ terms: await this.terms(joined), weight: 1, word: joined }], words: 3 * 2 ** i });
@@ -666,6 +694,11 @@ export class Engine {
         if (runs([word, ...rest]) !== 0) candidates.add(g);
       }
     }
+    // The groups side by side, then the broader groups of those found: each group's file is
+    // fetched in the same round as the others'.
+    const loaded = await Promise.all([...candidates].map((g) => this.group(g)));
+    await Promise.all(loaded.filter(([members]) => members.some((member) => runs(member) !== 0))
+      .flatMap(([, broader]) => broader.map((b) => this.group(b))));
     for (const g of [...candidates].sort((a, b) => a - b)) {
       const [members, broader] = await this.group(g);
       const found = members.findIndex((member) => runs(member) !== 0);
@@ -688,6 +721,8 @@ export class Engine {
       foundGroups.push([members[found], start, phrases.length]);
     }
     const foundWords = new Set();
+    // Side by side, as the search fetches them anyway (after the groups, which carry some).
+    await Promise.all([...expansion.keys()].map((word) => this.anyMatches(this.groupTerms.get(word))));
     for (const [word, { weight, by }] of expansion) {
       const terms = this.groupTerms.get(word);
       if (await this.anyMatches(terms)) foundWords.add(word);
@@ -721,6 +756,11 @@ export class Engine {
   async search({ query = '', filters = {}, minRecognition = null, sort = 'relevantie', limit = 10, offset = 0, weaker = false } = {}) {
     const n = this.m.methods;
     const interpretation = { corrected: [], expanded: [], unknown: [], ignored: [] };
+    // The exact-name lookup needs only the query: fetched beside the words' files, not after
+    // them (a query longer than every name is none of them: no names file).
+    const asName = comparable(query);
+    const exactName = asName && asName.length <= this.m.longestName ? this.names.get(asName) : null;
+    exactName?.catch(() => {});
     const clauses = await this.parse(query, interpretation);
     let matched;
     let weak = [];
@@ -806,10 +846,8 @@ export class Engine {
       // The best score before the exact-name bonus, as in the library.
       let strongest = 0;
       for (const d of matched) strongest = Math.max(strongest, Math.fround(score[d]));
-      const asName = comparable(query);
-      // A query longer than every name is none of them: no names file to fetch.
-      if (matched.length && asName.length <= this.m.longestName) {
-        const exact = await this.names.get(asName);
+      if (matched.length && exactName) {
+        const exact = await exactName;
         if (exact !== undefined && covered[exact]) score[exact] += this.m.weights.exactName;
       }
       // Only methods that match well enough count (the library's match floor), compared in
@@ -827,6 +865,13 @@ export class Engine {
           // The first in relevance order: ties go to the first by name, the lower number.
           let top = matched[0];
           for (const d of matched) if (score[d] > score[top]) top = d;
+          // The page's records are fetched beside the best match's, not after it: a method
+          // above the bar counts whatever the related lists say, and in relevance order
+          // without filters the page begins with those methods, so none is fetched in vain.
+          if (sort === 'relevantie' && !minRecognition && !Object.values(filters).some((v) => v?.length)) {
+            const above = matched.filter((d) => Math.fround(score[d]) >= bar);
+            for (const d of firstOf(above, offset + limit, byScoreOf(score)).slice(offset)) this.record(d).catch(() => {});
+          }
           const [, name, , , related] = await this.record(top);
           bestName = name;
           related.forEach((d, k) => near.set(d, Math.fround(strongest * Math.fround(nearFloors[k]))));
@@ -886,7 +931,7 @@ export class Engine {
     // Only the page is put in order: a partial selection, not a sort of every match. The
     // orders are the library's `Sort`; documents are numbered in name order, so `a < b` is
     // "by name".
-    const byScore = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+    const byScore = byScoreOf(score);
     const reviewed = sort === 'herzien' ? await this.file(this.named('reviewed')) : null;
     const ranks = this.ranks;
     const before = {
@@ -895,18 +940,7 @@ export class Engine {
       herzien: (a, b) => reviewed[a] > reviewed[b] || (reviewed[a] === reviewed[b] && a < b),
     }[sort] ?? byScore;
     if (filtered.length) weak = weak.filter((d) => failing(d) === 0);
-    // The first `want` of `list` in order.
-    const first = (list, want) => {
-      const top = [];
-      if (want <= 0) return top;
-      for (const d of list) {
-        if (top.length === want && !before(d, top[want - 1])) continue;
-        let i = top.length === want ? want - 1 : top.length;
-        while (i > 0 && before(d, top[i - 1])) { top[i] = top[i - 1]; i--; }
-        top[i] = d;
-      }
-      return top;
-    };
+    const first = (list, want) => firstOf(list, want, before);
     const want = offset + limit;
     const top = first(passing, want);
     const strong = top.length;
