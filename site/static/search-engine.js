@@ -249,6 +249,15 @@ class PagedShardSet {
     const shard = await this.engine.file(this.engine.named(`${this.kind}-${n}`));
     return Object.hasOwn(shard, key) ? shard[key] : undefined;
   }
+  /** How many shards the keys that start with `prefix` lie in (1 when none does). */
+  async shardsOf(prefix) {
+    if (!this.firsts.length) return 0;
+    const from = locate(this.firsts, prefix);
+    const to = locate(this.firsts, prefix + '\uffff');
+    const per = this.engine.m.shardsPerPage;
+    const [first, last] = await Promise.all([this.page(from), this.page(to)]);
+    return to * per + last.index(prefix + '\uffff') - (from * per + first.index(prefix)) + 1;
+  }
   /** Entries whose key starts with `prefix`, from the pages their shards are listed in. */
   async withPrefix(prefix) {
     if (!this.firsts.length) return [];
@@ -272,7 +281,7 @@ export class Engine {
   static async load(url, fetcher = defaultFetch) {
     const base = new URL(url, globalThis.document?.baseURI ?? undefined);
     const manifest = await fetcher(base.href, 'json');
-    if (manifest.version !== 10) throw new Error(`unknown search index version ${manifest.version}`);
+    if (manifest.version !== 11) throw new Error(`unknown search index version ${manifest.version}`);
     const engine = new Engine(manifest, base, fetcher);
     engine.setFacets(await engine.file(engine.named('facets', 'bin'), 'bin'));
     return engine;
@@ -289,6 +298,10 @@ export class Engine {
     // The word list: per word its frequency, index terms and the thesaurus entries it starts
     // (read through `lexeme`).
     this.words = new PagedShardSet(this, 'words', manifest.words);
+    // The completions of the prefixes whose words lie in several words shards (format 11),
+    // and the word-list entries of the words they name.
+    this.completionLists = new PagedShardSet(this, 'completions', manifest.completions);
+    this.listed = new Map();
     this.postings = new PagedShardSet(this, 'postings', manifest.postings);
     this.names = new PagedShardSet(this, 'names', manifest.names);
     // Per term, the postings shard the word list or a thesaurus group said it is in: such a
@@ -420,7 +433,7 @@ export class Engine {
    * `[frequency, terms…]`, with the thesaurus entries as a last element that is an array.
    */
   async lexeme(word) {
-    const lexeme = lexemeOf(word, await this.words.get(word));
+    const lexeme = lexemeOf(word, this.listed.has(word) ? this.listed.get(word) : await this.words.get(word));
     for (const [term, shard] of lexeme?.shards ?? []) this.shardOf.set(term, shard);
     return lexeme;
   }
@@ -560,6 +573,11 @@ export class Engine {
 
   async expand(prefix) {
     if (Array.from(prefix).length < this.a.minPrefix) return [];
+    if ((await this.words.shardsOf(prefix)) >= this.m.completionsFrom) {
+      const listed = (await this.completionLists.get(prefix)) ?? [];
+      for (const [word, entry] of listed) this.listed.set(word, entry);
+      return listed.map(([word]) => word);
+    }
     const found = (await this.words.withPrefix(prefix))
       .filter(([w]) => w.length > prefix.length)
       .map(([w, entry]) => [w, lexemeOf(w, entry).df])

@@ -75,6 +75,7 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
     for (kind, stem) in [
         ("postings", "postings"),
         ("words", "words"),
+        ("completions", "completions"),
         ("names", "names"),
         ("typos", "typos"),
         ("parts", "parts"),
@@ -148,6 +149,40 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
                     serde_json::Value::Number(_) => in_shard(term, item, stem),
                     _ => {}
                 }
+            }
+        }
+    }
+    // A listed completion carries the word list's own entry for its word.
+    let mut lexicon = serde_json::Map::new();
+    for stem in expected
+        .iter()
+        .filter(|s| s.starts_with("words-") && !s.contains("pages"))
+    {
+        lexicon.extend(
+            json(stem)
+                .as_object()
+                .expect("a shard is an object")
+                .clone(),
+        );
+    }
+    let most = manifest["maxExpansions"].as_u64().expect("maxExpansions") as usize;
+    for stem in expected
+        .iter()
+        .filter(|s| s.starts_with("completions-") && !s.contains("pages"))
+    {
+        for (prefix, list) in json(stem).as_object().expect("a shard is an object") {
+            let list = list.as_array().expect("a list of completions");
+            assert!(!list.is_empty() && list.len() <= most, "{stem}: {prefix}");
+            for pair in list {
+                let [word, entry] = pair.as_array().expect("[word, entry]").as_slice() else {
+                    panic!("{stem}: {prefix}: {pair} is no [word, entry]");
+                };
+                let word = word.as_str().expect("a word");
+                assert!(
+                    word.starts_with(prefix.as_str()) && word != prefix,
+                    "{stem}: {word}"
+                );
+                assert_eq!(Some(entry), lexicon.get(word), "{stem}: {prefix}: {word}");
             }
         }
     }

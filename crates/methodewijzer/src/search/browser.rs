@@ -48,6 +48,7 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
 
 use super::card::Card;
+use super::completions;
 pub use super::files::BrowserFile;
 use super::files::{Files, SHARDS_PER_PAGE, content_name, json_bytes, paged, shard_set};
 use super::index::{
@@ -70,7 +71,7 @@ pub const IMPACT_SCALE: f64 = 100_000.0;
 pub const DOCS_PER_BLOCK: usize = 1;
 
 /// Version of the export format; the script refuses a manifest it does not know.
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 /// Shard sizes (uncompressed JSON bytes) the sorted keys are cut at. A query reads one words
 /// shard per word, but a postings shard per term and a groups shard per group, dozens of
 /// them for a concept: those are smaller. Measured over the training queries' first search
@@ -295,12 +296,12 @@ impl SearchIndex {
                 }
             }
         }
-        let (words, _) = shard_set(
-            "words",
-            lexicon.into_iter().collect(),
-            WORDS_SHARD_BYTES,
-            &mut files,
-        );
+        let lexicon: Vec<(String, Value)> = lexicon.into_iter().collect();
+        let (words, _) = shard_set("words", lexicon.clone(), WORDS_SHARD_BYTES, &mut files);
+        // The completions of the prefixes whose words those shards split (format 11).
+        let listed = completions::listed(&lexicon, &words);
+        let (completions, _) = shard_set("completions", listed, WORDS_SHARD_BYTES, &mut files);
+        let completions = paged("completions", completions, &mut files);
         let words = paged("words", words, &mut files);
 
         let mut names: Vec<(String, Value)> = self
@@ -425,6 +426,8 @@ impl SearchIndex {
         let (generation, mut files) = files.named();
         let manifest = Manifest {
             analysis: Analysis::of_library(),
+            completions,
+            completions_from: completions::LISTED_FROM_SHARDS,
             docs_per_block: per_block,
             situations,
             facets,

@@ -23,6 +23,7 @@
 
 pub mod browser;
 mod card;
+mod completions;
 mod fields;
 mod files;
 mod index;
