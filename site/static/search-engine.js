@@ -249,15 +249,6 @@ class PagedShardSet {
     const shard = await this.engine.file(this.engine.named(`${this.kind}-${n}`));
     return Object.hasOwn(shard, key) ? shard[key] : undefined;
   }
-  /** How many shards the keys that start with `prefix` lie in (1 when none does). */
-  async shardsOf(prefix) {
-    if (!this.firsts.length) return 0;
-    const from = locate(this.firsts, prefix);
-    const to = locate(this.firsts, prefix + '\uffff');
-    const per = this.engine.m.shardsPerPage;
-    const [first, last] = await Promise.all([this.page(from), this.page(to)]);
-    return to * per + last.index(prefix + '\uffff') - (from * per + first.index(prefix)) + 1;
-  }
   /** Entries whose key starts with `prefix`, from the pages their shards are listed in. */
   async withPrefix(prefix) {
     if (!this.firsts.length) return [];
@@ -298,9 +289,7 @@ export class Engine {
     // The word list: per word its frequency, index terms and the thesaurus entries it starts
     // (read through `lexeme`).
     this.words = new PagedShardSet(this, 'words', manifest.words);
-    // The completions of the prefixes whose words lie in several words shards (format 11),
-    // and the word-list entries of the words they name.
-    this.completionLists = new PagedShardSet(this, 'completions', manifest.completions);
+    // The word-list entries of the words a listed completion names (format 11).
     this.listed = new Map();
     this.postings = new PagedShardSet(this, 'postings', manifest.postings);
     this.names = new PagedShardSet(this, 'names', manifest.names);
@@ -573,13 +562,15 @@ export class Engine {
 
   async expand(prefix) {
     if (Array.from(prefix).length < this.a.minPrefix) return [];
-    if ((await this.words.shardsOf(prefix)) >= this.m.completionsFrom) {
-      const listed = (await this.completionLists.get(prefix)) ?? [];
+    // A prefix whose words are many has its completions listed in the word list, as
+    // `PREFIX*`, beside the prefix's own entry (format 11).
+    const listed = await this.words.get(`${prefix}*`);
+    if (listed !== undefined) {
       for (const [word, entry] of listed) this.listed.set(word, entry);
       return listed.map(([word]) => word);
     }
     const found = (await this.words.withPrefix(prefix))
-      .filter(([w]) => w.length > prefix.length)
+      .filter(([w]) => w.length > prefix.length && !w.endsWith('*'))
       .map(([w, entry]) => [w, lexemeOf(w, entry).df])
       .filter(([, df]) => df > 0);
     found.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -652,6 +643,13 @@ export class Engine {
       }
       return { alternatives, corrections, completed, typed: word.text, bit: 2 ** i, ageRead: ageFound ? age : null };
     });
+    // Two typed words that may form one catalogue word: every pair looked up beside the
+    // words, taken in order below.
+    const joins = ws.slice(1).map((next, k) => {
+      const joined = ws[k].text + next.text;
+      return next.position === ws[k].position + 1 && Array.from(joined).length >= this.a.minPart ? this.known(joined) : false;
+    });
+    for (const known of joins) known?.catch?.(() => {});
     const clauses = [];
     // How the query was read, as the library's `Interpretation`, in the same order.
     for (const { alternatives, corrections, completed, typed, bit, ageRead } of await Promise.all(perWord)) {
@@ -663,12 +661,6 @@ export class Engine {
 
     // Typed words that found something by being joined or by the thesaurus: not unknown.
     const explained = new Set();
-    // Every pair looked up side by side, then taken in order.
-    const joins = ws.slice(1).map((next, k) => {
-      const joined = ws[k].text + next.text;
-      return next.position === ws[k].position + 1 && Array.from(joined).length >= this.a.minPart ? this.known(joined) : false;
-    });
-    for (const known of joins) known?.catch?.(() => {});
     for (let i = 0; i + 1 < ws.length; i++) {
       const joined = ws[i].text + ws[i + 1].text;
       if (await joins[i]) {

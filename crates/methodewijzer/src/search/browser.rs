@@ -296,12 +296,16 @@ impl SearchIndex {
                 }
             }
         }
-        let lexicon: Vec<(String, Value)> = lexicon.into_iter().collect();
-        let (words, _) = shard_set("words", lexicon.clone(), WORDS_SHARD_BYTES, &mut files);
-        // The completions of the prefixes whose words those shards split (format 11).
-        let listed = completions::listed(&lexicon, &words);
-        let (completions, _) = shard_set("completions", listed, WORDS_SHARD_BYTES, &mut files);
-        let completions = paged("completions", completions, &mut files);
+        // Beside them, the completions of prefixes whose words are many, as `PREFIX*`
+        // (format 11).
+        let listed = completions::listed(&lexicon);
+        lexicon.extend(listed);
+        let (words, _) = shard_set(
+            "words",
+            lexicon.into_iter().collect(),
+            WORDS_SHARD_BYTES,
+            &mut files,
+        );
         let words = paged("words", words, &mut files);
 
         let mut names: Vec<(String, Value)> = self
@@ -426,8 +430,6 @@ impl SearchIndex {
         let (generation, mut files) = files.named();
         let manifest = Manifest {
             analysis: Analysis::of_library(),
-            completions,
-            completions_from: completions::LISTED_FROM_SHARDS,
             docs_per_block: per_block,
             situations,
             facets,

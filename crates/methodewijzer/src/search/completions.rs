@@ -1,52 +1,56 @@
-//! The completions of a prefix whose words lie in more than one words shard (index format
-//! 11), listed ahead of time for the browser.
+//! The completions of a prefix whose words are many, listed ahead of time in the word list
+//! for the browser (index format 11).
 //!
 //! The script completes the word being typed to the catalogue's most frequent words that
 //! start with it (the library's `completions`). It used to read every words shard the
 //! prefix's words lie in: at 10,000 zipf methods "sa" read 24 shards, "ou" 38, one file each,
-//! and a browser fetches six files at a time from one host over HTTP/1.1. Those prefixes are
-//! few: a prefix's words lie in one shard more than there are shards whose separator
-//! (`files::separator`) starts with the prefix and is longer. For each prefix of at least
-//! `MIN_PREFIX` letters whose words lie in [`LISTED_FROM_SHARDS`] or more, the export lists
-//! its completions, in order, each with its
-//! word-list entry, so the script needs neither the shards nor, for the completed words,
-//! their word-list lookups. Any other prefix's words lie in one shard, which the script
-//! reads as before.
+//! and a browser fetches six files at a time from one host over HTTP/1.1. For each prefix of
+//! at least `MIN_PREFIX` letters whose words take [`LISTED_FROM_BYTES`] or more of the word
+//! list, the export adds the key `PREFIX*` to the word list, listing its completions in
+//! order, each with its word-list entry. The key sorts right after the prefix itself (`*`
+//! comes before every letter and digit, and is in no word), so it is in the shard the
+//! prefix's own lookup reads: the script finds the list without a further file, and needs
+//! neither the other shards nor, for the completed words, their word-list lookups. A prefix
+//! without such a key has its words in a few shards, which the script reads as before.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 
 use serde_json::Value;
 
 use super::index::MAX_EXPANSIONS;
 use crate::analysis::MIN_PREFIX;
 
-/// A prefix's completions are listed when its words lie in at least this many shards: for
-/// fewer, reading the shards costs about as much as the list and its page. At 10,000 zipf
-/// methods listing from 2 shards makes 5,895 files (3.7 MB), from 3 1,406 (1.2 MB), from 4
-/// 1,036 (0.8 MB), and the unfinished and common words measured read the same with 3 and 4.
-pub const LISTED_FROM_SHARDS: usize = 4;
+/// A prefix's completions are listed when its words' entries take at least this many bytes of
+/// the word list: about three shards (`WORDS_SHARD_BYTES`, 700). A list costs its shard
+/// about 200 bytes; three shards cost a query two more files.
+pub const LISTED_FROM_BYTES: usize = 2_100;
 
-/// For every prefix of at least [`MIN_PREFIX`] letters whose words lie in at least
-/// [`LISTED_FROM_SHARDS`] of the words shards with `separators`, its completions as `[[word, entry], …]`: the words longer than the
-/// prefix that the catalogue has (frequency above 0), the most frequent first, ties by word,
-/// at most [`MAX_EXPANSIONS`]; none when it has none. `lexicon` is the word list, sorted by word, as the shards hold
-/// it. In prefix order.
-pub(super) fn listed(lexicon: &[(String, Value)], separators: &[String]) -> Vec<(String, Value)> {
-    // Per prefix, the separators that start with it and are longer: its words lie in one
-    // shard more than that.
-    let mut splits: BTreeMap<&str, usize> = BTreeMap::new();
-    for s in separators {
-        for (i, _) in s.char_indices().skip(MIN_PREFIX) {
-            *splits.entry(&s[..i]).or_default() += 1;
+/// The mark that ends a listed prefix's key in the word list.
+pub const LISTED_MARK: char = '*';
+
+/// For every prefix of at least [`MIN_PREFIX`] letters whose words' entries in `lexicon` (the
+/// word list, sorted by word) take at least [`LISTED_FROM_BYTES`], the key `PREFIX*` and its
+/// completions as `[[word, entry], …]`: the words longer than the prefix that the catalogue
+/// has (frequency above 0), the most frequent first, ties by word, at most
+/// [`MAX_EXPANSIONS`] (an empty list when it has none). In no particular order.
+pub(super) fn listed(lexicon: &BTreeMap<String, Value>) -> Vec<(String, Value)> {
+    let mut bytes: HashMap<&str, usize> = HashMap::new();
+    for (word, entry) in lexicon {
+        debug_assert!(!word.contains(LISTED_MARK), "{word}");
+        // As a shard holds it: "word":entry, and a comma.
+        let size = word.len() + entry.to_string().len() + 4;
+        let ends = word.char_indices().map(|(i, c)| i + c.len_utf8());
+        for end in ends.skip(MIN_PREFIX - 1) {
+            *bytes.entry(&word[..end]).or_default() += size;
         }
     }
-    splits
+    bytes
         .into_iter()
-        .filter(|&(_, n)| n + 1 >= LISTED_FROM_SHARDS)
+        .filter(|&(_, size)| size >= LISTED_FROM_BYTES)
         .map(|(prefix, _)| {
-            let start = lexicon.partition_point(|(word, _)| word.as_str() < prefix);
-            let mut found: Vec<(&String, u64, &Value)> = lexicon[start..]
-                .iter()
+            let mut found: Vec<(&String, u64, &Value)> = lexicon
+                .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
                 .take_while(|(word, _)| word.starts_with(prefix))
                 .filter(|(word, _)| word.len() > prefix.len())
                 .map(|(word, entry)| (word, frequency(entry), entry))
@@ -60,10 +64,8 @@ pub(super) fn listed(lexicon: &[(String, Value)], separators: &[String]) -> Vec<
                     Value::Array(vec![Value::String(word.clone()), entry.clone()])
                 })
                 .collect();
-            (prefix.to_string(), Value::Array(list))
+            (format!("{prefix}{LISTED_MARK}"), Value::Array(list))
         })
-        // A prefix without completions is not listed: the script reads it as an empty list.
-        .filter(|(_, list)| list.as_array().is_some_and(|list| !list.is_empty()))
         .collect()
 }
 
@@ -80,58 +82,59 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn lexicon(words: &[(&str, Value)]) -> Vec<(String, Value)> {
-        words
-            .iter()
-            .map(|(w, e)| (w.to_string(), e.clone()))
-            .collect()
+    fn sorted(mut listed: Vec<(String, Value)>) -> Vec<(String, Value)> {
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
+        listed
     }
 
     #[test]
-    fn a_prefix_split_by_a_separator_lists_its_most_frequent_completions() {
-        let words = lexicon(&[
-            ("samen", json!(9)),
-            ("samenhang", json!(2)),
-            ("samenleving", json!([5, 3])),
-            ("samenwerking", json!(5)),
+    fn a_prefix_of_many_words_lists_its_most_frequent_completions() {
+        // Long entries, so that "sa" to "samen" take more than LISTED_FROM_BYTES and
+        // "samenh" and the rest take less.
+        let long = |frequency: u64| json!([frequency, "x".repeat(LISTED_FROM_BYTES / 4)]);
+        let lexicon: BTreeMap<String, Value> = [
+            ("samen", long(9)),
+            ("samenhang", long(2)),
+            ("samenleving", long(5)),
+            ("samenwerking", long(5)),
             ("samenwonen", json!([0, [[4]]])),
             ("sport", json!(1)),
-        ]);
-        // Shards: [samen] [samenhang] [samenleving] [samenwerking, …]: "sa" to "samen" lie
-        // in four, "samenw" in one.
-        let separators = ["".into(), "samenh".into(), "samenl".into(), "samenw".into()];
-        let listed = listed(&words, &separators);
-        let prefixes: Vec<&str> = listed.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(prefixes, ["sa", "sam", "same", "samen"]);
+        ]
+        .into_iter()
+        .map(|(w, e)| (w.to_string(), e))
+        .collect();
+        let listed = sorted(listed(&lexicon));
+        let keys: Vec<&str> = listed.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["sa*", "sam*", "same*", "samen*"]);
         // "samen" itself is no completion of "samen", nor is a word the catalogue lacks
         // ("samenwonen", frequency 0); ties by word.
+        let words: Vec<&Value> = listed[3]
+            .1
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| &p[0])
+            .collect();
         assert_eq!(
-            listed[3].1,
-            json!([
-                ["samenleving", [5, 3]],
-                ["samenwerking", 5],
-                ["samenhang", 2]
-            ])
+            words,
+            [
+                &json!("samenleving"),
+                &json!("samenwerking"),
+                &json!("samenhang")
+            ]
         );
-        assert_eq!(listed[0].1[0], json!(["samen", 9]));
+        assert_eq!(listed[3].1[0][1], long(5));
+        assert_eq!(listed[0].1[0], json!(["samen", long(9)]));
     }
 
     #[test]
-    fn only_prefixes_in_enough_shards_and_long_enough_are_listed() {
-        assert_eq!((MIN_PREFIX, LISTED_FROM_SHARDS), (2, 4));
-        let words = lexicon(&[("ab", json!(1)), ("abc", json!(1)), ("abcd", json!(2))]);
-        // "ab" lies in four shards, "abc" in three; "a" would lie in five but is too short.
-        let separators = [
-            "".into(),
-            "ab".into(),
-            "abc".into(),
-            "abcd".into(),
-            "abce".into(),
-        ];
-        let listed = listed(&words, &separators);
-        assert_eq!(
-            listed,
-            [("ab".to_string(), json!([["abcd", 2], ["abc", 1]]))]
-        );
+    fn a_prefix_of_few_words_or_too_short_is_not_listed() {
+        assert_eq!(MIN_PREFIX, 2);
+        let big = json!([1, "x".repeat(LISTED_FROM_BYTES)]);
+        let lexicon = BTreeMap::from([("ab".to_string(), big.clone()), ("b".to_string(), big)]);
+        // "ab" is listed, without completions (a word does not complete itself); "a" and
+        // "b" are too short.
+        assert_eq!(listed(&lexicon), [("ab*".to_string(), json!([]))]);
+        assert!(listed(&BTreeMap::from([("cd".to_string(), json!(1))])).is_empty());
     }
 }

@@ -15,8 +15,7 @@
 //! | `stopWords` | the Dutch stop words, dropped from queries |
 //! | `generation` | the hash in every other file's name: file `KIND-N` of the index is `KIND-N.GENERATION.json` (`.bin` for the facets) |
 //! | `shardsPerPage` | shards per page of a paged set |
-//! | `words` | surface word → its document frequency and index terms, each term followed by the number of the `postings` shard that holds it: `[frequency, shard]` when the word is its own only term, else `[frequency, term, shard, term, shard, …]`; a word that starts thesaurus entries has them as a last element that is an array, per entry its group, or `[group, the entry's other words…]` for an entry of several words (frequency 0, and no terms, for a word the catalogue lacks); paged as `postings` |
-//! | `completions`, `completionsFrom` | a prefix of at least `analysis.minPrefix` letters whose words lie in `completionsFrom` or more `words` shards (one more than the shards whose separator starts with it and is longer) → its completions, `[[word, its words entry], …]`, the words longer than it with a frequency above 0, the most frequent first, ties by word, at most `maxExpansions`; paged as `postings`. Any other prefix's words are read from their few `words` shards |
+//! | `words` | surface word → its document frequency and index terms, each term followed by the number of the `postings` shard that holds it: `[frequency, shard]` when the word is its own only term, else `[frequency, term, shard, term, shard, …]`; a word that starts thesaurus entries has them as a last element that is an array, per entry its group, or `[group, the entry's other words…]` for an entry of several words (frequency 0, and no terms, for a word the catalogue lacks); beside them, for a prefix of at least `analysis.minPrefix` letters whose words' entries take 2,100 bytes or more, the key `PREFIX*` → its completions `[[word, its entry], …]`: the words longer than it with a frequency above 0, the most frequent first, ties by word, at most `maxExpansions` (`completions.rs`); paged as `postings` |
 //! | `names` | method names and aliases (compared text → document), paged as `postings` |
 //! | `longestName` | the longest of those keys, in UTF-16 code units: a longer query is looked up in none |
 //! | `postings` | a paged sharded set (a term the `words` or a group names is in the shard they give; the pages are for the stems of words the catalogue lacks): the first separators of its pages; page `P` (file `postings-pages-P`) lists the separators of shards `P × shardsPerPage …`, shard `N` is the file `postings-N`, an object key → `[document gap, impact, …]`. A shard's separator is the shortest prefix of its first key that sorts after the last key of shard `N − 1` (`""` for shard 0); a key is in the last shard whose separator is at or before it |
@@ -42,8 +41,6 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub(super) struct Manifest<'a> {
     pub analysis: Analysis,
-    pub completions: Vec<String>,
-    pub completions_from: usize,
     pub docs_per_block: usize,
     pub facets: Vec<FacetEntry<'a>>,
     pub generation: String,
