@@ -20,7 +20,8 @@
 //!   cut into shards of a few kilobytes; the manifest lists each shard's separator (the
 //!   shortest prefix of its first key after the shard before's last, `files.rs`), so the
 //!   browser finds a key's shard by binary search and a prefix's completions in adjacent
-//!   shards. The lists that grow with the catalogue (postings, typos, words) and the names
+//!   shards; a prefix whose words fill several shards has its completions listed in the word
+//!   list itself (`completions.rs`, format 11). The lists that grow with the catalogue (postings, typos, words) and the names
 //!   are paged: the manifest lists the first separators of pages of separators (`paged`), so
 //!   it stays small. A term in the word list or a thesaurus group comes with the number of
 //!   its postings shard, and a group is a file of its own, so what a typed word leads to
