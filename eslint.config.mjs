@@ -38,7 +38,7 @@ export default [
   {
     // These drive Chromium with Playwright: the functions they pass to page.evaluate run in
     // the page, where window, document and location are defined.
-    files: ["tests/browser/site.test.mjs", "tests/browser/proposal.test.mjs", "tests/browser/support.mjs", "scripts/bench-search.mjs"],
+    files: ["tests/browser/site.test.mjs", "tests/browser/proposal.test.mjs", "tests/browser/support.mjs", "scripts/bench-search.mjs", "scripts/bench-typing.mjs"],
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
     },
