@@ -282,6 +282,27 @@ test("the weaker matches come after the ones that count, as in the library, with
   compare("hulp (jeugdwet, weaker)", expected[0], actual);
 });
 
+test("a prefix whose completions the word list lists completes as in the library", async () => {
+  // Format 11: a prefix whose words are many has its completions under "PREFIX*" in the word
+  // list, and the script reads them there instead of the prefix's shards. Each such prefix,
+  // typed on a fresh engine, must rank and count as the library does.
+  const listed = [...(await engine.words.all()).keys()].filter((k) => k.endsWith("*")).map((k) => k.slice(0, -1));
+  assert.ok(listed.length >= 20, `${listed.length} listed prefixes`);
+  const expected = library(listed);
+  for (const [i, prefix] of listed.entries()) {
+    // Counting the words shards read: the list, not the three or more that hold the words.
+    let shards = 0;
+    const counting = (url, kind) => {
+      if (/\/words-\d+\./.test(url)) shards++;
+      return readFile(url, kind);
+    };
+    const fresh = await Engine.load(engine.base.href, counting);
+    fresh.setFacets(await fresh.file(fresh.named("facets", "bin"), "bin"));
+    compare(prefix, expected[i], await fresh.search({ query: prefix, limit: 10 }));
+    assert.ok(shards <= 2, `${prefix}: ${shards} words shards read`);
+  }
+});
+
 test("completions and lookups across a page boundary of the word list", async () => {
   // The word list is paged (format 6): a prefix whose words straddle two pages must find
   // them on both, and a page's first word must be found on its own page. Pages are listed by
