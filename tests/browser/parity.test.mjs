@@ -287,7 +287,7 @@ test("a prefix whose completions the word list lists completes as in the library
   // list, and the script reads them there instead of the prefix's shards. Each such prefix,
   // typed on a fresh engine, must rank and count as the library does.
   const listed = [...(await engine.words.all()).keys()].filter((k) => k.endsWith("*")).map((k) => k.slice(0, -1));
-  assert.ok(listed.length >= 20, `${listed.length} listed prefixes`);
+  assert.ok(listed.length >= 5, `${listed.length} listed prefixes`);
   const expected = library(listed);
   for (const [i, prefix] of listed.entries()) {
     // Counting the words shards read: the list, not the three or more that hold the words.
