@@ -299,7 +299,7 @@ impl SearchIndex {
         }
         // Beside them, the completions of prefixes whose words are many, as `PREFIX*`
         // (format 11).
-        let listed = completions::listed(&lexicon);
+        let listed = completions::listed(&lexicon, |prefix| self.completions(prefix));
         lexicon.extend(listed);
         let (words, _) = shard_set(
             "words",

@@ -14,11 +14,9 @@
 //! without such a key has its words in a few shards, which the script reads as before.
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Bound;
 
 use serde_json::Value;
 
-use super::index::MAX_EXPANSIONS;
 use crate::analysis::MIN_PREFIX;
 
 /// A prefix's completions are listed when its words' entries take at least this many bytes of
@@ -34,11 +32,14 @@ pub const LISTED_FROM_BYTES: usize = 5_600;
 pub const LISTED_MARK: char = '*';
 
 /// For every prefix of at least [`MIN_PREFIX`] letters whose words' entries in `lexicon` (the
-/// word list, sorted by word) take at least [`LISTED_FROM_BYTES`], the key `PREFIX*` and its
-/// completions as `[[word, entry], …]`: the words longer than the prefix that the catalogue
-/// has (frequency above 0), the most frequent first, ties by word, at most
-/// [`MAX_EXPANSIONS`] (an empty list when it has none). In no particular order.
-pub(super) fn listed(lexicon: &BTreeMap<String, Value>) -> Vec<(String, Value)> {
+/// word list) take at least [`LISTED_FROM_BYTES`], the key `PREFIX*` and its completions as
+/// `[[word, entry], …]`: the words `complete` gives for it (the library's own
+/// `SearchIndex::completions`, so that the list cannot differ from what the library
+/// searches), each with its entry in `lexicon`. In no particular order.
+pub(super) fn listed(
+    lexicon: &BTreeMap<String, Value>,
+    complete: impl Fn(&str) -> Vec<String>,
+) -> Vec<(String, Value)> {
     let mut bytes: HashMap<&str, usize> = HashMap::new();
     for (word, entry) in lexicon {
         debug_assert!(!word.contains(LISTED_MARK), "{word}");
@@ -53,19 +54,11 @@ pub(super) fn listed(lexicon: &BTreeMap<String, Value>) -> Vec<(String, Value)> 
         .into_iter()
         .filter(|&(_, size)| size >= LISTED_FROM_BYTES)
         .map(|(prefix, _)| {
-            let mut found: Vec<(&String, u64, &Value)> = lexicon
-                .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
-                .take_while(|(word, _)| word.starts_with(prefix))
-                .filter(|(word, _)| word.len() > prefix.len())
-                .map(|(word, entry)| (word, frequency(entry), entry))
-                .filter(|&(_, frequency, _)| frequency > 0)
-                .collect();
-            found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            let list = found
+            let list = complete(prefix)
                 .into_iter()
-                .take(MAX_EXPANSIONS)
-                .map(|(word, _, entry)| {
-                    Value::Array(vec![Value::String(word.clone()), entry.clone()])
+                .map(|word| {
+                    let entry = lexicon.get(&word).cloned().unwrap_or(Value::Null);
+                    Value::Array(vec![Value::String(word), entry])
                 })
                 .collect();
             (format!("{prefix}{LISTED_MARK}"), Value::Array(list))
@@ -73,26 +66,23 @@ pub(super) fn listed(lexicon: &BTreeMap<String, Value>) -> Vec<(String, Value)> 
         .collect()
 }
 
-/// A word-list entry's document frequency: the entry itself, or its first element.
-fn frequency(entry: &Value) -> u64 {
-    match entry {
-        Value::Array(list) => list.first().and_then(Value::as_u64).unwrap_or(0),
-        other => other.as_u64().unwrap_or(0),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
-    fn sorted(mut listed: Vec<(String, Value)>) -> Vec<(String, Value)> {
-        listed.sort_by(|a, b| a.0.cmp(&b.0));
-        listed
+    /// Completions as a stand-in for the library's: the longer words, in word order.
+    fn longer<'a>(lexicon: &'a BTreeMap<String, Value>) -> impl Fn(&str) -> Vec<String> + 'a {
+        |prefix| {
+            (lexicon.keys())
+                .filter(|w| w.starts_with(prefix) && w.len() > prefix.len())
+                .cloned()
+                .collect()
+        }
     }
 
     #[test]
-    fn a_prefix_of_many_words_lists_its_most_frequent_completions() {
+    fn a_prefix_of_many_words_lists_its_completions_with_their_entries() {
         // Long entries, so that "sa" to "samen" take more than LISTED_FROM_BYTES and
         // "samenh" and the rest take less.
         let long = |frequency: u64| json!([frequency, "x".repeat(LISTED_FROM_BYTES / 4)]);
@@ -101,33 +91,23 @@ mod tests {
             ("samenhang", long(2)),
             ("samenleving", long(5)),
             ("samenwerking", long(5)),
-            ("samenwonen", json!([0, [[4]]])),
             ("sport", json!(1)),
         ]
         .into_iter()
         .map(|(w, e)| (w.to_string(), e))
         .collect();
-        let listed = sorted(listed(&lexicon));
+        let mut listed = listed(&lexicon, longer(&lexicon));
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
         let keys: Vec<&str> = listed.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["sa*", "sam*", "same*", "samen*"]);
-        // "samen" itself is no completion of "samen", nor is a word the catalogue lacks
-        // ("samenwonen", frequency 0); ties by word.
-        let words: Vec<&Value> = listed[3]
-            .1
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| &p[0])
-            .collect();
         assert_eq!(
-            words,
-            [
-                &json!("samenleving"),
-                &json!("samenwerking"),
-                &json!("samenhang")
-            ]
+            listed[3].1,
+            json!([
+                ["samenhang", long(2)],
+                ["samenleving", long(5)],
+                ["samenwerking", long(5)]
+            ])
         );
-        assert_eq!(listed[3].1[0][1], long(5));
         assert_eq!(listed[0].1[0], json!(["samen", long(9)]));
     }
 
@@ -138,7 +118,11 @@ mod tests {
         let lexicon = BTreeMap::from([("ab".to_string(), big.clone()), ("b".to_string(), big)]);
         // "ab" is listed, without completions (a word does not complete itself); "a" and
         // "b" are too short.
-        assert_eq!(listed(&lexicon), [("ab*".to_string(), json!([]))]);
-        assert!(listed(&BTreeMap::from([("cd".to_string(), json!(1))])).is_empty());
+        assert_eq!(
+            listed(&lexicon, longer(&lexicon)),
+            [("ab*".to_string(), json!([]))]
+        );
+        let small = BTreeMap::from([("cd".to_string(), json!(1))]);
+        assert!(listed(&small, longer(&small)).is_empty());
     }
 }

@@ -301,8 +301,10 @@ impl SearchIndex {
         self.typos.near(word, distance)
     }
 
-    /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first.
-    fn completions(&self, prefix: &str) -> Vec<String> {
+    /// Catalogue words that start with `prefix` (not `prefix` itself), most frequent first
+    /// (ties by word), at most [`MAX_EXPANSIONS`]. The browser export lists them for wide
+    /// prefixes (`completions.rs`).
+    pub(super) fn completions(&self, prefix: &str) -> Vec<String> {
         if prefix.chars().count() < MIN_PREFIX {
             return Vec::new();
         }
