@@ -133,11 +133,16 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
         }
         expected.insert(stem);
     }
+    // The word list, every shard read once.
+    let mut lexicon = serde_json::Map::new();
     for stem in expected
         .iter()
         .filter(|s| s.starts_with("words-") && !s.contains("pages"))
     {
-        for (word, entry) in json(stem).as_object().expect("a shard is an object") {
+        let serde_json::Value::Object(shard) = json(stem) else {
+            panic!("{stem} is no object");
+        };
+        for (word, entry) in &shard {
             // A listed completion is checked below.
             let (Some(entry), false) = (entry.as_array(), word.ends_with('*')) else {
                 continue;
@@ -151,21 +156,10 @@ pub fn check_export(export: &BrowserIndex, methods: usize) -> serde_json::Value 
                 }
             }
         }
+        lexicon.extend(shard);
     }
     // A listed completion (`PREFIX*` in the word list) carries the word list's own entry for
     // its word.
-    let mut lexicon = serde_json::Map::new();
-    for stem in expected
-        .iter()
-        .filter(|s| s.starts_with("words-") && !s.contains("pages"))
-    {
-        lexicon.extend(
-            json(stem)
-                .as_object()
-                .expect("a shard is an object")
-                .clone(),
-        );
-    }
     let most = manifest["maxExpansions"].as_u64().expect("maxExpansions") as usize;
     for (key, list) in &lexicon {
         let Some(prefix) = key.strip_suffix('*') else {
