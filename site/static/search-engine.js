@@ -732,10 +732,11 @@ export class Engine {
     }
     const foundWords = new Set();
     // Side by side, as the search fetches them anyway (after the groups, which carry some).
-    await Promise.all([...expansion.keys()].map((word) => this.anyMatches(this.groupTerms.get(word))));
-    for (const [word, { weight, by }] of expansion) {
+    const added = [...expansion];
+    const matches = await Promise.all(added.map(([word]) => this.anyMatches(this.groupTerms.get(word))));
+    for (const [i, [word, { weight, by }]] of added.entries()) {
       const terms = this.groupTerms.get(word);
-      if (await this.anyMatches(terms)) foundWords.add(word);
+      if (matches[i]) foundWords.add(word);
       clauses.push({ alternatives: [{ terms, weight, word }], words: by });
     }
     // A typed thesaurus entry found something when one of its added words is in the catalogue.
