@@ -15,9 +15,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { judgedQueries } from './bench-support.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SETS = ['tests/relevance/queries.toml', 'tests/relevance/blind.toml'];
@@ -49,9 +50,7 @@ const stemmer = gzipped(asset('stem-nl', 'js'));
 const { Engine } = await import(pathToFileURL(asset('search-engine', 'js')));
 const manifest = readdirSync(join(site, 'search')).find((f) => /^manifest\.[0-9a-f]+\.json$/.test(f));
 
-// The judged queries, read as the relevance example reads them (`text = "…"` lines).
-const judged = (file) =>
-  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^text = "(.*)"$/gm)].map((m) => JSON.parse(`"${m[1]}"`));
+const judged = (file) => judgedQueries(basename(file, '.toml'));
 
 async function firstSearch(query) {
   let bytes = 0;

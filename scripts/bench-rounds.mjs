@@ -10,10 +10,10 @@
 // Prints the percentiles of the time per keystroke. Delay 0 gives the engine's own time with
 // files read from disk and parsed.
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { judgedQueries } from './bench-support.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [site, delayArg = '5', limitArg] = process.argv.slice(2);
 if (!site) throw new Error('usage: node scripts/bench-rounds.mjs SITE [DELAY_MS] [QUERIES]');
 const delay = Number(delayArg);
@@ -25,10 +25,7 @@ const fetcher = async (url, kind) => {
   await new Promise((done) => setTimeout(done, delay));
   return kind === 'bin' ? new Uint8Array(body) : JSON.parse(body);
 };
-// The judged queries, read as the relevance example reads them (`text = "…"` lines).
-const queries = [...readFileSync(join(ROOT, 'tests/relevance/queries.toml'), 'utf8').matchAll(/^text = "(.*)"$/gm)]
-  .map((m) => JSON.parse(`"${m[1]}"`))
-  .slice(0, limitArg ? Number(limitArg) : undefined);
+const queries = judgedQueries().slice(0, limitArg ? Number(limitArg) : undefined);
 const engine = await Engine.load(pathToFileURL(join(site, 'search', manifest)).href, fetcher);
 const times = [];
 for (const query of queries) {

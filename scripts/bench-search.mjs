@@ -30,13 +30,12 @@
 // Its npm dependencies live in scripts/bench-search (installed with `npm ci` when missing).
 // It only uses the release binaries in target/release; it never runs cargo.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { serve } from './bench-support.mjs';
 import { kindQueries } from './kind-queries.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -170,33 +169,6 @@ const minisearchAdapter = {
 };
 
 const SYSTEMS = [methodewijzer, pagefindAdapter, minisearchAdapter];
-
-// ── a static server that gzips every response and counts the bytes it sends ───────────────────
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.xml': 'application/xml' };
-function serve(site) {
-  const gz = new Map(); // path → gzipped body, compressed once
-  const log = [];
-  const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = join(site, normalize(path));
-    if (!file.startsWith(site) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(file), { level: 9 }));
-    const body = gz.get(file);
-    log.push({ path, bytes: body.length });
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600',
-      // Cross-origin isolation, so that performance.now() has 5 µs steps instead of 100 µs.
-      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    res.end(body);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, log, url: `http://127.0.0.1:${server.address().port}/` })));
-}
 
 // ── building the sites ────────────────────────────────────────────────────────────────────────
 const work = mkdtempSync(join(tmpdir(), 'bench-search-'));

@@ -2,7 +2,7 @@
 // query, typed in turn on one page per build and round (a fresh browser context, so the
 // first keystrokes of each word fetch their files), timed in the page around the awaited
 // search. The builds are served side by side by local servers that gzip every response
-// (level 9) over HTTP/1.1, as bench-search.mjs's, and measured in turn, ROUNDS times, so
+// (level 9) over HTTP/1.1 (`bench-support.mjs`, as for bench-search.mjs), and measured in turn, ROUNDS times, so
 // that the machine's drift falls on all of them alike. Prints each round's and each build's
 // p50, p95 and p99 per keystroke.
 //
@@ -10,12 +10,11 @@
 //
 // Its npm dependencies are bench-search.mjs's (scripts/bench-search, `npm ci` when missing).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { judgedQueries, serve } from './bench-support.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEPS = join(ROOT, 'scripts/bench-search');
@@ -24,34 +23,7 @@ if (!sites.length) throw new Error('usage: node scripts/bench-typing.mjs ROUNDS 
 if (!existsSync(join(DEPS, 'node_modules'))) execFileSync('npm', ['ci', '--prefix', DEPS], { stdio: 'inherit' });
 const { chromium } = createRequire(join(DEPS, 'package.json'))('playwright-core');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
-function serve(site) {
-  const gzipped = new Map();
-  const server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = join(site, normalize(path));
-    if (!file.startsWith(site) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
-    const body = gzipped.get(file);
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'max-age=3600',
-      // Cross-origin isolation, so that performance.now() has 5 µs steps instead of 100 µs.
-      'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    res.end(body);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}/` })));
-}
-
-// The judged queries, read as the relevance example reads them (`text = "…"` lines).
-const queries = [...readFileSync(join(ROOT, 'tests/relevance/queries.toml'), 'utf8').matchAll(/^text = "(.*)"$/gm)]
-  .map((m) => JSON.parse(`"${m[1]}"`))
-  .filter((_, i) => i % Number(step) === 0);
+const queries = judgedQueries().filter((_, i) => i % Number(step) === 0);
 const at = (xs, p) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(2);
